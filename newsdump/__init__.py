@@ -1,0 +1,59 @@
+"""
+newsdump turns scraped news pages (text dumps or HTML) into clean, typed
+records: `Article`, `Source`, `RelatedItem`.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from newsdump import filters, times
+from newsdump._exceptions import (
+    DecodeError,
+    FilterError,
+    LimitError,
+    NewsdumpError,
+    ParseError,
+    RelativeTimeError,
+)
+from newsdump._models import (
+    Article,
+    Caption,
+    Granularity,
+    ReferenceHow,
+    RelatedItem,
+    Removal,
+    Source,
+    Timestamp,
+)
+from newsdump._serialize import from_dict, from_json, to_dict, to_json
+from newsdump._text import parse_text
+
+try:
+    __version__ = version("newsdump")
+except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+    __version__ = "0.0.0+unknown"
+
+__all__ = [
+    "Article",
+    "Caption",
+    "DecodeError",
+    "FilterError",
+    "Granularity",
+    "LimitError",
+    "NewsdumpError",
+    "ParseError",
+    "ReferenceHow",
+    "RelatedItem",
+    "RelativeTimeError",
+    "Removal",
+    "Source",
+    "Timestamp",
+    "filters",
+    "from_dict",
+    "from_json",
+    "parse_text",
+    "times",
+    "to_dict",
+    "to_json",
+]

@@ -1,0 +1,396 @@
+"""
+The filter framework: blocks, decisions and the runner that applies a chain
+of filters to blocks and records every outcome.
+
+A filter is any callable ``(block) -> Decision | Trim | None``:
+
+- ``None``: no opinion, ask the next filter.
+- `Decision`: keep or drop the whole block; the chain ends for the block.
+- `Trim`: take parts of the block out (or move them to captions) and go on
+  with the rest of the chain on what is left.
+
+A block that no filter decided on is kept, with the reason
+``no-filter-matched``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol, TypeAlias
+
+import attrs
+
+from newsdump._exceptions import FilterError
+from newsdump._models import Caption, Removal
+
+__all__ = [
+    "Block",
+    "BlockFilter",
+    "Decision",
+    "FilterResult",
+    "Outcome",
+    "Trim",
+    "filter_name",
+    "run_filters",
+]
+
+_SPACES = re.compile(r"\s+")
+
+
+def _triples(value: Iterable[tuple[int, int, int]]) -> tuple[tuple[int, int, int], ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Block:
+    """
+    A unit of text that filters judge: a line of a text dump, or a
+    paragraph-like element of an HTML page.
+
+    Filters see blocks, never parser nodes, so one filter works on both
+    kinds of input.
+
+    Args:
+        text: The block's text, whitespace squashed.
+        role: What the parser thinks the block is: ``"title"``,
+            ``"subtitle"``, ``"paragraph"``, ``"heading"``, ``"caption"``,
+            ``"furniture"``, ``"related-heading"``, ``"related-source"``,
+            ``"related-age"``, ``"related-title"``, ``"related-body"`` or
+            ``"unknown"``.
+        index: Position among the blocks of the document, from 0.
+        count: How many blocks the document has.
+        start: Offset of the block's first character in the input.
+        end: Offset one past its last character in the input.
+        tag: The HTML tag name, for HTML input.
+        classes: The HTML ``class`` and ``id`` tokens of the element and its
+            ancestors, lower-cased, for HTML input.
+        link_density: Share of the text inside links (0 to 1).
+        depth: Nesting depth of the element, for HTML input.
+        pieces: How the text maps to the input: ``(text_offset,
+            input_offset, length)`` triples. Empty means the text is the
+            input from *start* on, character for character.
+    """
+
+    text: str
+    role: str = "unknown"
+    index: int = 0
+    count: int = 1
+    start: int = 0
+    end: int = 0
+    tag: str | None = None
+    classes: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    link_density: float = 0.0
+    depth: int = 0
+    pieces: tuple[tuple[int, int, int], ...] = attrs.field(
+        default=(), converter=_triples, repr=False
+    )
+
+    @property
+    def position(self) -> float:
+        """Relative position in the document, 0 (first) to 1 (last)."""
+        if self.count <= 1:
+            return 0.0
+        return self.index / (self.count - 1)
+
+    def to_input(self, start: int, end: int) -> list[tuple[int, int]]:
+        """
+        Map a span of `text` to the input spans it came from.
+
+        Args:
+            start: Offset in `text`.
+            end: Offset in `text`, exclusive.
+
+        Returns:
+            Input ``(start, end)`` pairs covering the span, in order.
+        """
+        if not self.pieces:
+            return [(self.start + start, self.start + end)]
+        spans = []
+        for text_at, input_at, length in self.pieces:
+            lo = max(start, text_at)
+            hi = min(end, text_at + length)
+            if lo < hi:
+                spans.append((input_at + lo - text_at, input_at + hi - text_at))
+        return spans
+
+
+@attrs.frozen(kw_only=True)
+class Decision:
+    """
+    A filter's verdict on a whole block; it ends the chain for that block.
+
+    Args:
+        keep: Whether the block stays.
+        reason: A stable kebab-case code such as ``"video-notice"``.
+        detail: A human explanation such as ``"0.82 > 0.50"``.
+    """
+
+    keep: bool
+    reason: str
+    detail: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Trim:
+    """
+    Take parts of a block out and let the chain go on with the rest.
+
+    Args:
+        spans: ``(start, end)`` offsets into the block's text, sorted and
+            not overlapping.
+        reason: A stable kebab-case code such as ``"duplicated-span"``.
+        detail: A human explanation.
+        captions: If given, the spans are captions, not boilerplate: they
+            move to the article's captions (one caption per span) instead
+            of to its removals.
+    """
+
+    spans: tuple[tuple[int, int], ...] = attrs.field(converter=tuple)
+    reason: str
+    detail: str = ""
+    captions: tuple[Caption, ...] = attrs.field(default=(), converter=tuple)
+
+
+FilterResult: TypeAlias = "Decision | Trim | None"
+"""What a filter returns."""
+
+
+class BlockFilter(Protocol):
+    """
+    **Protocol:** a boilerplate filter.
+
+    Any callable that takes a `Block` and returns a `Decision`, a `Trim` or
+    ``None``.
+    A plain function is a filter; so is an instance of a class with a
+    ``__call__`` method, which is how configurable filters are written.
+    Its name in removal records is its ``name`` attribute if it has one,
+    else its ``__name__``, else its class name.
+    """
+
+    def __call__(self, block: Block, /) -> Decision | Trim | None:
+        """Judge *block*."""
+
+
+def filter_name(flt: Callable[..., object]) -> str:
+    """
+    The name a filter is recorded under.
+
+    Args:
+        flt: A filter.
+
+    Returns:
+        Its ``name`` attribute, ``__name__`` or class name.
+    """
+    name = getattr(flt, "name", None)
+    if isinstance(name, str) and name:
+        return name
+    name = getattr(flt, "__name__", None)
+    if isinstance(name, str) and name:
+        return name
+    return type(flt).__name__
+
+
+@attrs.frozen(kw_only=True)
+class Outcome:
+    """
+    What the chain made of one block.
+
+    Args:
+        block: The block as the chain left it (trimmed text).
+        kept: Whether the block stays in the article.
+        filter: The name of the filter that decided, or ``""`` if none did.
+        reason: The decision's reason (``"no-filter-matched"`` if none).
+        removals: The pieces taken out of the block, including the whole
+            block if it was dropped.
+        captions: Captions split out of the block.
+    """
+
+    block: Block
+    kept: bool
+    filter: str
+    reason: str
+    removals: tuple[Removal, ...] = ()
+    captions: tuple[Caption, ...] = ()
+
+
+def _pieces(block: Block) -> tuple[tuple[int, int, int], ...]:
+    return block.pieces or ((0, block.start, len(block.text)),)
+
+
+def _merge(spans: Iterable[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
+    """Sort, clamp to ``[0, limit]`` and merge overlapping spans."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        lo, hi = max(0, start), min(end, limit)
+        if lo >= hi:
+            continue
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _apply_trim(block: Block, trim: Trim, name: str) -> tuple[Block, list[Removal]]:
+    """Cut *trim*'s spans out of *block*; return the rest and the removals."""
+    cut = _merge(trim.spans, len(block.text))
+    removals: list[Removal] = []
+    if not trim.captions:
+        removals = [
+            Removal(
+                filter=name,
+                reason=trim.reason,
+                text=_text_of(block, in_start, in_end),
+                start=in_start,
+                end=in_end,
+                detail=trim.detail,
+            )
+            for start, end in cut
+            for in_start, in_end in block.to_input(start, end)
+        ]
+    kept: list[tuple[int, int]] = []
+    at = 0
+    for start, end in cut:
+        kept.append((at, start))
+        at = end
+    kept.append((at, len(block.text)))
+    return _keep_only(block, kept), removals
+
+
+def _keep_only(block: Block, kept: list[tuple[int, int]]) -> Block:
+    """Rebuild *block* from the *kept* spans of its text, one space between."""
+    text = block.text
+    old_pieces = _pieces(block)
+    pieces: list[tuple[int, int, int]] = []
+    parts: list[str] = []
+    out = 0
+    for start, end in kept:
+        a, b = start, end
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a == b:
+            continue
+        if parts:
+            parts.append(" ")
+            out += 1
+        for text_at, input_at, length in old_pieces:
+            lo, hi = max(a, text_at), min(b, text_at + length)
+            if lo < hi:
+                pieces.append((out + lo - a, input_at + lo - text_at, hi - lo))
+        parts.append(text[a:b])
+        out += b - a
+    return attrs.evolve(
+        block,
+        text="".join(parts),
+        pieces=pieces,
+        start=pieces[0][1] if pieces else block.start,
+        end=pieces[-1][1] + pieces[-1][2] if pieces else block.start,
+    )
+
+
+def _text_of(block: Block, in_start: int, in_end: int) -> str:
+    """The block text behind the input span ``[in_start, in_end)``."""
+    for text_at, input_at, length in _pieces(block):
+        if input_at <= in_start and in_end <= input_at + length:
+            offset = text_at + in_start - input_at
+            return block.text[offset : offset + in_end - in_start]
+    return ""  # pragma: no cover - to_input only yields spans inside pieces
+
+
+def run_filters(
+    blocks: Iterable[Block],
+    filters: Sequence[Callable[[Block], Decision | Trim | None]],
+) -> list[Outcome]:
+    """
+    Run a chain of filters over blocks.
+
+    Args:
+        blocks: The blocks, in document order.
+        filters: The chain, applied in order to each block.
+
+    Returns:
+        One `Outcome` per block, in order.
+
+    Raises:
+        FilterError: If a filter raises or returns something that is not a
+            `Decision`, a `Trim` or ``None``.
+    """
+    names = [filter_name(f) for f in filters]
+    return [_run_one(block, filters, names) for block in blocks]
+
+
+def _run_one(
+    block: Block,
+    filters: Sequence[Callable[[Block], Decision | Trim | None]],
+    names: Sequence[str],
+) -> Outcome:
+    removals: list[Removal] = []
+    captions: list[Caption] = []
+    current = block
+    for flt, name in zip(filters, names, strict=True):
+        if not current.text:
+            break
+        try:
+            result = flt(current)
+        except Exception as exc:
+            msg = f"filter {name!r} raised {type(exc).__name__}: {exc}"
+            raise FilterError(msg, filter_name=name) from exc
+        if result is None:
+            continue
+        if isinstance(result, Decision):
+            if result.keep:
+                return Outcome(
+                    block=current,
+                    kept=True,
+                    filter=name,
+                    reason=result.reason,
+                    removals=tuple(removals),
+                    captions=tuple(captions),
+                )
+            for in_start, in_end in current.to_input(0, len(current.text)):
+                removals.append(
+                    Removal(
+                        filter=name,
+                        reason=result.reason,
+                        text=_text_of(current, in_start, in_end),
+                        start=in_start,
+                        end=in_end,
+                        detail=result.detail,
+                    )
+                )
+            return Outcome(
+                block=current,
+                kept=False,
+                filter=name,
+                reason=result.reason,
+                removals=tuple(removals),
+                captions=tuple(captions),
+            )
+        if isinstance(result, Trim):
+            if not result.spans:
+                continue
+            captions.extend(result.captions)
+            current, cut = _apply_trim(current, result, name)
+            removals.extend(cut)
+            continue
+        msg = (
+            f"filter {name!r} returned {type(result).__name__}; "
+            "expected Decision, Trim or None"
+        )
+        raise FilterError(msg, filter_name=name)
+    return Outcome(
+        block=current,
+        kept=bool(current.text),
+        filter="",
+        reason="no-filter-matched" if current.text else "emptied",
+        removals=tuple(removals),
+        captions=tuple(captions),
+    )
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace to one space and strip the ends."""
+    return _SPACES.sub(" ", text).strip()

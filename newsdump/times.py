@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from newsdump._models import Granularity, Timestamp
 
-__all__ = ["Habit", "resolve"]
+__all__ = ["Habit", "infer_reference", "resolve"]
 
 Habit = Literal["either", "floor", "round"]
 """How a site turns an age into a number: floored, rounded, or unknown."""
@@ -94,3 +95,25 @@ def resolve(
         latest=min(latest, now),
         granularity=granularity,
     )
+
+
+def infer_reference(
+    observations: Iterable[Sequence[str]],
+) -> Timestamp | None:
+    """
+    Estimate the time a dump was captured from what it prints.
+
+    Each observation is the time-like strings printed for one item, such as
+    ``("3 hours ago", "Ukraine updates ... – DW – 07/13/2025")``: an age
+    next to an absolute date bounds the capture time.
+
+    Args:
+        observations: One sequence of strings per item.
+
+    Returns:
+        The estimated reference time with its bounds, or ``None`` if the
+        dump prints nothing to anchor it (placeholder: always ``None``
+        until the time issue lands).
+    """
+    del observations
+    return None

@@ -5,7 +5,7 @@ records: `Article`, `Source`, `RelatedItem`.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from importlib import metadata as _metadata
 
 from newsdump import filters, times
 from newsdump._exceptions import (
@@ -30,8 +30,8 @@ from newsdump._serialize import from_dict, from_json, to_dict, to_json
 from newsdump._text import parse_text
 
 try:
-    __version__ = version("newsdump")
-except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+    __version__ = _metadata.version("newsdump")
+except _metadata.PackageNotFoundError:  # pragma: no cover - bare checkout
     __version__ = "0.0.0+unknown"
 
 __all__ = [

@@ -1,119 +1,1144 @@
 """
-Resolve the times news pages print ("39 minutes ago", "yesterday") to
-timezone-aware datetimes with their uncertainty interval.
+Resolve the times news pages print to timezone-aware intervals.
 
-Minimal first version: ages in seconds to weeks, "a"/"an", "just now",
-"yesterday". The time issue replaces this module with the full resolver,
-keeping `resolve`'s signature.
+"3 hours ago" read at 18:00 is not 15:00:00 exactly: the site floored or
+rounded the age, so the story was published somewhere between 14:00 and
+15:30.
+`resolve` returns a `Timestamp` whose `earliest` and `latest` bound every
+instant the text allows, and whose `granularity` is the unit of the text.
+
+Ages, calendar words, weekdays, clock times and absolute dates are read in
+seven languages (en, de, fr, es, it, pt, nl); each language is a table of
+words in ``newsdump._lang``.
+Absolute dates take a fast path for ISO 8601, numeric and
+"month-name day, year" shapes and go through `dateutil.parser` otherwise.
+Nothing here reads the clock: the reference time is always passed in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
-from typing import Literal
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import attrs
+from dateutil import parser as du_parser
+from dateutil.relativedelta import relativedelta
+
+from newsdump._exceptions import RelativeTimeError
+from newsdump._lang import LANGUAGES, Language, Unit
 from newsdump._models import Granularity, Timestamp
 
-__all__ = ["Habit", "infer_reference", "resolve"]
+__all__ = [
+    "LANGUAGE_CODES",
+    "TIMEZONE_ABBREVIATIONS",
+    "Habit",
+    "infer_reference",
+    "intersect",
+    "resolve",
+    "resolve_strict",
+    "title_date",
+]
 
 Habit = Literal["either", "floor", "round"]
 """How a site turns an age into a number: floored, rounded, or unknown."""
 
-_UNITS: dict[str, tuple[Granularity, dt.timedelta]] = {
-    "second": ("second", dt.timedelta(seconds=1)),
-    "minute": ("minute", dt.timedelta(minutes=1)),
-    "hour": ("hour", dt.timedelta(hours=1)),
-    "day": ("day", dt.timedelta(days=1)),
-    "week": ("week", dt.timedelta(weeks=1)),
-}
-_AGO = re.compile(
-    r"^(?P<n>\d{1,6}|an?)\s+(?P<unit>second|minute|hour|day|week)s?\s+ago$",
-    re.IGNORECASE,
+LANGUAGE_CODES: tuple[str, ...] = tuple(lang.code for lang in LANGUAGES)
+"""The codes of the shipped language tables, in the order they are tried."""
+
+_UTC = dt.timezone.utc
+_MICRO = dt.timedelta(microseconds=1)
+_MAX_LEN = 200
+_ORDER: tuple[Granularity, ...] = (
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
 )
+_FIXED: dict[str, dt.timedelta] = {
+    "second": dt.timedelta(seconds=1),
+    "minute": dt.timedelta(minutes=1),
+    "hour": dt.timedelta(hours=1),
+    "day": dt.timedelta(days=1),
+    "week": dt.timedelta(weeks=1),
+}
+# Sites that count months and years in days use these lengths.
+_DAYS_PER: dict[str, int] = {"month": 30, "year": 365}
+# When a date is printed without a zone and none is known, the day it names
+# may have started anywhere from UTC+14 to UTC-12.
+_EARLIEST_ZONE = dt.timedelta(hours=14)
+_LATEST_ZONE = dt.timedelta(hours=12)
 
 
-def resolve(
-    text: str, now: dt.datetime, *, habit: Habit = "either"
-) -> Timestamp | None:
-    """
-    Resolve a time expression against a reference time.
+def _fixed(hours: float) -> dt.timezone:
+    return dt.timezone(dt.timedelta(hours=hours))
 
-    Args:
-        text: The text as printed, such as ``"3 hours ago"``.
-        now: The reference time; must be timezone-aware.
-        habit: ``"floor"`` if the site floors ages, ``"round"`` if it rounds
-            them, ``"either"`` (default) for an interval that holds under
-            both.
 
-    Returns:
-        The resolved `Timestamp`, or ``None`` if *text* holds no time.
+def _zone(name: str, standard_hours: float) -> dt.tzinfo:
+    """Load an IANA zone, or fall back to its standard-time offset."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # pragma: no cover
+        return _fixed(standard_hours)
 
-    Raises:
-        ValueError: If *now* is naive.
-    """
-    if now.tzinfo is None or now.utcoffset() is None:
-        msg = "'now' must be timezone-aware"
-        raise ValueError(msg)
-    cleaned = " ".join(text.split())
-    lowered = cleaned.lower()
-    if lowered == "just now":
-        return Timestamp(
-            text=text, value=now, earliest=now - dt.timedelta(minutes=1), latest=now
+
+TIMEZONE_ABBREVIATIONS: Mapping[str, dt.tzinfo] = {
+    "utc": _UTC,
+    "ut": _UTC,
+    "gmt": _UTC,
+    "z": _UTC,
+    "et": _zone("America/New_York", -5),
+    "est": _fixed(-5),
+    "edt": _fixed(-4),
+    "ct": _zone("America/Chicago", -6),
+    "cst": _fixed(-6),
+    "cdt": _fixed(-5),
+    "mt": _zone("America/Denver", -7),
+    "mst": _fixed(-7),
+    "mdt": _fixed(-6),
+    "pt": _zone("America/Los_Angeles", -8),
+    "pst": _fixed(-8),
+    "pdt": _fixed(-7),
+    "akst": _fixed(-9),
+    "akdt": _fixed(-8),
+    "hst": _fixed(-10),
+    "wet": _UTC,
+    "west": _fixed(1),
+    "bst": _fixed(1),
+    "cet": _fixed(1),
+    "cest": _fixed(2),
+    "mez": _fixed(1),
+    "mesz": _fixed(2),
+    "eet": _fixed(2),
+    "eest": _fixed(3),
+    "msk": _fixed(3),
+    "ist": _fixed(5.5),
+    "pkt": _fixed(5),
+    "ict": _fixed(7),
+    "wib": _fixed(7),
+    "hkt": _fixed(8),
+    "sgt": _fixed(8),
+    "awst": _fixed(8),
+    "jst": _fixed(9),
+    "kst": _fixed(9),
+    "acst": _fixed(9.5),
+    "aest": _zone("Australia/Brisbane", 10),
+    "aedt": _fixed(11),
+    "nzst": _fixed(12),
+    "nzdt": _fixed(13),
+}
+"""
+Zone abbreviations news sites print, lower-case, mapped to a zone.
+
+"ET", "CT", "MT" and "PT" are IANA zones, so they take the offset in force
+on the date (EDT in July, EST in January); explicit standard or daylight
+names ("EST", "EDT") are fixed offsets; "IST" is India, "BST" British
+Summer Time.
+If the system has no time zone database, the IANA zones fall back to their
+standard-time offsets.
+"""
+
+
+# --------------------------------------------------------------------------
+# Grammar: the language tables compiled into regular expressions.
+
+
+def _alt(words: Iterable[str]) -> str:
+    """Build a regex alternation, longest word first."""
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) for w in unique) or r"(?!x)x"
+
+
+_ZONE_RE = (
+    r"(?:(?:utc|gmt)\s*[+-]\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|"
+    + _alt(TIMEZONE_ABBREVIATIONS)
+    + r")"
+)
+_CLOCK_SUFFIX = r"(?:uhr|hrs|horas|ore|uur|h|u)"
+
+
+def _time_re(prefix: str) -> str:
+    """A clock time with optional am/pm and zone; group names get *prefix*."""
+    return (
+        rf"(?P<{prefix}h>\d{{1,2}})(?:[:.h](?P<{prefix}m>\d{{2}}))?"
+        rf"(?::(?P<{prefix}s>\d{{2}})(?:[.,]\d{{1,6}})?)?"
+        rf"\s*(?P<{prefix}ap>[ap]\.?\s?m\b\.?)?"
+        rf"(?:\s*(?P<{prefix}suf>{_CLOCK_SUFFIX})\b)?"
+        rf"(?:\s*\(?(?P<{prefix}z>{_ZONE_RE})\)?)?"
+    )
+
+
+@attrs.frozen
+class _Grammar:
+    exact: Mapping[str, str]
+    units: Mapping[str, Unit]
+    weekdays: Mapping[str, int]
+    months: Mapping[str, int]
+    lead: re.Pattern[str]
+    age: re.Pattern[str]
+    part: re.Pattern[str]
+    compact: re.Pattern[str]
+    day_clock: re.Pattern[str]
+    weekday: re.Pattern[str]
+    clock: re.Pattern[str]
+    month_day: re.Pattern[str]
+    day_month: re.Pattern[str]
+    numeric: re.Pattern[str]
+    month_word: re.Pattern[str]
+    weekday_word: re.Pattern[str]
+    info: du_parser.parserinfo
+    words_over: frozenset[str]
+    words_almost: frozenset[str]
+    words_under: frozenset[str]
+
+
+def _merge(langs: Sequence[Language], attr: str) -> list[str]:
+    words: list[str] = []
+    for lang in langs:
+        words.extend(getattr(lang, attr))
+    return words
+
+
+def _build(langs: Sequence[Language]) -> _Grammar:
+    exact: dict[str, str] = {}
+    for kind, attr in (
+        ("now", "just_now"),
+        ("today", "today"),
+        ("earlier", "earlier_today"),
+        ("yesterday", "yesterday"),
+        ("before", "day_before_yesterday"),
+    ):
+        for word in _merge(langs, attr):
+            exact.setdefault(word, kind)
+    units: dict[str, Unit] = {}
+    weekdays: dict[str, int] = {}
+    months: dict[str, int] = {}
+    for lang in langs:
+        for word, unit in lang.units.items():
+            units.setdefault(word, unit)
+        for index, names in enumerate(lang.weekdays):
+            for name in names:
+                weekdays.setdefault(name.rstrip("."), index)
+        for index, names in enumerate(lang.months):
+            for name in names:
+                months.setdefault(name.rstrip("."), index + 1)
+    one_spaced = [w for w in _merge(langs, "one") if not w.endswith(("'", "’"))]
+    one_glued = [w for w in _merge(langs, "one") if w.endswith(("'", "’"))]
+    number = rf"(?:\d{{1,6}}\s*|(?:{_alt(one_spaced)})\s+|(?:{_alt(one_glued)})\s*)"
+    unit_re = rf"(?:{_alt(units)})\.?(?![^\W\d_])"
+    part = rf"{number}{unit_re}"
+    joiner = rf"(?:\s*,\s*|\s+(?:{_alt(_merge(langs, 'joiners'))})\s+|\s*)"
+    quals = _merge(langs, "over") + _merge(langs, "almost") + _merge(langs, "about")
+    quals += _merge(langs, "under")
+    qual = rf"(?:(?P<q>{_alt(quals)})\s+)?"
+    qual2 = rf"(?:(?P<q2>{_alt(quals)})\s+)?"
+    age = re.compile(
+        rf"^{qual}(?:(?P<pre>{_alt(_merge(langs, 'ago_before'))})\s+)?{qual2}"
+        rf"(?P<body>{part}(?:{joiner}{part})*)"
+        rf"(?:\s*(?P<post>{_alt(_merge(langs, 'ago_after'))}))?\.?$"
+    )
+    part_re = re.compile(rf"(?P<n>{number})(?P<u>(?:{_alt(units)}))\.?(?![^\W\d_])")
+    compact = re.compile(r"^(?:\d{1,6}\s*[a-z]{1,4}\s*)+$")
+    at = rf"(?:,?\s+(?:{_alt(_merge(langs, 'at'))})\s*|,?\s+|\s*,\s*|\s+-\s+)"
+    days = _alt(exact)
+    day_clock = re.compile(
+        rf"^(?:(?P<day>{days}){at}{_time_re('t')}|{_time_re('u')},?\s+(?P<day2>{days}))\.?$"
+    )
+    wd = _alt([*weekdays, *(f"{w}." for w in weekdays)])
+    weekday = re.compile(
+        rf"^(?:(?:{_alt(_merge(langs, 'on'))})\s+)?"
+        rf"(?:(?P<last>{_alt(_merge(langs, 'last_before'))})\s+)?"
+        rf"(?P<wd>{wd})(?:\s+(?P<last2>{_alt(_merge(langs, 'last_after'))}))?"
+        rf"(?:{at}{_time_re('t')})?\.?$"
+    )
+    clock = re.compile(rf"^{_time_re('t')}\.?$")
+    mon = _alt([*months, *(f"{m}." for m in months)])
+    date_time = rf"(?:(?:{at}|\s*[|•·]\s*){_time_re('t')})?"
+    weekday_lead = rf"(?:(?:{wd}),?\s+)?"
+    month_day = re.compile(
+        rf"^{weekday_lead}(?P<mon>{mon})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"(?:,?\s+(?P<y>\d{{4}}))?{date_time}\.?$"
+    )
+    day_month = re.compile(
+        rf"^{weekday_lead}(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er|º|°)?\s*"
+        rf"(?:de\s+)?(?P<mon>{mon})(?:,?\s+(?:de\s+)?(?P<y>\d{{4}}))?"
+        rf"{date_time}\.?$"
+    )
+    numeric = re.compile(
+        r"^(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+        rf"(?:(?:{at}|\s*[|•·]\s*|t){_time_re('t')})?\.?$"
+    )
+
+    class _Info(du_parser.parserinfo):
+        MONTHS: Any = [  # noqa: RUF012 - dateutil reads this class attribute once
+            tuple(name for name, month in months.items() if month == m)
+            for m in range(1, 13)
+        ]
+        JUMP = [  # noqa: RUF012 - dateutil reads this class attribute once
+            *du_parser.parserinfo.JUMP,
+            *_merge(langs, "at"),
+            *_merge(langs, "on"),
+            "de",
+            "del",
+            "um",
+            "uhr",
+        ]
+
+    return _Grammar(
+        exact=exact,
+        units=units,
+        weekdays=weekdays,
+        months=months,
+        lead=re.compile(
+            rf"^(?:(?:{_alt(_merge(langs, 'lead'))}|{_alt(_merge(langs, 'on'))})"
+            r"\s*:?\s*)+"
+        ),
+        age=age,
+        part=part_re,
+        compact=compact,
+        day_clock=day_clock,
+        weekday=weekday,
+        clock=clock,
+        month_day=month_day,
+        day_month=day_month,
+        numeric=numeric,
+        month_word=re.compile(rf"(?<![^\W\d_])(?:{mon})(?![^\W\d_])"),
+        weekday_word=re.compile(rf"(?<![^\W\d_])(?:{wd})(?![^\W\d_]),?"),
+        info=_Info(),
+        words_over=frozenset(_merge(langs, "over")),
+        words_almost=frozenset(_merge(langs, "almost")),
+        words_under=frozenset(_merge(langs, "under")),
+    )
+
+
+_GRAMMARS: dict[tuple[str, ...], _Grammar] = {LANGUAGE_CODES: _build(LANGUAGES)}
+_BY_CODE = {lang.code: lang for lang in LANGUAGES}
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)?")
+_ISO_FULL = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?"
+    r"\s*(?:z|[+-]\d{2}(?::?\d{2})?)?)?$"
+)
+_NUMERIC_ANY = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
+_SPACE = re.compile(r"\s+")
+_STRIP = " \t\n,;:!?|•·-–—()[]\"'“”«»"
+
+
+def _grammar(languages: Sequence[str] | None) -> _Grammar:
+    if languages is None:
+        return _GRAMMARS[LANGUAGE_CODES]
+    key = tuple(languages)
+    grammar = _GRAMMARS.get(key)
+    if grammar is None:
+        unknown = [code for code in key if code not in _BY_CODE]
+        if unknown or not key:
+            msg = f"unknown language codes {unknown!r}; known: {LANGUAGE_CODES!r}"
+            raise ValueError(msg)
+        grammar = _build([_BY_CODE[code] for code in key])
+        _GRAMMARS[key] = grammar
+    return grammar
+
+
+# --------------------------------------------------------------------------
+# Interval helpers.
+
+
+def _mid(a: dt.datetime, b: dt.datetime) -> dt.datetime:
+    return a + (b - a) / 2
+
+
+def _stamp(
+    text: str,
+    earliest: dt.datetime,
+    latest: dt.datetime,
+    granularity: Granularity,
+    *,
+    value: dt.datetime | None = None,
+    zone: dt.tzinfo | None = None,
+) -> Timestamp:
+    if latest < earliest:
+        earliest, latest = latest, earliest
+    if value is None:
+        value = _mid(earliest, latest)
+    value = min(max(value, earliest), latest)
+    if zone is not None:
+        earliest, value, latest = (
+            earliest.astimezone(zone),
+            value.astimezone(zone),
+            latest.astimezone(zone),
         )
-    if lowered == "yesterday":
-        midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
-        start = midnight - dt.timedelta(days=1)
-        end = midnight - dt.timedelta(microseconds=1)
-        return Timestamp(
-            text=text,
-            value=start + dt.timedelta(hours=12),
-            earliest=start,
-            latest=end,
-            granularity="day",
-        )
-    match = _AGO.match(cleaned)
-    if match is None:
-        return None
-    raw = match["n"].lower()
-    n = 1 if raw in {"a", "an"} else int(raw)
-    granularity, unit = _UNITS[match["unit"].lower()]
-    value = now - n * unit
-    floor_earliest, floor_latest = now - (n + 1) * unit, value
-    round_earliest, round_latest = now - (n + 0.5) * unit, now - (n - 0.5) * unit
-    if habit == "floor":
-        earliest, latest = floor_earliest, floor_latest
-    elif habit == "round":
-        earliest, latest = round_earliest, round_latest
-    else:
-        earliest, latest = floor_earliest, round_latest
     return Timestamp(
         text=text,
         value=value,
         earliest=earliest,
-        latest=min(latest, now),
+        latest=latest,
         granularity=granularity,
     )
 
 
+def _day_bounds(day: dt.date, zone: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:
+    """The first and last microsecond of *day* in *zone*, in UTC."""
+    start = dt.datetime.combine(day, dt.time(), tzinfo=zone).astimezone(_UTC)
+    following = day + dt.timedelta(days=1)
+    end = dt.datetime.combine(following, dt.time(), tzinfo=zone).astimezone(_UTC)
+    return start, end - _MICRO
+
+
+def _shift(
+    now: dt.datetime, parts: Sequence[tuple[float, Unit]], *, in_days: bool
+) -> dt.datetime:
+    """*now* minus an age, months and years on the calendar (or in days)."""
+    calendar = relativedelta()
+    fixed = dt.timedelta()
+    for n, unit in parts:
+        if unit in _FIXED:
+            fixed += n * _FIXED[unit]
+        elif in_days:
+            fixed += dt.timedelta(days=n * _DAYS_PER[unit])
+        elif unit == "month":
+            calendar += relativedelta(months=int(n))
+        else:
+            calendar += relativedelta(years=int(n))
+    moved = (now - calendar).astimezone(_UTC) if calendar else now.astimezone(_UTC)
+    return moved - fixed
+
+
+def _age(
+    text: str,
+    now: dt.datetime,
+    parts: list[tuple[int, Unit]],
+    qualifier: str,
+    habit: Habit,
+) -> Timestamp:
+    *big, (n, unit) = parts
+    now_utc = now.astimezone(_UTC)
+    conventions = (False, True) if unit in _DAYS_PER else (False,)
+    earliest: dt.datetime | None = None
+    latest: dt.datetime | None = None
+    value: dt.datetime | None = None
+    for in_days in conventions:
+
+        def point(k: int, *, days: bool = in_days) -> dt.datetime:
+            return _shift(now, [*big, (k, unit)], in_days=days)
+
+        here, older, newer = point(n), point(n + 1), point(n - 1)
+        if qualifier == "over":
+            lo, hi = older, here
+        elif qualifier == "almost":
+            lo, hi = here, newer
+        elif qualifier == "under":
+            lo, hi = here, now_utc
+        elif habit == "floor":
+            lo, hi = older, here
+        elif habit == "round":
+            lo, hi = _mid(older, here), _mid(here, newer)
+        else:
+            lo, hi = older, _mid(here, newer)
+        hi = min(hi, now_utc)
+        earliest = lo if earliest is None else min(earliest, lo)
+        latest = hi if latest is None else max(latest, hi)
+        if value is None:
+            value = here if qualifier in {"", "about"} else _mid(lo, hi)
+    assert earliest is not None
+    assert latest is not None
+    granularity: Granularity = unit
+    return _stamp(text, earliest, latest, granularity, value=value, zone=now.tzinfo)
+
+
+# --------------------------------------------------------------------------
+# Clock times and zones.
+
+
+def _zone_of(raw: str | None, default: dt.tzinfo) -> dt.tzinfo:
+    if raw is None:
+        return default
+    raw = raw.replace(" ", "")
+    known = TIMEZONE_ABBREVIATIONS.get(raw)
+    if known is not None:
+        return known
+    match = re.fullmatch(r"(?:utc|gmt)?([+-])(\d{1,2}):?(\d{2})?", raw)
+    if match is None:
+        return default
+    sign = -1 if match[1] == "-" else 1
+    offset = dt.timedelta(hours=int(match[2]), minutes=int(match[3] or 0))
+    return dt.timezone(sign * offset)
+
+
+def _clock(
+    match: re.Match[str], prefix: str
+) -> tuple[dt.time, Granularity, str | None] | None:
+    """Read a clock time matched by `_time_re`; None if it is no clock."""
+    hour_text = match[f"{prefix}h"]
+    if hour_text is None:
+        return None
+    minute_text, second_text = match[f"{prefix}m"], match[f"{prefix}s"]
+    ampm = match[f"{prefix}ap"]
+    if minute_text is None and ampm is None and match[f"{prefix}suf"] is None:
+        return None
+    hour, minute = int(hour_text), int(minute_text or 0)
+    if ampm is not None:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm.startswith("p") else 0)
+    granularity: Granularity = "minute" if second_text is None else "second"
+    if hour > 23 or minute > 59:
+        return None
+    second = int(second_text or 0)
+    return dt.time(hour, minute, min(second, 59)), granularity, match[f"{prefix}z"]
+
+
+def _at(
+    text: str,
+    day: dt.date,
+    clock: tuple[dt.time, Granularity, str | None],
+    zone: dt.tzinfo,
+    out: dt.tzinfo | None,
+) -> Timestamp:
+    time, granularity, zone_text = clock
+    where = _zone_of(zone_text, zone)
+    start = dt.datetime.combine(day, time, tzinfo=where).astimezone(_UTC)
+    width = _FIXED[granularity] - _MICRO
+    return _stamp(text, start, start + width, granularity, value=start, zone=out)
+
+
+def _whole_day(
+    text: str,
+    day: dt.date,
+    zone: dt.tzinfo,
+    now: dt.datetime | None,
+    out: dt.tzinfo | None,
+) -> Timestamp:
+    start, end = _day_bounds(day, zone)
+    if now is not None:
+        end = max(start, min(end, now.astimezone(_UTC)))
+    return _stamp(text, start, end, "day", value=None, zone=out)
+
+
+# --------------------------------------------------------------------------
+# The resolver.
+
+
+@attrs.frozen
+class _Found:
+    """A resolved time and how it depends on the reference time."""
+
+    stamp: Timestamp
+    kind: Literal["relative", "absolute"]
+    zoned: bool = False
+
+
+@attrs.frozen
+class _Options:
+    now: dt.datetime
+    zone: dt.tzinfo
+    habit: Habit
+    dayfirst: bool
+    future: bool
+    grammar: _Grammar
+
+
+def _clean(text: str) -> str:
+    cleaned = text.replace("\u2019", "'").replace("\xa0", " ").lower()
+    return _SPACE.sub(" ", cleaned).strip(_STRIP)
+
+
+def _find(text: str, opts: _Options) -> _Found | None:
+    if len(text) > _MAX_LEN:
+        return None
+    cleaned = _clean(text)
+    if not cleaned:
+        return None
+    stripped = opts.grammar.lead.sub("", cleaned).strip(_STRIP)
+    return _find_clean(text, stripped or cleaned, opts)
+
+
+def _find_clean(text: str, s: str, opts: _Options) -> _Found | None:  # noqa: PLR0911 - one return per form
+    g = opts.grammar
+    if s[0].isdigit() and _ISO.match(s):
+        return _iso(text, s, opts)
+    kind = g.exact.get(s)
+    if kind is not None:
+        return _Found(_calendar_word(text, kind, opts), "relative")
+    match = g.age.match(s)
+    if match is not None:
+        return _from_age(text, match, opts)
+    match = g.numeric.match(s)
+    if match is not None:
+        return _numeric(text, match, opts)
+    match = g.month_day.match(s) or g.day_month.match(s)
+    if match is not None:
+        return _month_name(text, match, opts)
+    match = g.day_clock.match(s)
+    if match is not None:
+        return _day_clock(text, match, opts)
+    match = g.weekday.match(s)
+    if match is not None:
+        return _weekday(text, match, opts)
+    match = g.clock.match(s)
+    if match is not None:
+        return _bare_clock(text, match, opts)
+    if g.month_word.search(s) or _NUMERIC_ANY.search(s):
+        return _dateutil(text, s, opts)
+    return None
+
+
+def _calendar_word(text: str, kind: str, opts: _Options) -> Timestamp:
+    now = opts.now
+    if kind == "now":
+        start = now.astimezone(_UTC) - _FIXED["minute"]
+        return _stamp(text, start, now, "minute", value=now, zone=now.tzinfo)
+    today = now.astimezone(opts.zone).date()
+    if kind == "earlier":
+        start, _ = _day_bounds(today, opts.zone)
+        return _stamp(text, start, now, "day", value=None, zone=now.tzinfo)
+    back = {"today": 0, "yesterday": 1, "before": 2}[kind]
+    day = today - dt.timedelta(days=back)
+    return _whole_day(text, day, opts.zone, now if back == 0 else None, now.tzinfo)
+
+
+def _from_age(text: str, match: re.Match[str], opts: _Options) -> _Found | None:
+    g = opts.grammar
+    parts: list[tuple[int, Unit]] = []
+    for part in g.part.finditer(match["body"]):
+        raw = part["n"].strip()
+        n = int(raw) if raw.isdigit() else 1
+        parts.append((n, g.units[part["u"].rstrip(".")]))
+    # Largest unit first; the smallest unit sets the precision.
+    parts.sort(key=lambda p: -_ORDER.index(p[1]))
+    word = match["q"] or match["q2"] or ""
+    qualifier = (
+        "over"
+        if word in g.words_over
+        else "almost"
+        if word in g.words_almost
+        else "under"
+        if word in g.words_under
+        else "about"
+        if word
+        else ""
+    )
+    return _Found(_age(text, opts.now, parts, qualifier, opts.habit), "relative")
+
+
+def _day_clock(text: str, match: re.Match[str], opts: _Options) -> _Found | None:
+    prefix = "t" if match["day"] is not None else "u"
+    kind = opts.grammar.exact[match["day"] or match["day2"]]
+    clock = _clock(match, prefix)
+    if clock is None or kind not in {"today", "yesterday", "before"}:
+        return None
+    back = {"today": 0, "yesterday": 1, "before": 2}[kind]
+    day = opts.now.astimezone(opts.zone).date() - dt.timedelta(days=back)
+    return _Found(_at(text, day, clock, opts.zone, opts.now.tzinfo), "relative")
+
+
+def _weekday(text: str, match: re.Match[str], opts: _Options) -> _Found | None:
+    wanted = opts.grammar.weekdays[match["wd"].rstrip(".")]
+    today = opts.now.astimezone(opts.zone).date()
+    last = match["last"] is not None or match["last2"] is not None
+    if opts.future and not last:
+        day = today + dt.timedelta(days=(wanted - today.weekday()) % 7)
+    else:
+        back = (today.weekday() - wanted) % 7
+        day = today - dt.timedelta(days=back or (7 if last else 0))
+    clock = _clock(match, "t")
+    out = opts.now.tzinfo
+    if clock is not None:
+        return _Found(_at(text, day, clock, opts.zone, out), "relative")
+    return _Found(_whole_day(text, day, opts.zone, None, out), "relative")
+
+
+def _bare_clock(text: str, match: re.Match[str], opts: _Options) -> _Found | None:
+    clock = _clock(match, "t")
+    if clock is None:
+        return None
+    where = _zone_of(clock[2], opts.zone)
+    day = opts.now.astimezone(where).date()
+    stamp = _at(text, day, clock, where, opts.now.tzinfo)
+    if stamp.earliest > opts.now and not opts.future:
+        day -= dt.timedelta(days=1)
+        stamp = _at(text, day, clock, where, opts.now.tzinfo)
+    return _Found(stamp, "relative")
+
+
+def _dated(  # noqa: PLR0917 - a date and what qualifies it
+    text: str,
+    opts: _Options,
+    year: int | None,
+    month: int,
+    day: int,
+    match: re.Match[str],
+) -> _Found | None:
+    clock = _clock(match, "t") if match["th"] is not None else None
+    zoned = clock is not None and clock[2] is not None
+    where = _zone_of(clock[2], opts.zone) if clock is not None else opts.zone
+    out = opts.now.tzinfo
+    if year is not None:
+        date = dt.date(year, month, day)
+        kind: Literal["relative", "absolute"] = "absolute"
+    else:
+        date = _nearest(month, day, opts.now.astimezone(where).date(), opts.future)
+        kind = "relative"
+    if match["th"] is not None and clock is None:
+        return None
+    if clock is not None:
+        return _Found(_at(text, date, clock, where, out), kind, zoned)
+    return _Found(_whole_day(text, date, where, None, out), kind)
+
+
+def _nearest(month: int, day: int, today: dt.date, future: bool) -> dt.date:
+    """The closest (month, day) not after *today*, or not before if *future*."""
+    step = 1 if future else -1
+    year = today.year
+    for _ in range(9):
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            year += step
+            continue
+        if (date >= today) if future else (date <= today):
+            return date
+        year += step
+    msg = f"no such day: {month}/{day}"
+    raise ValueError(msg)
+
+
+def _month_name(text: str, match: re.Match[str], opts: _Options) -> _Found | None:
+    month = opts.grammar.months[match["mon"].rstrip(".")]
+    year = int(match["y"]) if match["y"] else None
+    return _dated(text, opts, year, month, int(match["d"]), match)
+
+
+def _numeric(text: str, match: re.Match[str], opts: _Options) -> _Found | None:
+    a, b = int(match["a"]), int(match["b"])
+    year = int(match["y"])
+    if year < 100:
+        year += 2000
+    if match["sep"] == "." or a > 12:
+        dayfirst = True
+    elif b > 12:
+        dayfirst = False
+    else:
+        dayfirst = opts.dayfirst
+    day, month = (a, b) if dayfirst else (b, a)
+    return _dated(text, opts, year, month, day, match)
+
+
+def _iso(text: str, s: str, opts: _Options) -> _Found | None:
+    if not _ISO_FULL.match(s):
+        return _dateutil(text, s, opts)
+    parsed = dt.datetime.fromisoformat(s.upper().replace(",", "."))
+    out = opts.now.tzinfo
+    if len(s) == 10:
+        return _Found(_whole_day(text, parsed.date(), opts.zone, None, out), "absolute")
+    zoned = parsed.tzinfo is not None
+    if not zoned:
+        parsed = parsed.replace(tzinfo=opts.zone)
+    granularity: Granularity = (
+        "minute" if s.count(":") < 2 or s[16] != ":" else "second"
+    )
+    start = parsed.astimezone(_UTC)
+    if granularity == "second" and start.microsecond:
+        return _Found(
+            _stamp(text, start, start, "second", value=start, zone=out),
+            "absolute",
+            zoned,
+        )
+    end = start + _FIXED[granularity] - _MICRO
+    return _Found(
+        _stamp(text, start, end, granularity, value=start, zone=out), "absolute", zoned
+    )
+
+
+_DATEUTIL_TZ = re.compile(rf"(?<![^\W\d_])(?P<z>{_ZONE_RE})\.?$")
+_HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}(?!\d)")
+_HAS_CLOCK = re.compile(r"\d{1,2}[:h.]\d{2}|\d\s*[ap]\.?m\b")
+
+
+def _dateutil(text: str, s: str, opts: _Options) -> _Found | None:
+    g = opts.grammar
+    zone_match = _DATEUTIL_TZ.search(s)
+    where = opts.zone
+    zoned = False
+    if zone_match is not None:
+        where = _zone_of(zone_match["z"], opts.zone)
+        zoned = True
+        s = s[: zone_match.start()].rstrip(" ,")
+    s = g.weekday_word.sub(" ", s).replace(" de ", " ").strip(_STRIP)
+    if not any(c.isdigit() for c in s):
+        return None
+    if not (g.month_word.search(s) or _NUMERIC_ANY.search(s)):
+        return None
+    local_today = opts.now.astimezone(where)
+    default = dt.datetime(  # noqa: DTZ001 - dateutil fills naive fields from it
+        local_today.year, local_today.month, local_today.day
+    )
+    parsed = du_parser.parse(
+        s, parserinfo=g.info, default=default, dayfirst=opts.dayfirst
+    )
+    if parsed.tzinfo is not None:
+        where, zoned = parsed.tzinfo, True
+    naive = parsed.replace(tzinfo=None)
+    out = opts.now.tzinfo
+    has_year = _HAS_YEAR.search(s) is not None
+    date = naive.date()
+    if not has_year:
+        date = _nearest(date.month, date.day, local_today.date(), opts.future)
+    kind: Literal["relative", "absolute"] = "absolute" if has_year else "relative"
+    if _HAS_CLOCK.search(s) is None:
+        return _Found(_whole_day(text, date, where, None, out), kind)
+    granularity: Granularity = "second" if naive.second else "minute"
+    start = dt.datetime.combine(date, naive.time(), tzinfo=where).astimezone(_UTC)
+    end = start + _FIXED[granularity] - _MICRO
+    return _Found(
+        _stamp(text, start, end, granularity, value=start, zone=out), kind, zoned
+    )
+
+
+def _options(
+    now: dt.datetime,
+    habit: Habit,
+    tz: dt.tzinfo | None,
+    *,
+    dayfirst: bool,
+    future: bool,
+    languages: Sequence[str] | None,
+) -> _Options:
+    if not isinstance(now, dt.datetime):
+        msg = f"'now' must be a datetime or a Timestamp, not {type(now).__name__}"
+        raise TypeError(msg)
+    if now.tzinfo is None or now.utcoffset() is None:
+        msg = f"'now' must be timezone-aware, got naive {now!r}"
+        raise ValueError(msg)
+    if habit not in {"either", "floor", "round"}:
+        msg = f"'habit' must be 'either', 'floor' or 'round', not {habit!r}"
+        raise ValueError(msg)
+    zone = tz if tz is not None else now.tzinfo
+    return _Options(now, zone, habit, dayfirst, future, _grammar(languages))
+
+
+def _safe_find(text: str, opts: _Options) -> _Found | None:
+    try:
+        return _find(text, opts)
+    except (ValueError, OverflowError):
+        # Out-of-range dates ("99999 years ago", "31/02/2025") hold no time.
+        return None
+
+
+def resolve(
+    text: str,
+    now: dt.datetime | Timestamp,
+    *,
+    habit: Habit = "either",
+    tz: dt.tzinfo | None = None,
+    dayfirst: bool = False,
+    future: bool = False,
+    languages: Sequence[str] | None = None,
+) -> Timestamp | None:
+    """
+    Resolve a time expression against a reference time.
+
+    Ages give the interval the age allows, calendar words and dates without
+    a clock give whole days, clock times give whole minutes; see the time
+    guide for every convention.
+
+    Args:
+        text: The text as printed, such as ``"3 hours ago"``,
+            ``"yesterday at 3:04 PM"`` or ``"Jul 13, 2025, 10:42 AM ET"``.
+            Labels such as "Updated" or "Published" are skipped.
+        now: The reference time; an aware datetime, or a `Timestamp` (such
+            as the one `infer_reference` returns) whose uncertainty is then
+            carried into the result.
+        habit: ``"floor"`` if the site floors ages, ``"round"`` if it rounds
+            them, ``"either"`` (default) for an interval that holds under
+            both.
+        tz: The site's time zone, for calendar words and dates printed
+            without a zone; default: the zone of *now*.
+        dayfirst: Read an ambiguous numeric date such as ``"03/04/2025"`` as
+            day/month (default: month/day, as US sites print).
+            Dates with dots ("13.07.2025") are always day-first.
+        future: The site prints future times (event listings): a weekday,
+            a month and day or a clock time is then the next one, not the
+            last.
+        languages: Language codes to read (default: all of
+            `LANGUAGE_CODES`).
+
+    Returns:
+        The resolved `Timestamp`, in the zone of *now*, or ``None`` if
+        *text* holds no time.
+
+    Raises:
+        ValueError: If *now* is naive, or *habit* or *languages* are
+            unknown.
+        TypeError: If *now* is not a datetime or a `Timestamp`.
+    """
+    if isinstance(now, Timestamp):
+        return _resolve_uncertain(
+            text,
+            now,
+            habit=habit,
+            tz=tz,
+            dayfirst=dayfirst,
+            future=future,
+            languages=languages,
+        )
+    opts = _options(
+        now, habit, tz, dayfirst=dayfirst, future=future, languages=languages
+    )
+    found = _safe_find(text, opts)
+    return None if found is None else found.stamp
+
+
+def _resolve_uncertain(
+    text: str,
+    now: Timestamp,
+    *,
+    habit: Habit,
+    tz: dt.tzinfo | None,
+    dayfirst: bool,
+    future: bool,
+    languages: Sequence[str] | None,
+) -> Timestamp | None:
+    stamps = []
+    for instant in (now.value, now.earliest, now.latest):
+        opts = _options(
+            instant, habit, tz, dayfirst=dayfirst, future=future, languages=languages
+        )
+        found = _safe_find(text, opts)
+        if found is None:
+            return None
+        stamps.append(found.stamp)
+    middle = stamps[0]
+    return _stamp(
+        text,
+        min(s.earliest for s in stamps),
+        max(s.latest for s in stamps),
+        middle.granularity,
+        value=middle.value,
+        zone=now.value.tzinfo,
+    )
+
+
+def resolve_strict(
+    text: str,
+    now: dt.datetime | Timestamp,
+    *,
+    habit: Habit = "either",
+    tz: dt.tzinfo | None = None,
+    dayfirst: bool = False,
+    future: bool = False,
+    languages: Sequence[str] | None = None,
+) -> Timestamp:
+    """
+    Resolve a time expression, raising if it holds no time.
+
+    Args:
+        text: The text as printed.
+        now: The reference time, as for `resolve`.
+        habit: As for `resolve`.
+        tz: As for `resolve`.
+        dayfirst: As for `resolve`.
+        future: As for `resolve`.
+        languages: As for `resolve`.
+
+    Returns:
+        The resolved `Timestamp`.
+
+    Raises:
+        newsdump.RelativeTimeError: If *text* holds no time newsdump can
+            read.
+        ValueError: If *now* is naive, or *habit* or *languages* are
+            unknown.
+    """
+    stamp = resolve(
+        text,
+        now,
+        habit=habit,
+        tz=tz,
+        dayfirst=dayfirst,
+        future=future,
+        languages=languages,
+    )
+    if stamp is None:
+        msg = f"no time newsdump can read in {text!r}"
+        raise RelativeTimeError(msg, locator=None)
+    return stamp
+
+
+# --------------------------------------------------------------------------
+# Combining times: intersections, dates in titles, the reference time.
+
+
+def intersect(a: Timestamp, b: Timestamp) -> Timestamp | None:
+    """
+    Combine two readings of the same instant into one.
+
+    Use it when an item prints both an age and a date ("3 hours ago" and
+    "07/13/2025"): the instant lies in both intervals.
+
+    Args:
+        a: One reading; the result keeps its time zone.
+        b: The other reading.
+
+    Returns:
+        The overlap, with the finer granularity and the narrower reading's
+        value moved into the overlap; ``None`` if the readings contradict
+        each other (no overlap).
+    """
+    earliest = max(a.earliest, b.earliest)
+    latest = min(a.latest, b.latest)
+    if earliest > latest:
+        return None
+    narrow = a if a.latest - a.earliest <= b.latest - b.earliest else b
+    finer = min(a.granularity, b.granularity, key=_ORDER.index)
+    text = a.text if a.text == b.text else f"{a.text} | {b.text}"
+    return _stamp(
+        text, earliest, latest, finer, value=narrow.value, zone=a.value.tzinfo
+    )
+
+
+_PROBE = dt.datetime(2200, 1, 1, tzinfo=_UTC)
+_TITLE_SPLIT = re.compile(r"\s+[–—|•·-]\s+|\s*[|•·]\s*")
+
+
+def _absolute(
+    text: str, tz: dt.tzinfo | None, dayfirst: bool, languages: Sequence[str] | None
+) -> Timestamp | None:
+    """An absolute date in *text*, widened over all zones if it has none."""
+    opts = _options(
+        _PROBE,
+        "either",
+        tz or _UTC,
+        dayfirst=dayfirst,
+        future=False,
+        languages=languages,
+    )
+    found = _safe_find(text, opts)
+    if found is None or found.kind != "absolute":
+        return None
+    stamp = found.stamp
+    if tz is None and not found.zoned:
+        return _stamp(
+            stamp.text,
+            stamp.earliest - _EARLIEST_ZONE,
+            stamp.latest + _LATEST_ZONE,
+            stamp.granularity,
+            value=stamp.value,
+            zone=_UTC,
+        )
+    return stamp
+
+
+def title_date(
+    title: str,
+    *,
+    tz: dt.tzinfo | None = None,
+    dayfirst: bool = False,
+    languages: Sequence[str] | None = None,
+) -> Timestamp | None:
+    """
+    Read the date a title ends with, such as "... – DW – 07/13/2025".
+
+    Args:
+        title: The title as printed.
+        tz: The publisher's time zone, if known.
+            Without it, a date printed without a zone is widened to every
+            zone on Earth (UTC+14 to UTC-12), since the day it names began
+            and ended at different instants there.
+        dayfirst: As for `resolve`.
+        languages: As for `resolve`.
+
+    Returns:
+        The date with its interval, or ``None`` if the title does not end
+        with a date that has a year.
+    """
+    if len(title) > 4 * _MAX_LEN:
+        return None
+    pieces = _TITLE_SPLIT.split(title.strip())
+    if len(pieces) < 2:
+        return None
+    return _absolute(pieces[-1], tz, dayfirst, languages)
+
+
+def _granularity_for(width: dt.timedelta) -> Granularity:
+    for unit in ("second", "minute", "hour", "day", "week"):
+        if width <= 2 * _FIXED[unit]:
+            return unit
+    return "month" if width <= dt.timedelta(days=62) else "year"
+
+
 def infer_reference(
     observations: Iterable[Sequence[str]],
+    *,
+    tz: dt.tzinfo | None = None,
+    dayfirst: bool = False,
+    languages: Sequence[str] | None = None,
 ) -> Timestamp | None:
     """
     Estimate the time a dump was captured from what it prints.
 
-    Each observation is the time-like strings printed for one item, such as
-    ``("3 hours ago", "Ukraine updates ... – DW – 07/13/2025")``: an age
-    next to an absolute date bounds the capture time.
+    Each observation is the strings printed for one item, such as
+    ``("3 hours ago", "Ukraine updates ... – DW – 07/13/2025")``.
+    An absolute date *D* next to an age *A* bounds the capture time:
+    it lies between the start of *D* plus the least age *A* allows and the
+    end of *D* plus the greatest.
+    The bounds of all items are intersected; an item that contradicts the
+    items before it is skipped.
 
     Args:
-        observations: One sequence of strings per item.
+        observations: One sequence of strings per item: its age, its title
+            or a date, in any order.
+        tz: The site's time zone, if known; without it a date printed
+            without a zone covers every zone on Earth.
+        dayfirst: As for `resolve`.
+        languages: As for `resolve`.
 
     Returns:
-        The estimated reference time with its bounds, or ``None`` if the
-        dump prints nothing to anchor it (placeholder: always ``None``
-        until the time issue lands).
+        The estimated reference time (value in the middle, earliest and
+        latest the bounds, text saying how it was found), or ``None`` if no
+        item prints both an age and a date.
     """
-    del observations
-    return None
+    earliest: dt.datetime | None = None
+    latest: dt.datetime | None = None
+    used: list[str] = []
+    for observation in observations:
+        dates: list[Timestamp] = []
+        ages: list[str] = []
+        for text in observation:
+            date = _absolute(text, tz, dayfirst, languages) or title_date(
+                text, tz=tz, dayfirst=dayfirst, languages=languages
+            )
+            if date is not None:
+                dates.append(date)
+            else:
+                ages.append(text)
+        for date in dates:
+            for age_text in ages:
+                opts = _options(
+                    date.value,
+                    "either",
+                    tz,
+                    dayfirst=dayfirst,
+                    future=False,
+                    languages=languages,
+                )
+                found = _safe_find(age_text, opts)
+                if found is None or found.kind != "relative":
+                    continue
+                least = date.value - found.stamp.latest
+                most = date.value - found.stamp.earliest
+                lo, hi = date.earliest + least, date.latest + most
+                new_lo = lo if earliest is None else max(earliest, lo)
+                new_hi = hi if latest is None else min(latest, hi)
+                if new_lo > new_hi:
+                    continue
+                earliest, latest = new_lo, new_hi
+                used.append(f"{age_text!r} with {date.text!r}")
+    if earliest is None or latest is None:
+        return None
+    text = f"inferred from {len(used)} dated item(s): " + "; ".join(used)
+    granularity = _granularity_for(latest - earliest)
+    return _stamp(text, earliest, latest, granularity, value=None, zone=tz or _UTC)

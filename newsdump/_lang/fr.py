@@ -1,0 +1,91 @@
+"""
+French time words.
+"""
+
+from __future__ import annotations
+
+from newsdump._lang._table import Language
+
+__all__ = ["TABLE"]
+
+TABLE = Language(
+    code="fr",
+    units={
+        "seconde": "second",
+        "secondes": "second",
+        "sec": "second",
+        "minute": "minute",
+        "minutes": "minute",
+        "min": "minute",
+        "mn": "minute",
+        "heure": "hour",
+        "heures": "hour",
+        "h": "hour",
+        "jour": "day",
+        "jours": "day",
+        "j": "day",
+        "semaine": "week",
+        "semaines": "week",
+        "sem": "week",
+        "mois": "month",
+        "an": "year",
+        "ans": "year",
+        "année": "year",
+        "années": "year",
+    },
+    one=("un", "une"),
+    ago_before=("il y a",),
+    just_now=(
+        "à l'instant",
+        "a l'instant",
+        "maintenant",
+        "il y a quelques secondes",
+        "il y a un instant",
+        "il y a quelques instants",
+        "en ce moment",
+    ),
+    today=("aujourd'hui", "aujourd’hui"),
+    earlier_today=("plus tôt aujourd'hui", "plus tôt dans la journée"),
+    yesterday=("hier",),
+    day_before_yesterday=("avant-hier", "avant hier"),
+    weekdays=(
+        ("lundi", "lun", "lun."),
+        ("mardi", "mar."),
+        ("mercredi", "mer", "mer."),
+        ("jeudi", "jeu", "jeu."),
+        ("vendredi", "ven", "ven."),
+        ("samedi", "sam", "sam."),
+        ("dimanche", "dim", "dim."),
+    ),
+    months=(
+        ("janvier", "janv"),
+        ("février", "fevrier", "févr", "fév"),
+        ("mars",),
+        ("avril", "avr"),
+        ("mai",),
+        ("juin",),
+        ("juillet", "juil"),
+        ("août", "aout"),
+        ("septembre", "sept"),
+        ("octobre", "oct"),
+        ("novembre", "nov"),
+        ("décembre", "decembre", "déc"),
+    ),
+    last_after=("dernier",),
+    at=("à",),
+    on=("le",),
+    lead=(
+        "mis à jour",
+        "mis à jour le",
+        "publié",
+        "publié le",
+        "modifié",
+        "modifié le",
+        "actualisé",
+    ),
+    over=("plus de",),
+    almost=("presque", "près de"),
+    about=("environ", "à peu près"),
+    under=("moins de",),
+    joiners=("et",),
+)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from importlib import metadata as _metadata
 
 from newsdump import filters, times
+from newsdump._api import parse
 from newsdump._exceptions import (
     DecodeError,
     FilterError,
@@ -27,6 +28,7 @@ from newsdump._models import (
     Timestamp,
 )
 from newsdump._serialize import from_dict, from_json, to_dict, to_json
+from newsdump._html import parse_html, visible_text
 from newsdump._text import parse_text
 
 try:
@@ -52,8 +54,11 @@ __all__ = [
     "filters",
     "from_dict",
     "from_json",
+    "parse",
+    "parse_html",
     "parse_text",
     "times",
     "to_dict",
     "to_json",
+    "visible_text",
 ]

@@ -1,0 +1,86 @@
+"""
+`parse`: one entry point for text dumps and HTML pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+
+from newsdump._chain import Block, Decision, Trim
+from newsdump._decode import sniff_bom
+from newsdump._html import parse_html
+from newsdump._models import Article
+from newsdump._text import parse_text
+
+__all__ = ["looks_like_html", "parse"]
+
+SNIFF_CHARS = 2048
+"""How much of the input's start `looks_like_html` reads."""
+
+_HTML_START = re.compile(
+    r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title"
+    r"|article|main|div|p|section|header|h[1-6])\b",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def looks_like_html(data: str | bytes) -> bool:
+    """
+    Tell whether *data* is an HTML page rather than a text dump.
+
+    An input is HTML if, after an optional byte-order mark, white space and
+    comments, it starts with a doctype or a structural tag (``<html>``,
+    ``<head>``, ``<body>``, ``<div>``, ``<p>``...).
+
+    Args:
+        data: The input, as text or bytes.
+
+    Returns:
+        ``True`` for HTML.
+    """
+    if isinstance(data, bytes):
+        head = data[: SNIFF_CHARS * 4]
+        bom = sniff_bom(head)
+        if bom is not None:
+            encoding, skip = bom
+            text = head[skip:].decode(encoding, errors="ignore")
+        else:
+            text = head.decode("latin-1")
+    else:
+        text = data[:SNIFF_CHARS].lstrip("\ufeff")
+    return _HTML_START.match(text) is not None
+
+
+def parse(
+    data: str | bytes,
+    *,
+    url: str | None = None,
+    now: dt.datetime | None = None,
+    filters: Sequence[Callable[[Block], Decision | Trim | None]] | None = None,
+    encoding: str | None = None,
+) -> Article:
+    """
+    Parse a news page, HTML or text dump, into an `Article`.
+
+    Whether the input is HTML is decided by `looks_like_html`; HTML goes to
+    `parse_html`, anything else to `parse_text`.
+
+    Args:
+        data: The page, as text or bytes.
+        url: The page's address (HTML only: used for absolute links).
+        now: The reference time for ages; must be timezone-aware.
+        filters: The filter chain; `DEFAULT_FILTERS` if ``None``.
+        encoding: The encoding of bytes that do not declare one.
+
+    Returns:
+        The article.
+
+    Raises:
+        ParseError: If the input cannot be decoded or parsed.
+        FilterError: If a filter raises or returns something invalid.
+    """
+    if looks_like_html(data):
+        return parse_html(data, url=url, now=now, filters=filters, encoding=encoding)
+    return parse_text(data, now=now, filters=filters, encoding=encoding)

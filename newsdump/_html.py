@@ -1,0 +1,735 @@
+"""
+The HTML parser: selectolax (Lexbor) DOM to blocks, main-content selection,
+the filter chain, and the `Article`.
+
+This is the only module that walks the DOM.
+It turns the page into `Block`s (one per paragraph-like piece of text),
+finds the element that holds the article by scoring every block-level
+element on the text it contains, marks the blocks outside it, and leaves
+every keep/drop decision to the same filter chain as the text parser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+import attrs
+from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
+
+from newsdump._chain import Block, Decision, Outcome, Trim, run_filters
+from newsdump._exceptions import ParseError
+from newsdump._html_filters import ARTICLE_HINTS, BOILERPLATE_WORDS, STATE_PREFIXES
+from newsdump._models import Article, Caption, Removal, Source, Timestamp
+
+__all__ = ["build_blocks", "parse_html", "visible_text"]
+
+Filter = Callable[[Block], "Decision | Trim | None"]
+
+SKIP_TAGS = frozenset(
+    {
+        "area",
+        "audio",
+        "base",
+        "button",
+        "canvas",
+        "datalist",
+        "dialog",
+        "embed",
+        "head",
+        "iframe",
+        "img",
+        "input",
+        "link",
+        "map",
+        "math",
+        "meta",
+        "noscript",
+        "object",
+        "option",
+        "picture",
+        "script",
+        "select",
+        "source",
+        "style",
+        "svg",
+        "template",
+        "textarea",
+        "title",
+        "track",
+        "video",
+    }
+)
+"""Elements whose content is not page text (scripts, media, form controls)."""
+
+INLINE_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "acronym",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "ins",
+        "kbd",
+        "label",
+        "mark",
+        "nobr",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+    }
+)
+"""Elements that continue the text of their block."""
+
+ATOMIC_TAGS = frozenset(
+    {"h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "pre", "caption"}
+)
+"""Block elements whose whole content is one block."""
+
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "form", "menu"})
+"""Elements that hold page furniture, whatever their class."""
+
+HIDDEN_SELECTOR = (
+    '[hidden], [style*="display:none"], [style*="display: none"], '
+    '[style*="visibility:hidden"], [style*="visibility: hidden"]'
+)
+"""Elements the browser does not show; they are not part of the page text."""
+
+LAYOUT_TABLE_SELECTOR = (
+    "p, div, table, ul, ol, blockquote, h1, h2, h3, h4, h5, h6, pre, section, article"
+)
+"""A table holding any of these lays out a page; its cells are blocks."""
+
+SHORT_BLOCK = 60
+"""Blocks shorter than this (characters) count little when scoring."""
+
+LINK_LIST_DENSITY = 0.5
+"""Blocks with more link text than this count against their container."""
+
+ARTICLE_BODY_MIN = 300
+"""A JSON-LD ``articleBody`` shorter than this is not used as a hint."""
+
+ARTICLE_BONUS = 1.2
+"""Score multiplier for elements that say they are the article."""
+
+_SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
+_WS = re.compile(r"\s+")
+
+
+@attrs.define
+class _Box:
+    """A block-level element met during the walk."""
+
+    tag: str
+    parent: int
+    depth: int
+    tokens: tuple[str, ...]
+    flags: int
+    score: float = 0.0
+    chain: tuple[str, ...] | None = None
+
+
+# flags of a box, inherited by the boxes below it
+_F_QUOTE = 1
+_F_FIGURE = 2
+_F_RELATED = 4
+_F_NEGATIVE = 8  # this element itself has a furniture class or tag
+_F_POSITIVE = 16  # this element itself says it is the article
+_F_CAPTION = 32
+_F_LIST = 64
+_INHERITED = _F_QUOTE | _F_FIGURE | _F_RELATED | _F_CAPTION | _F_LIST
+
+
+@attrs.define
+class _Raw:
+    """A block before offsets and roles are known."""
+
+    text: str
+    box: int
+    link_chars: int
+    chars: int
+
+
+def _squash(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def _tokens(attributes: dict[str, str | None]) -> tuple[str, ...]:
+    out: list[str] = []
+    cls = attributes.get("class")
+    if cls:
+        out.extend(cls.lower().split())
+    ident = attributes.get("id")
+    if ident:
+        out.append(ident.lower().strip())
+    return tuple(out)
+
+
+def _words(token: str) -> Iterator[str]:
+    return (w for w in re.split(r"[-_:.]+", token) if w)
+
+
+def _box_flags(tag: str, tokens: tuple[str, ...], attributes: dict[str, Any]) -> int:
+    flags = 0
+    if tag == "blockquote":
+        flags |= _F_QUOTE
+    elif tag == "figure":
+        flags |= _F_FIGURE
+    elif tag == "figcaption":
+        flags |= _F_CAPTION
+    elif tag in {"ul", "ol", "li", "dl"}:
+        flags |= _F_LIST
+    if tag == "article" or attributes.get("itemprop") == "articleBody":
+        flags |= _F_POSITIVE
+    if tag in FURNITURE_TAGS:
+        flags |= _F_NEGATIVE
+    for token in tokens:
+        if token.startswith(STATE_PREFIXES):
+            continue
+        if token in ARTICLE_HINTS:
+            flags |= _F_POSITIVE
+            continue
+        for word in _words(token):
+            if word == "caption":
+                flags |= _F_CAPTION
+            if word in BOILERPLATE_WORDS:
+                flags |= _F_NEGATIVE
+    return flags
+
+
+# Markers put into the DOM as text so that lexbor, in C, renders the whole
+# page in one call; the markers then tell where blocks and links start and
+# end. They are Unicode noncharacters, which pages do not use for text; a
+# stray one in a page is read as text or ignored, never trusted blindly.
+_OPEN = "\ufdd0"  # _OPEN + element number + _OPEN_END starts a block element
+_OPEN_END = "\ufdd5"
+_CLOSE = "\ufdd1"
+_LINK_OPEN = "\ufdd2"
+_LINK_CLOSE = "\ufdd3"
+_BREAK = "\ufdd4"
+_MARKS = re.compile("\ufdd0([0-9]{1,9})\ufdd5|([\ufdd0-\ufdd5])")
+
+BLOCK_SELECTOR = ", ".join(
+    (
+        "address, article, aside, blockquote, caption, center, dd, details",
+        "dialog, div, dl, dt, fieldset, figcaption, figure, footer, form",
+        "h1, h2, h3, h4, h5, h6, header, hgroup, li, main, menu, nav, ol, p",
+        "pre, section, summary, table, td, th, tr, ul",
+    )
+)
+"""Elements that start a new block (the rest continue their block's text)."""
+
+STRIP_TAGS = sorted(SKIP_TAGS - {"head"})
+
+
+class _Walker:
+    """Cut a page's text into blocks and remember the elements around them."""
+
+    def __init__(self, related: set[int]) -> None:
+        self.related = related
+        self.boxes: list[_Box] = [_Box("body", -1, 0, (), 0)]
+        self.raws: list[_Raw] = []
+        self.parts: list[str] = []
+        self.link_chars = 0
+        self.chars = 0
+
+    def flush(self, box: int) -> None:
+        if not self.parts:
+            return
+        text = _squash("".join(self.parts))
+        self.parts = []
+        if text:
+            self.raws.append(_Raw(text, box, self.link_chars, self.chars))
+        self.link_chars = 0
+        self.chars = 0
+
+    def add_text(self, text: str, in_link: bool) -> None:
+        self.parts.append(text)
+        visible = len(text) - text.count(" ") - text.count("\n")
+        self.chars += visible
+        if in_link:
+            self.link_chars += visible
+
+    def walk(self, tree: LexborHTMLParser, root: LexborNode) -> None:
+        """Mark block elements, links and breaks, render once, cut."""
+        tree.strip_tags(STRIP_TAGS)
+        elements = self._mark(tree, root)
+        pieces = _MARKS.split(root.text(deep=True))
+        self._cut(pieces, elements)
+
+    def _mark(
+        self, tree: LexborHTMLParser, root: LexborNode
+    ) -> list[tuple[str, tuple[str, ...], int, bool]]:
+        data_rows: set[int] = set()
+        for table in root.css("table"):
+            if table.css_first(LAYOUT_TABLE_SELECTOR, default=None) is None:
+                data_rows.update(row.mem_id for row in table.css("tr"))
+        elements = []
+        for number, node in enumerate(root.css(BLOCK_SELECTOR)):
+            tag = node.tag or ""
+            attributes = node.attributes
+            tokens = _tokens(attributes)
+            flags = _box_flags(tag, tokens, attributes)
+            if self.related and node.mem_id in self.related:
+                flags |= _F_RELATED
+            atomic = tag in ATOMIC_TAGS or (tag == "tr" and node.mem_id in data_rows)
+            elements.append((tag, tokens, flags, atomic))
+            node.insert_before(f"{_OPEN}{number}{_OPEN_END}")
+            node.insert_after(_CLOSE)
+        for node in root.css("a"):
+            node.insert_before(_LINK_OPEN)
+            node.insert_after(_LINK_CLOSE)
+        for node in root.css("br, hr, img"):
+            node.insert_before(_BREAK)
+        del tree
+        return elements
+
+    def _cut(  # noqa: C901 - one loop over the marked text
+        self,
+        pieces: list[str | None],
+        elements: list[tuple[str, tuple[str, ...], int, bool]],
+    ) -> None:
+        stack = [0]
+        atomic = 0  # nesting depth inside an atomic element, 0 if outside
+        links = 0
+        boxes = self.boxes
+        for at in range(0, len(pieces), 3):
+            text = pieces[at]
+            if text:
+                self.add_text(text, links > 0)
+            if at + 2 >= len(pieces):
+                break
+            number, mark = pieces[at + 1], pieces[at + 2]
+            if number is not None:
+                index = int(number)
+                if index >= len(elements):
+                    continue
+                if atomic:
+                    atomic += 1
+                    self.parts.append(" ")
+                    continue
+                self.flush(stack[-1])
+                tag, tokens, flags, is_atomic = elements[index]
+                parent = boxes[stack[-1]]
+                flags |= parent.flags & _INHERITED
+                stack.append(len(boxes))
+                boxes.append(_Box(tag, stack[-2], parent.depth + 1, tokens, flags))
+                atomic = 1 if is_atomic else 0
+            elif mark == _CLOSE:
+                if atomic > 1:
+                    atomic -= 1
+                    self.parts.append(" ")
+                elif len(stack) > 1:
+                    self.flush(stack.pop())
+                    atomic = 0
+            elif mark == _LINK_OPEN:
+                links += 1
+            elif mark == _LINK_CLOSE:
+                links = max(0, links - 1)
+            elif mark == _BREAK:
+                if atomic:
+                    self.parts.append(" ")
+                else:
+                    self.flush(stack[-1])
+        self.flush(stack[-1])
+
+    def chain(self, index: int) -> tuple[str, ...]:
+        """Class tokens of box *index* and its ancestors, nearest first."""
+        box = self.boxes[index]
+        if box.chain is None:
+            outer = self.chain(box.parent) if box.parent > 0 else ()
+            box.chain = tuple(dict.fromkeys(box.tokens + outer))
+        return box.chain
+
+
+def _role(box: _Box) -> str:
+    if box.flags & _F_RELATED:
+        return "related"
+    if box.tag in HEADING_TAGS:
+        return "heading"
+    if box.flags & (_F_CAPTION | _F_FIGURE):
+        return "caption"
+    if box.flags & _F_QUOTE:
+        return "quote"
+    if box.tag == "li" or box.flags & _F_LIST:
+        return "list-item"
+    return "paragraph"
+
+
+def _value(raw: _Raw, role: str, hint: str | None) -> float:
+    """What a block says about the element holding it being the article."""
+    n = len(raw.text)
+    density = raw.link_chars / raw.chars if raw.chars else 0.0
+    if role in {"heading", "caption", "related"}:
+        return 0.0
+    if density > LINK_LIST_DENSITY:
+        return -float(n)
+    if hint is not None and n >= SHORT_BLOCK // 2:
+        return 2.0 * n if raw.text in hint else -0.5 * n
+    if n < SHORT_BLOCK:
+        return 0.5 * n if _SENTENCE_END.search(raw.text) else -0.2 * n
+    return n * (1.0 - density)
+
+
+def _choose_container(walker: _Walker, roles: list[str], hint: str | None) -> int:
+    """The box whose subtree best matches the article; 0 is the body."""
+    boxes = walker.boxes
+    for raw, role in zip(walker.raws, roles, strict=True):
+        value = _value(raw, role, hint)
+        if not value:
+            continue
+        index = raw.box
+        while index >= 0:
+            box = boxes[index]
+            box.score += value
+            if box.flags & _F_NEGATIVE and not box.flags & _F_POSITIVE and value > 0:
+                value = -value
+            index = box.parent
+    best, best_score = 0, float("-inf")
+    for index, box in enumerate(boxes):
+        score = box.score
+        if box.flags & _F_POSITIVE and score > 0:
+            score *= ARTICLE_BONUS
+        if score > best_score:
+            best, best_score = index, score
+    return best
+
+
+def _inside(walker: _Walker, index: int, container: int) -> bool:
+    boxes = walker.boxes
+    while index >= 0:
+        if index == container:
+            return True
+        index = boxes[index].parent
+    return False
+
+
+def _article_body_hint(tree: LexborHTMLParser) -> str | None:
+    """The JSON-LD ``articleBody`` of the page, whitespace squashed."""
+    for script in tree.css('script[type="application/ld+json"]'):
+        raw = script.text(deep=True)
+        if "articleBody" not in raw:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        found = _find_key(data, "articleBody", 0)
+        if found and len(found) >= ARTICLE_BODY_MIN:
+            return _squash(found)
+    return None
+
+
+def _find_key(data: Any, key: str, depth: int) -> str | None:
+    if depth > 8:  # noqa: PLR2004 - JSON-LD nests a few levels at most
+        return None
+    if isinstance(data, dict):
+        value = data.get(key)
+        if isinstance(value, str):
+            return value
+        items = list(data.values())
+    elif isinstance(data, list):
+        items = data
+    else:
+        return None
+    for item in items:
+        found = _find_key(item, key, depth + 1)
+        if found:
+            return found
+    return None
+
+
+def _prepare(tree: LexborHTMLParser) -> LexborNode | None:
+    """Drop what the browser would not show; return the root to walk."""
+    for node in tree.css(HIDDEN_SELECTOR):
+        node.decompose()
+    return tree.body or tree.root
+
+
+def build_blocks(
+    tree: LexborHTMLParser,
+    *,
+    related: Sequence[LexborNode] = (),
+    title: str | None = None,
+) -> list[Block]:
+    """
+    Cut a parsed page into blocks and mark the ones outside the article.
+
+    The page's visible text is the blocks' texts joined with newlines;
+    each block's ``start``/``end`` are offsets into it.
+    Blocks outside the article container get role ``"furniture"``, blocks
+    inside *related* containers role ``"related"``, and the headline
+    (the ``h1`` matching *title*, else the first ``h1`` of the article)
+    role ``"title"``.
+
+    Args:
+        tree: The parsed page; hidden elements are removed from it.
+        related: Elements that hold related stories.
+        title: The page's title from its metadata, if known.
+
+    Returns:
+        The blocks, in document order.
+    """
+    hint = _article_body_hint(tree)
+    root = _prepare(tree)
+    walker = _Walker({node.mem_id for node in related})
+    if root is not None:
+        walker.walk(tree, root)
+    roles = [_role(walker.boxes[raw.box]) for raw in walker.raws]
+    container = _choose_container(walker, roles, hint)
+    _mark_title(walker, roles, container, title)
+    blocks: list[Block] = []
+    offset = 0
+    count = len(walker.raws)
+    for index, (raw, role) in enumerate(zip(walker.raws, roles, strict=True)):
+        box = walker.boxes[raw.box]
+        if role not in {"title", "related"} and not _inside(walker, raw.box, container):
+            role = "furniture"
+        blocks.append(
+            Block(
+                text=raw.text,
+                role=role,
+                index=index,
+                count=count,
+                start=offset,
+                end=offset + len(raw.text),
+                tag=box.tag,
+                classes=walker.chain(raw.box),
+                link_density=round(raw.link_chars / raw.chars, 4) if raw.chars else 0.0,
+                depth=box.depth,
+            )
+        )
+        offset += len(raw.text) + 1
+    return blocks
+
+
+def _mark_title(
+    walker: _Walker, roles: list[str], container: int, title: str | None
+) -> None:
+    """Give the headline block role ``"title"``."""
+    wanted = _squash(title).casefold() if title else None
+    first_inside: int | None = None
+    for index, raw in enumerate(walker.raws):
+        if walker.boxes[raw.box].tag != "h1":
+            continue
+        if wanted is not None and raw.text.casefold() == wanted:
+            roles[index] = "title"
+            return
+        if first_inside is None and _inside(walker, raw.box, container):
+            first_inside = index
+    if first_inside is not None and wanted is None:
+        roles[first_inside] = "title"
+    elif wanted is not None:
+        for index, raw in enumerate(walker.raws):
+            if walker.boxes[raw.box].tag == "h1" and (
+                raw.text.casefold() in wanted or wanted in raw.text.casefold()
+            ):
+                roles[index] = "title"
+                return
+
+
+def visible_text(html: str | bytes, *, encoding: str | None = None) -> str:
+    """
+    The page's visible text as newsdump sees it: one line per block.
+
+    HTML removals carry offsets into this string.
+
+    Args:
+        html: The page, as text or bytes.
+        encoding: The encoding of *html* if it is bytes and the page does
+            not say.
+
+    Returns:
+        The texts of all blocks, before any filtering, joined with newlines.
+
+    Raises:
+        ParseError: If the page cannot be decoded or parsed.
+    """
+    tree = _parse_tree(_to_str(html, encoding))
+    return "\n".join(block.text for block in build_blocks(tree))
+
+
+def _to_str(html: str | bytes, encoding: str | None) -> str:
+    if isinstance(html, str):
+        return html
+    try:
+        from newsdump._decode import decode_html  # noqa: PLC0415 - see below
+    except ImportError:  # pragma: no cover - until the charset module lands
+        from newsdump._decode import decode_text  # noqa: PLC0415
+
+        return decode_text(html, encoding=encoding)
+    text: str = decode_html(html, encoding=encoding)
+    return text
+
+
+def _parse_tree(html: str) -> LexborHTMLParser:
+    try:
+        return LexborHTMLParser(html)
+    except (SelectolaxError, ValueError, TypeError, MemoryError, RuntimeError) as exc:
+        msg = f"selectolax could not parse the page: {exc}"
+        raise ParseError(msg) from exc
+
+
+def parse_html(
+    html: str | bytes,
+    *,
+    url: str | None = None,
+    now: dt.datetime | None = None,
+    filters: Sequence[Filter] | None = None,
+    habit: str = "either",
+    encoding: str | None = None,
+) -> Article:
+    """
+    Parse an HTML news page into an `Article`.
+
+    Args:
+        html: The page, as text or bytes (bytes are decoded by their BOM,
+            their meta charset, then UTF-8).
+        url: The page's address, used to make links absolute and as the
+            article's url if the page has no canonical link.
+        now: The reference time for ages such as "3 hours ago"; must be
+            timezone-aware.
+        filters: The filter chain; `DEFAULT_FILTERS` if ``None``.
+        habit: How the site rounds ages: ``"floor"``, ``"round"`` or
+            ``"either"``.
+        encoding: The encoding to use for bytes that do not declare one.
+
+    Returns:
+        The article, with everything the filters removed.
+
+    Raises:
+        ParseError: If the page cannot be decoded or parsed.
+        FilterError: If a filter raises or returns something invalid.
+    """
+    text = _to_str(html, encoding)
+    tree = _parse_tree(text)
+    try:
+        return _parse_tree_to_article(
+            tree, url=url, now=now, filters=filters, habit=habit
+        )
+    except (SelectolaxError, RecursionError, MemoryError) as exc:
+        msg = f"could not read the page: {type(exc).__name__}: {exc}"
+        raise ParseError(msg) from exc
+
+
+def _parse_tree_to_article(
+    tree: LexborHTMLParser,
+    *,
+    url: str | None,
+    now: dt.datetime | None,
+    filters: Sequence[Filter] | None,
+    habit: str,
+) -> Article:
+    if filters is None:
+        from newsdump.filters import DEFAULT_FILTERS  # noqa: PLC0415 - import cycle
+
+        filters = DEFAULT_FILTERS
+    meta = _read_meta(tree, url=url, now=now)
+    related, related_nodes = _find_related(tree, url=url, now=now, habit=habit)
+    blocks = build_blocks(
+        tree, related=related_nodes, title=getattr(meta, "title", None)
+    )
+    outcomes = run_filters(blocks, filters)
+    return _assemble(outcomes, meta=meta, related=related, url=url, now=now)
+
+
+def _read_meta(
+    tree: LexborHTMLParser, *, url: str | None, now: dt.datetime | None
+) -> Any:
+    try:
+        from newsdump._html_meta import read_meta  # noqa: PLC0415 - optional for now
+    except ImportError:  # pragma: no cover - until the metadata module lands
+        return None
+    return read_meta(tree, url=url, now=now)
+
+
+def _find_related(
+    tree: LexborHTMLParser,
+    *,
+    url: str | None,
+    now: dt.datetime | None,
+    habit: str,
+) -> tuple[tuple[Any, ...], list[LexborNode]]:
+    try:
+        from newsdump._html_related import find_related  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - until the related module lands
+        return (), []
+    items, nodes = find_related(tree, base_url=url, now=now, habit=habit)
+    return tuple(items), list(nodes)
+
+
+def _assemble(
+    outcomes: list[Outcome],
+    *,
+    meta: Any,
+    related: tuple[Any, ...],
+    url: str | None,
+    now: dt.datetime | None,
+) -> Article:
+    paragraphs: list[str] = []
+    headings: list[int] = []
+    captions: list[Caption] = []
+    removed: list[Removal] = []
+    h1_title: str | None = None
+    for outcome in outcomes:
+        removed.extend(outcome.removals)
+        captions.extend(outcome.captions)
+        if not outcome.kept:
+            continue
+        if outcome.block.role == "title":
+            if h1_title is None:
+                h1_title = outcome.block.text
+            continue
+        if outcome.block.role == "heading":
+            headings.append(len(paragraphs))
+        paragraphs.append(outcome.block.text)
+    removed.sort(key=lambda r: (r.start, r.end))
+    title = getattr(meta, "title", None) or h1_title
+    reference = None
+    if now is not None:
+        reference = Timestamp(text=now.isoformat(), value=now, earliest=now, latest=now)
+    source: Source | None = getattr(meta, "source", None)
+    return Article(
+        title=title,
+        subtitle=getattr(meta, "subtitle", None),
+        paragraphs=paragraphs,
+        headings=headings,
+        captions=captions,
+        authors=getattr(meta, "authors", ()),
+        source=source,
+        published=getattr(meta, "published", None),
+        modified=getattr(meta, "modified", None),
+        url=getattr(meta, "url", None) or url,
+        language=getattr(meta, "language", None),
+        image=getattr(meta, "image", None),
+        tags=getattr(meta, "tags", ()),
+        related=related,
+        removed=removed,
+        reference=reference,
+        reference_how="given" if now is not None else "none",
+    )

@@ -1,0 +1,375 @@
+"""
+Built-in filters that only judge blocks of HTML pages.
+
+Each filter returns ``None`` for blocks whose ``tag`` is ``None`` (lines of
+text dumps), so adding them to a chain never changes how text dumps parse.
+Their heuristics are data: the word lists, patterns and thresholds below.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from newsdump._chain import Block, Decision, Trim
+from newsdump._models import Caption
+
+__all__ = [
+    "ARTICLE_HINTS",
+    "BOILERPLATE_WORDS",
+    "CREDIT_PATTERNS",
+    "FURNITURE_PHRASES",
+    "HTML_FILTERS",
+    "META_WORDS",
+    "BoilerplateClass",
+    "MaxLinkDensity",
+    "article_meta",
+    "figure_captions",
+    "furniture_text",
+    "outside_article",
+    "related_items",
+    "split_credit",
+]
+
+BOILERPLATE_WORDS: dict[str, str] = {
+    # word in a class or id -> the reason a block under it is dropped
+    "share": "share-buttons",
+    "sharing": "share-buttons",
+    "social": "share-buttons",
+    "sharebar": "share-buttons",
+    "newsletter": "newsletter",
+    "subscribe": "newsletter",
+    "subscription": "newsletter",
+    "signup": "newsletter",
+    "comment": "comments",
+    "comments": "comments",
+    "disqus": "comments",
+    "cookie": "cookie-notice",
+    "cookies": "cookie-notice",
+    "consent": "cookie-notice",
+    "gdpr": "cookie-notice",
+    "related": "related-links",
+    "recommended": "related-links",
+    "recirculation": "related-links",
+    "outbrain": "related-links",
+    "taboola": "related-links",
+    "promo": "promotion",
+    "sponsored": "promotion",
+    "ad": "advertising",
+    "ads": "advertising",
+    "advert": "advertising",
+    "advertisement": "advertising",
+    "adslot": "advertising",
+    "dfp": "advertising",
+    "video": "video",
+    "player": "video",
+    "breadcrumb": "navigation",
+    "breadcrumbs": "navigation",
+    "nav": "navigation",
+    "navbar": "navigation",
+    "menu": "navigation",
+    "pagination": "navigation",
+    "sidebar": "sidebar",
+    "rail": "sidebar",
+    "widget": "sidebar",
+    "footer": "page-footer",
+    "masthead": "page-header",
+    "toolbar": "toolbar",
+    "tags": "tag-list",
+    "popup": "popup",
+    "modal": "popup",
+    "paywall": "paywall",
+    "print": "toolbar",
+    "hidden": "hidden",
+    "sr": "screen-reader-only",
+}
+"""Words of class and id tokens that mark page furniture, and why."""
+
+ARTICLE_HINTS: frozenset[str] = frozenset(
+    {
+        "article",
+        "articlebody",
+        "article-body",
+        "article-content",
+        "article-text",
+        "articletext",
+        "story",
+        "story-body",
+        "storybody",
+        "story-content",
+        "post-content",
+        "post-body",
+        "entry-content",
+        "body-text",
+        "main-content",
+        "content-body",
+        "text",
+        "body",
+        "content",
+        "entry",
+    }
+)
+"""Class and id tokens that mark the article container itself."""
+
+META_WORDS: frozenset[str] = frozenset(
+    {
+        "byline",
+        "bylines",
+        "author",
+        "authors",
+        "dateline",
+        "timestamp",
+        "date",
+        "published",
+        "updated",
+        "posted",
+        "meta",
+        "credits",
+        "contributor",
+        "kicker",
+        "eyebrow",
+    }
+)
+"""Words of class and id tokens that mark bylines, dates and labels."""
+
+STATE_PREFIXES: tuple[str, ...] = ("has-", "no-", "with-", "is-", "js-", "show-")
+"""Class tokens starting with these describe a state, not the element."""
+
+MAX_LINK_DENSITY = 0.5
+"""Blocks with more of their text inside links than this are link lists."""
+
+META_MAX_CHARS = 200
+"""Blocks under a byline or date class longer than this are kept anyway."""
+
+FURNITURE_MAX_CHARS = 120
+"""Furniture phrases only drop blocks up to this length."""
+
+FURNITURE_PHRASES: tuple[str, ...] = (
+    "advertisement",
+    "advertising",
+    "story continues below advertisement",
+    "continue reading below",
+    "continue reading the main story",
+    "read more",
+    "read more:",
+    "see more",
+    "show more",
+    "load more",
+    "click here",
+    "share this article",
+    "share this story",
+    "share on facebook",
+    "share on twitter",
+    "follow us",
+    "sign up",
+    "sign up for our newsletter",
+    "subscribe",
+    "subscribe now",
+    "skip to content",
+    "skip to main content",
+    "back to top",
+    "watch:",
+    "related:",
+    "recommended",
+    "most popular",
+    "most read",
+    "related articles",
+    "related stories",
+    "more from",
+    "you may also like",
+    "we use cookies",
+    "accept cookies",
+    "this video is unavailable",
+    "please enable javascript",
+)
+"""Phrases that, starting a short block, mark it as furniture."""
+
+CREDIT_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # "... (Photo: Jane Doe/AFP)" or "... [Reuters]"
+    re.compile(
+        r"[\(\[]\s*(?:(?:photo|photograph|image|picture|video|credit|source)"
+        r"s?\s*(?:by|:)?\s*)?(?P<credit>[^()\[\]]{2,80})[\)\]]\s*$",
+        re.IGNORECASE,
+    ),
+    # "... Photo: Jane Doe/AFP", "... Credit: Getty Images"
+    re.compile(
+        r"(?:^|(?<=[\s.|,;–—-]))\s*(?:(?:photo(?:graph)?|image|picture|credit|source)"
+        r"s?\s*(?:by|:)|©|\(c\))\s*(?P<credit>[^:]{2,80})$",
+        re.IGNORECASE,
+    ),
+    # "... Jane Doe/Getty Images", "... AP Photo/Jane Doe", "... AFP"
+    re.compile(
+        r"(?:^|(?<=[\s.|,;–—-]))\s*(?P<credit>(?:[\w.'’-]+ ){0,3}[\w.'’-]*/\s*"
+        r"(?:[\w.'’-]+ ?){1,3}|getty images|afp|reuters|ap|epa|shutterstock"
+        r"|alamy|anadolu|xinhua|pa|ap photo)\s*$",
+        re.IGNORECASE,
+    ),
+)
+"""Patterns for the credit at the end of a caption, in order of trust."""
+
+_WORD_SPLIT = re.compile(r"[-_:.]+")
+_PAREN_CREDIT_HINT = re.compile(
+    r"photo|image|credit|getty|afp|reuters|\bap\b|epa|press|/", re.IGNORECASE
+)
+
+
+def _words(token: str) -> list[str]:
+    return [w for w in _WORD_SPLIT.split(token) if w]
+
+
+def _inner_tokens(block: Block) -> list[str]:
+    """Class tokens from the block's element out to the article container."""
+    tokens: list[str] = []
+    for token in block.classes:
+        if token in ARTICLE_HINTS or any(
+            w in ARTICLE_HINTS and w != "text" for w in _words(token)
+        ):
+            if token.startswith(STATE_PREFIXES):
+                continue
+            break
+        if not token.startswith(STATE_PREFIXES):
+            tokens.append(token)
+    return tokens
+
+
+def outside_article(block: Block) -> Decision | None:
+    """Drop HTML blocks the parser found outside the article container."""
+    if block.tag is None or block.role != "furniture":
+        return None
+    return Decision(keep=False, reason="outside-article")
+
+
+def related_items(block: Block) -> Decision | None:
+    """Drop HTML blocks inside the page's related-stories containers."""
+    if block.tag is None or block.role != "related":
+        return None
+    return Decision(keep=False, reason="related-items")
+
+
+@attrs.frozen(kw_only=True)
+class BoilerplateClass:
+    """
+    Drop HTML blocks under an element whose class or id names furniture.
+
+    Only the tokens between the block and the article container count, so
+    page-wide classes such as ``comments-open`` on a wrapper do not matter.
+
+    Args:
+        words: Furniture words and the reason each one gives.
+    """
+
+    words: dict[str, str] = attrs.field(factory=lambda: dict(BOILERPLATE_WORDS))
+    name: str = "boilerplate_class"
+
+    def __call__(self, block: Block, /) -> Decision | None:
+        """Judge *block*."""
+        if block.tag is None or block.role in {"title", "caption"}:
+            return None
+        for token in _inner_tokens(block):
+            for word in _words(token):
+                reason = self.words.get(word)
+                if reason is not None:
+                    return Decision(keep=False, reason=reason, detail=token)
+        return None
+
+
+@attrs.frozen(kw_only=True)
+class MaxLinkDensity:
+    """
+    Drop HTML blocks that are mostly link text (menus, link lists).
+
+    Args:
+        threshold: The largest share of link text a kept block may have.
+    """
+
+    threshold: float = MAX_LINK_DENSITY
+    name: str = "max_link_density"
+
+    def __call__(self, block: Block, /) -> Decision | None:
+        """Judge *block*."""
+        if block.tag is None or block.role == "title":
+            return None
+        if block.link_density > self.threshold:
+            return Decision(
+                keep=False,
+                reason="link-density",
+                detail=f"{block.link_density:.2f} > {self.threshold:.2f}",
+            )
+        return None
+
+
+def furniture_text(block: Block) -> Decision | None:
+    """Drop short HTML blocks that are furniture by their words."""
+    if block.tag is None or len(block.text) > FURNITURE_MAX_CHARS:
+        return None
+    lowered = block.text.lower().strip(" .!:»›>|-–—")
+    for phrase in FURNITURE_PHRASES:
+        if lowered == phrase.rstrip(":") or (
+            lowered.startswith(phrase) and len(lowered) < 2 * len(phrase) + 20
+        ):
+            return Decision(keep=False, reason="furniture-text", detail=phrase)
+    return None
+
+
+def article_meta(block: Block) -> Decision | None:
+    """Drop short HTML blocks under byline, date or label classes."""
+    if block.tag is None or block.role != "paragraph":
+        return None
+    if len(block.text) > META_MAX_CHARS:
+        return None
+    for token in _inner_tokens(block):
+        for word in _words(token):
+            if word in META_WORDS:
+                return Decision(keep=False, reason="article-meta", detail=token)
+    return None
+
+
+def split_credit(text: str) -> Caption:
+    """
+    Split a caption into its text and the credit printed at its end.
+
+    Args:
+        text: The caption as printed ("Smoke rises. Photo: Jane Doe/AFP").
+
+    Returns:
+        The `Caption`; ``credit`` is ``None`` if no credit was found.
+    """
+    text = " ".join(text.split())
+    for pattern in CREDIT_PATTERNS:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        credit = match["credit"].strip(" .,;:|–—-")
+        if not credit:
+            continue
+        if pattern is CREDIT_PATTERNS[0] and not _PAREN_CREDIT_HINT.search(
+            match.group(0)
+        ):
+            continue
+        rest = text[: match.start()].rstrip(" ,;:|–—-")
+        return Caption(text=rest, credit=credit)
+    return Caption(text=text)
+
+
+def figure_captions(block: Block) -> Trim | None:
+    """Move HTML caption blocks (figure captions) to the article's captions."""
+    if block.tag is None or block.role != "caption":
+        return None
+    return Trim(
+        spans=((0, len(block.text)),),
+        reason="caption",
+        captions=(split_credit(block.text),),
+    )
+
+
+HTML_FILTERS = (
+    related_items,
+    outside_article,
+    BoilerplateClass(),
+    figure_captions,
+    MaxLinkDensity(),
+    furniture_text,
+    article_meta,
+)
+"""The HTML filters of `DEFAULT_FILTERS`, in chain order."""

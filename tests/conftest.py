@@ -1,0 +1,15 @@
+"""
+Shared pytest configuration: Hypothesis profiles.
+
+Select one with ``HYPOTHESIS_PROFILE=long pytest``; "ci" is the default.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import settings
+
+settings.register_profile("ci", max_examples=100, deadline=None)
+settings.register_profile("long", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -1,0 +1,427 @@
+"""
+Related stories listed around an article: "Related", "More from",
+"Read more", "Most popular" blocks and rails.
+
+A block is found by its class or id words (``related-articles``,
+``more-from``, ``most-popular``) or by a heading ("Related stories",
+"You may also like") followed by a list of links.
+Each item gives a `RelatedItem`: title, absolute url, and the source, time
+and teaser when the block shows them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Final
+from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsdump import times
+from newsdump._html_meta import parse_time_value
+from newsdump._models import RelatedItem, Source, Timestamp
+
+__all__ = [
+    "CONTAINER_SELECTOR",
+    "CONTAINER_WORDS",
+    "RELATED_HEADINGS",
+    "find_related",
+]
+
+CONTAINER_SELECTOR: Final[str] = ", ".join(
+    f"[{attribute}*={word}]"
+    for attribute in ("class", "id", "data-component", "aria-label")
+    for word in (
+        "related",
+        "Related",
+        "recommend",
+        "Recommend",
+        "recirc",
+        "more",
+        "More",
+        "popular",
+        "Popular",
+        "trending",
+        "Trending",
+        "most",
+        "Most",
+        "read-next",
+        "readNext",
+        "further",
+        "also",
+        "Also",
+    )
+)
+"""A cheap first cut (one CSS pass) at elements that may hold related
+stories; `CONTAINER_WORDS` decides."""
+
+CONTAINER_WORDS: Final[tuple[frozenset[str], ...]] = (
+    frozenset({"related"}),
+    frozenset({"recommended"}),
+    frozenset({"recommendations"}),
+    frozenset({"recommendation"}),
+    frozenset({"recirc"}),
+    frozenset({"recirculation"}),
+    frozenset({"trending"}),
+    frozenset({"popular"}),
+    frozenset({"more", "from"}),
+    frozenset({"more", "stories"}),
+    frozenset({"more", "news"}),
+    frozenset({"more", "articles"}),
+    frozenset({"more", "on"}),
+    frozenset({"read", "more"}),
+    frozenset({"readmore"}),
+    frozenset({"read", "next"}),
+    frozenset({"readnext"}),
+    frozenset({"most", "read"}),
+    frozenset({"mostread"}),
+    frozenset({"most", "viewed"}),
+    frozenset({"most", "shared"}),
+    frozenset({"mostpopular"}),
+    frozenset({"further", "reading"}),
+    frozenset({"also", "read"}),
+    frozenset({"also", "like"}),
+    frozenset({"you", "may", "like"}),
+)
+"""Sets of words, any of which, all present among an element's class, id,
+``data-component`` or ``aria-label`` words, mark a related block."""
+
+RELATED_HEADINGS: Final[re.Pattern[str]] = re.compile(
+    r"^(?:related(?:\s+(?:stories|articles|news|content|coverage|links|topics|reading))?"
+    r"|(?:read|see)\s+(?:more|next|also)|more\s+(?:from|on|in|about|stories|news|"
+    r"articles|like\s+this|to\s+read).{0,40}|most\s+(?:popular|read|viewed|shared)"
+    r"|(?:you\s+)?(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)"
+    r"|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|trending(?:\s+now)?"
+    r"|further\s+reading|also\s+read|what\s+to\s+read\s+next|top\s+stories"
+    r"|popular(?:\s+now|\s+stories)?)\W*$",
+    re.IGNORECASE,
+)
+"""Headings that announce a list of related stories."""
+
+_HEADING_TAGS = "h2, h3, h4, h5, h6"
+_MAX_HEADING_CHARS = 60
+_MIN_TITLE_CHARS = 12
+_MIN_TITLE_WORDS = 3
+_MAX_TITLE_CHARS = 300
+_MIN_TEASER_CHARS = 40
+_MAX_SOURCE_CHARS = 60
+_MAX_TIME_CHARS = 40
+_MAX_SIBLINGS = 3
+_WORD_SPLIT = re.compile(r"[^a-z]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_SOURCE_WORDS = frozenset(
+    {"source", "publisher", "provider", "outlet", "brand", "site"}
+)
+_TEASER_WORDS = frozenset(
+    {
+        "teaser",
+        "summary",
+        "excerpt",
+        "dek",
+        "description",
+        "standfirst",
+        "intro",
+        "desc",
+    }
+)
+_TIME_WORDS = frozenset({"time", "date", "timestamp", "ago", "published", "age"})
+_NAV_TEXT = re.compile(
+    r"^(?:read\s+more|more|see\s+(?:all|more)|view\s+(?:all|more)|show\s+more"
+    r"|next|previous|continue\s+reading)\W*$",
+    re.IGNORECASE,
+)
+_SUFFIX = re.compile(r"\s+[|\-–—·•]\s+(?P<tail>[^|\-–—·•]{1,60})$")
+_DATE_LIKE = re.compile(
+    r"^[\d\s./:,-]+$|^\d{1,2}\s+\w{3,9}\s+\d{4}$|^\w{3,9}\s+\d{1,2},?\s+\d{4}$"
+)
+
+
+def _words(node: LexborNode) -> set[str]:
+    """The lower-case words of an element's class, id and labels."""
+    attributes = node.attributes
+    raw = " ".join(
+        attributes.get(key) or ""
+        for key in ("class", "id", "data-component", "aria-label")
+    )
+    return set(_WORD_SPLIT.split(_CAMEL.sub(" ", raw).lower())) - {""}
+
+
+def _is_container(node: LexborNode) -> bool:
+    words = _words(node)
+    return any(group <= words for group in CONTAINER_WORDS)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _text(node: LexborNode) -> str:
+    return _squash(node.text(deep=True, separator=" "))
+
+
+def _is_title(text: str) -> bool:
+    return (
+        _MIN_TITLE_CHARS <= len(text) <= _MAX_TITLE_CHARS
+        and len(text.split()) >= _MIN_TITLE_WORDS
+        and not _NAV_TEXT.match(text)
+    )
+
+
+def _absolute(href: str, base: str | None) -> str | None:
+    href = href.strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
+        return None
+    try:
+        url = urljoin(base, href) if base else href
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme in {"http", "https"} and parts.netloc:
+        return url
+    return None
+
+
+def _title_links(node: LexborNode) -> list[LexborNode]:
+    """The links in *node* whose text reads like a headline."""
+    return [link for link in node.css("a[href]") if _is_title(_link_title(link))]
+
+
+def _link_title(link: LexborNode) -> str:
+    heading = link.css_first(
+        "h1, h2, h3, h4, h5, h6, [class*=title], [class*=headline]"
+    )
+    if heading is not None:
+        text = _text(heading)
+        if text:
+            return text
+    return _text(link)
+
+
+def _inside(node: LexborNode, others: list[LexborNode]) -> bool:
+    current = node.parent
+    while current is not None:
+        if any(current == other for other in others):
+            return True
+        current = current.parent
+    return False
+
+
+def _class_containers(
+    tree: LexborHTMLParser, h1: LexborNode | None
+) -> list[LexborNode]:
+    found: list[LexborNode] = []
+    for node in tree.css(CONTAINER_SELECTOR):
+        if node.tag in {"html", "body", "main", "a", "meta", "link", "script"}:
+            continue
+        if not _is_container(node) or _inside(node, found):
+            continue
+        if h1 is not None and (node == h1 or _contains(node, h1)):
+            continue
+        if len(_title_links(node)) >= 1:
+            found.append(node)
+    return found
+
+
+def _contains(node: LexborNode, inner: LexborNode) -> bool:
+    current = inner.parent
+    while current is not None:
+        if current == node:
+            return True
+        current = current.parent
+    return False
+
+
+def _heading_containers(
+    tree: LexborHTMLParser, h1: LexborNode | None
+) -> list[LexborNode]:
+    """Heading plus the list of links after it, as one or two nodes."""
+    found: list[LexborNode] = []
+    for heading in tree.css(_HEADING_TAGS):
+        label = _text(heading)
+        if len(label) > _MAX_HEADING_CHARS or not RELATED_HEADINGS.match(label):
+            continue
+        sibling = heading.next
+        steps = 0
+        while sibling is not None and steps < _MAX_SIBLINGS:
+            if sibling.is_element_node:
+                steps += 1
+                if _title_links(sibling):
+                    break
+            sibling = sibling.next
+        else:
+            sibling = None
+        if sibling is None:
+            continue
+        parent = heading.parent
+        if (
+            parent is not None
+            and parent.tag not in {"body", "main", "article", "html"}
+            and (h1 is None or not _contains(parent, h1))
+            and len(_title_links(parent)) == len(_title_links(sibling))
+        ):
+            found.append(parent)
+        else:
+            found.extend((heading, sibling))
+    return found
+
+
+def _item_root(link: LexborNode, container: LexborNode) -> LexborNode:
+    """The largest element around *link* that holds no other headline link."""
+    root = link
+    current = link.parent
+    while current is not None and current != container:
+        if len({_link_key(x) for x in _title_links(current)}) > 1:
+            break
+        root = current
+        current = current.parent
+    return root
+
+
+def _link_key(link: LexborNode) -> str:
+    return (link.attributes.get("href") or "").strip()
+
+
+def _descendants(node: LexborNode) -> Iterator[LexborNode]:
+    for child in node.traverse(include_text=False):
+        if child != node:
+            yield child
+
+
+def _published(
+    root: LexborNode, now: dt.datetime | None, habit: times.Habit
+) -> Timestamp | None:
+    for node in root.css("time"):
+        value = node.attributes.get("datetime") or _text(node)
+        stamp = parse_time_value(value, now=now, habit=habit)
+        if stamp is not None:
+            return stamp
+        stamp = parse_time_value(_text(node), now=now, habit=habit)
+        if stamp is not None:
+            return stamp
+    for node in _descendants(root):
+        if node.tag == "a" or node.css_first("a, p, div") is not None:
+            continue
+        text = _text(node)
+        if not text or len(text) > _MAX_TIME_CHARS:
+            continue
+        stamp = parse_time_value(text, now=now, habit=habit)
+        if stamp is not None:
+            return stamp
+    return None
+
+
+def _source(root: LexborNode) -> Source | None:
+    for node in _descendants(root):
+        if _words(node) & _SOURCE_WORDS:
+            text = _text(node).lstrip("-–—•· ").strip()
+            if (
+                text
+                and len(text) <= _MAX_SOURCE_CHARS
+                and node.css_first("a[href] h3") is None
+            ):
+                return Source(name=text)
+    return None
+
+
+def _teaser(root: LexborNode, title: str) -> str:
+    best = ""
+    for node in _descendants(root):
+        if node.tag == "p" or _words(node) & _TEASER_WORDS:
+            text = _text(node)
+            if len(text) >= _MIN_TEASER_CHARS and text != title and title not in text:
+                best = text
+                break
+    return best
+
+
+def _clean_title(title: str, source: Source | None) -> str:
+    match = _SUFFIX.search(title)
+    while match is not None:
+        tail = match["tail"].strip()
+        if _DATE_LIKE.match(tail) or (
+            source is not None and tail.casefold() == source.name.casefold()
+        ):
+            title = title[: match.start()].strip()
+            match = _SUFFIX.search(title)
+        else:
+            break
+    return title
+
+
+def _items(
+    container: LexborNode,
+    base_url: str | None,
+    now: dt.datetime | None,
+    habit: times.Habit,
+    seen: set[str],
+) -> list[RelatedItem]:
+    items: list[RelatedItem] = []
+    for link in _title_links(container):
+        url = _absolute(link.attributes.get("href") or "", base_url)
+        key = url or _link_key(link)
+        if key in seen:
+            continue
+        seen.add(key)
+        root = _item_root(link, container)
+        source = _source(root)
+        title = _clean_title(_link_title(link), source)
+        items.append(
+            RelatedItem(
+                title=title,
+                url=url,
+                source=source,
+                published=_published(root, now, habit),
+                body=_teaser(root, title),
+            )
+        )
+    return items
+
+
+def _base(tree: LexborHTMLParser, base_url: str | None) -> str | None:
+    node = tree.css_first("base[href]")
+    if node is None:
+        return base_url
+    href = node.attributes.get("href") or ""
+    try:
+        return urljoin(base_url, href) if base_url else href or None
+    except ValueError:
+        return base_url
+
+
+def find_related(
+    tree: LexborHTMLParser,
+    *,
+    base_url: str | None,
+    now: dt.datetime | None,
+    habit: times.Habit = "either",
+) -> tuple[tuple[RelatedItem, ...], list[LexborNode]]:
+    """
+    Find the related-stories blocks of a page and read their items.
+
+    Args:
+        tree: The parsed page.
+        base_url: The page's address, to make links absolute (a
+            ``<base href>`` in the page is honoured); without one, relative
+            links give items without a url.
+        now: The reference time for ages ("3 hours ago"); without it only
+            absolute times are read.
+        habit: How the site rounds ages (see `newsdump.times.resolve`).
+
+    Returns:
+        The items, in page order, each url once; and the block elements,
+        so the caller can leave them out of the article body.
+    """
+    heads = tree.css("h1")
+    h1 = heads[0] if len(heads) == 1 else None
+    base = _base(tree, base_url)
+    containers = _class_containers(tree, h1)
+    for node in _heading_containers(tree, h1):
+        if not any(node == c or _contains(c, node) for c in containers):
+            containers.append(node)
+    items: list[RelatedItem] = []
+    seen: set[str] = set()
+    for container in containers:
+        items.extend(_items(container, base, now, habit, seen))
+    return tuple(items), containers

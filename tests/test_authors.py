@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsdump._authors import clean_authors
+
+
+class TestCleanAuthors:
+    @pytest.mark.parametrize(
+        ("raw", "expected"),
+        [
+            ("By Jane Doe", ("Jane Doe",)),
+            ("by jane doe", ()),
+            ("BY JANE DOE", ("JANE DOE",)),
+            ("Written by Jane Doe", ("Jane Doe",)),
+            ("Author: Jane Doe", ("Jane Doe",)),
+            ("By Jane Doe and John Roe", ("Jane Doe", "John Roe")),
+            ("Jane Doe, John Roe & Ann Lee", ("Jane Doe", "John Roe", "Ann Lee")),
+            ("Jane Doe | John Roe", ("Jane Doe", "John Roe")),
+            ("By Jane Doe, Reuters", ("Jane Doe",)),
+            ("Jane Doe - BBC News", ("Jane Doe",)),
+            ("Jane Doe, Political Correspondent", ("Jane Doe",)),
+            ("Jane Doe Staff Writer", ()),
+            ("Staff Writer", ()),
+            ("Reuters Staff", ()),
+            ("Associated Press", ()),
+            ("The Newsroom Team", ()),
+            ("5 Minute Read", ()),
+            ("Minute Read", ()),
+            ("By Jane Doe · 5 min read", ("Jane Doe",)),
+            ("By Jane Doe | Updated June 5, 2024 10:31 AM", ("Jane Doe",)),
+            ("Jane Doe 3 hours ago", ("Jane Doe",)),
+            ("Jane Doe (Reuters)", ("Jane Doe",)),
+            ("Jane Doe in Kyiv", ("Jane Doe",)),
+            ("Jane Doe for The Guardian", ("Jane Doe",)),
+            ("jane.doe@example.com", ()),
+            ("Jane Doe jane.doe@example.com", ()),
+            ("https://example.com/authors/jane-doe", ()),
+            ("www.example.com/jane", ()),
+            ("@janedoe", ()),
+            ("Ludwig van Beethoven", ("Ludwig van Beethoven",)),
+            ("Jean-Luc Picard", ("Jean-Luc Picard",)),
+            ("Mary O'Brien", ("Mary O'Brien",)),
+            ("J. K. Rowling", ("J. K. Rowling",)),
+            ("Ahmed bin Salman", ("Ahmed bin Salman",)),
+            ("王小明", ("王小明",)),
+            ("Madonna", ()),
+            ("Anderson Cooper", ("Anderson Cooper",)),
+            ("Von Anna Schmidt und Max Müller", ("Anna Schmidt", "Max Müller")),
+            ("  By\n  Jane   Doe  ", ("Jane Doe",)),
+            ("", ()),
+        ],
+    )
+    def test_bylines(self, raw, expected):
+        """Odd bylines clean to the people they name, and nothing else."""
+        assert expected == clean_authors([raw])
+
+    def test_dedupes_case_insensitively(self):
+        """A name seen twice (in any case) is returned once, first form kept."""
+        assert ("Jane Doe", "John Roe") == clean_authors(
+            ["By Jane Doe", "JANE DOE", "Jane Doe and John Roe"]
+        )
+
+    def test_order_is_first_seen(self):
+        """Names keep the order in which the bylines give them."""
+        assert ("John Roe", "Jane Doe") == clean_authors(["John Roe", "Jane Doe"])
+
+    @given(st.lists(st.text(max_size=60), max_size=5))
+    def test_idempotent(self, raw):
+        """Cleaning a cleaned result returns it unchanged."""
+        once = clean_authors(raw)
+
+        assert once == clean_authors(once)
+
+    @given(
+        st.lists(
+            st.from_regex(
+                r"(By )?[A-Z][a-z]{1,8} [A-Z][a-z]{1,10}( and [A-Z][a-z]{1,8} [A-Z][a-z]{2,10})?",
+                fullmatch=True,
+            ),
+            max_size=4,
+        )
+    )
+    def test_idempotent_on_names(self, raw):
+        """Idempotence holds on realistic bylines too, and no "By" survives."""
+        once = clean_authors(raw)
+
+        assert once == clean_authors(once)
+        assert not any(name.startswith("By ") for name in once)

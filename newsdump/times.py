@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
@@ -28,7 +28,9 @@ from dateutil import parser as du_parser
 from dateutil.relativedelta import relativedelta
 
 from newsdump._exceptions import RelativeTimeError
-from newsdump._lang import LANGUAGES, Language, Unit
+from newsdump._lang import LANGUAGES as _LANGUAGES
+from newsdump._lang import Language as _Language
+from newsdump._lang import Unit as _Unit
 from newsdump._models import Granularity, Timestamp
 
 __all__ = [
@@ -45,7 +47,7 @@ __all__ = [
 Habit = Literal["either", "floor", "round"]
 """How a site turns an age into a number: floored, rounded, or unknown."""
 
-LANGUAGE_CODES: tuple[str, ...] = tuple(lang.code for lang in LANGUAGES)
+LANGUAGE_CODES: tuple[str, ...] = tuple(lang.code for lang in _LANGUAGES)
 """The codes of the shipped language tables, in the order they are tried."""
 
 _UTC = dt.timezone.utc
@@ -176,10 +178,11 @@ def _time_re(prefix: str) -> str:
 @attrs.frozen
 class _Grammar:
     exact: Mapping[str, str]
-    units: Mapping[str, Unit]
+    units: Mapping[str, _Unit]
     weekdays: Mapping[str, int]
     months: Mapping[str, int]
     lead: re.Pattern[str]
+    lead_first: frozenset[str]
     age: re.Pattern[str]
     part: re.Pattern[str]
     compact: re.Pattern[str]
@@ -197,14 +200,14 @@ class _Grammar:
     words_under: frozenset[str]
 
 
-def _merge(langs: Sequence[Language], attr: str) -> list[str]:
+def _merge(langs: Sequence[_Language], attr: str) -> list[str]:
     words: list[str] = []
     for lang in langs:
         words.extend(getattr(lang, attr))
     return words
 
 
-def _build(langs: Sequence[Language]) -> _Grammar:
+def _build(langs: Sequence[_Language]) -> _Grammar:
     exact: dict[str, str] = {}
     for kind, attr in (
         ("now", "just_now"),
@@ -215,7 +218,7 @@ def _build(langs: Sequence[Language]) -> _Grammar:
     ):
         for word in _merge(langs, attr):
             exact.setdefault(word, kind)
-    units: dict[str, Unit] = {}
+    units: dict[str, _Unit] = {}
     weekdays: dict[str, int] = {}
     months: dict[str, int] = {}
     for lang in langs:
@@ -298,6 +301,10 @@ def _build(langs: Sequence[Language]) -> _Grammar:
             rf"^(?:(?:{_alt(_merge(langs, 'lead'))}|{_alt(_merge(langs, 'on'))})"
             r"\s*:?\s*)+"
         ),
+        lead_first=frozenset(
+            w.split(" ", 1)[0].rstrip(":")
+            for w in (*_merge(langs, "lead"), *_merge(langs, "on"))
+        ),
         age=age,
         part=part_re,
         compact=compact,
@@ -316,15 +323,14 @@ def _build(langs: Sequence[Language]) -> _Grammar:
     )
 
 
-_GRAMMARS: dict[tuple[str, ...], _Grammar] = {LANGUAGE_CODES: _build(LANGUAGES)}
-_BY_CODE = {lang.code: lang for lang in LANGUAGES}
+_GRAMMARS: dict[tuple[str, ...], _Grammar] = {LANGUAGE_CODES: _build(_LANGUAGES)}
+_BY_CODE = {lang.code: lang for lang in _LANGUAGES}
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)?")
 _ISO_FULL = re.compile(
     r"^\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?"
     r"\s*(?:z|[+-]\d{2}(?::?\d{2})?)?)?$"
 )
 _NUMERIC_ANY = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
-_SPACE = re.compile(r"\s+")
 _STRIP = " \t\n,;:!?|•·-–—()[]\"'“”«»"
 
 
@@ -389,28 +395,28 @@ def _day_bounds(day: dt.date, zone: dt.tzinfo) -> tuple[dt.datetime, dt.datetime
 
 
 def _shift(
-    now: dt.datetime, parts: Sequence[tuple[float, Unit]], *, in_days: bool
+    now: dt.datetime, parts: Sequence[tuple[int, _Unit]], *, in_days: bool
 ) -> dt.datetime:
-    """*now* minus an age, months and years on the calendar (or in days)."""
-    calendar = relativedelta()
+    """*now* minus an age, in UTC; months and years on the calendar or in days."""
+    months = 0
     fixed = dt.timedelta()
     for n, unit in parts:
-        if unit in _FIXED:
-            fixed += n * _FIXED[unit]
+        step = _FIXED.get(unit)
+        if step is not None:
+            fixed += n * step
         elif in_days:
             fixed += dt.timedelta(days=n * _DAYS_PER[unit])
-        elif unit == "month":
-            calendar += relativedelta(months=int(n))
         else:
-            calendar += relativedelta(years=int(n))
-    moved = (now - calendar).astimezone(_UTC) if calendar else now.astimezone(_UTC)
-    return moved - fixed
+            months += n * (12 if unit == "year" else 1)
+    if months:
+        now = now - relativedelta(months=months)
+    return now.astimezone(_UTC) - fixed
 
 
 def _age(
     text: str,
     now: dt.datetime,
-    parts: list[tuple[int, Unit]],
+    parts: list[tuple[int, _Unit]],
     qualifier: str,
     habit: Habit,
 ) -> Timestamp:
@@ -421,11 +427,14 @@ def _age(
     latest: dt.datetime | None = None
     value: dt.datetime | None = None
     for in_days in conventions:
-
-        def point(k: int, *, days: bool = in_days) -> dt.datetime:
-            return _shift(now, [*big, (k, unit)], in_days=days)
-
-        here, older, newer = point(n), point(n + 1), point(n - 1)
+        step = _FIXED.get(unit)
+        if step is not None:
+            here = _shift(now, [*big, (n, unit)], in_days=in_days)
+            older, newer = here - step, here + step
+        else:
+            here = _shift(now, [*big, (n, unit)], in_days=in_days)
+            older = _shift(now, [*big, (n + 1, unit)], in_days=in_days)
+            newer = _shift(now, [*big, (n - 1, unit)], in_days=in_days)
         if qualifier == "over":
             lo, hi = older, here
         elif qualifier == "almost":
@@ -531,8 +540,7 @@ class _Found:
     zoned: bool = False
 
 
-@attrs.frozen
-class _Options:
+class _Options(NamedTuple):
     now: dt.datetime
     zone: dt.tzinfo
     habit: Habit
@@ -542,8 +550,10 @@ class _Options:
 
 
 def _clean(text: str) -> str:
-    cleaned = text.replace("\u2019", "'").replace("\xa0", " ").lower()
-    return _SPACE.sub(" ", cleaned).strip(_STRIP)
+    cleaned = " ".join(text.lower().split()).strip(_STRIP)
+    if "\u2019" in cleaned:
+        cleaned = cleaned.replace("\u2019", "'")
+    return cleaned
 
 
 def _find(text: str, opts: _Options) -> _Found | None:
@@ -552,15 +562,17 @@ def _find(text: str, opts: _Options) -> _Found | None:
     cleaned = _clean(text)
     if not cleaned:
         return None
-    stripped = opts.grammar.lead.sub("", cleaned).strip(_STRIP)
-    return _find_clean(text, stripped or cleaned, opts)
+    g = opts.grammar
+    if cleaned.split(" ", 1)[0].rstrip(":") in g.lead_first:
+        cleaned = g.lead.sub("", cleaned).strip(_STRIP) or cleaned
+    return _find_clean(text, cleaned, opts)
 
 
 def _find_clean(text: str, s: str, opts: _Options) -> _Found | None:  # noqa: PLR0911 - one return per form
     g = opts.grammar
     if s[0].isdigit() and _ISO.match(s):
         return _iso(text, s, opts)
-    kind = g.exact.get(s)
+    kind = g.exact.get(s.rstrip("."))
     if kind is not None:
         return _Found(_calendar_word(text, kind, opts), "relative")
     match = g.age.match(s)
@@ -602,7 +614,7 @@ def _calendar_word(text: str, kind: str, opts: _Options) -> Timestamp:
 
 def _from_age(text: str, match: re.Match[str], opts: _Options) -> _Found | None:
     g = opts.grammar
-    parts: list[tuple[int, Unit]] = []
+    parts: list[tuple[int, _Unit]] = []
     for part in g.part.finditer(match["body"]):
         raw = part["n"].strip()
         n = int(raw) if raw.isdigit() else 1
@@ -863,7 +875,7 @@ def resolve(
         future: The site prints future times (event listings): a weekday,
             a month and day or a clock time is then the next one, not the
             last.
-        languages: Language codes to read (default: all of
+        languages: _Language codes to read (default: all of
             `LANGUAGE_CODES`).
 
     Returns:
@@ -1065,7 +1077,7 @@ def title_date(
 
 def _granularity_for(width: dt.timedelta) -> Granularity:
     for unit in ("second", "minute", "hour", "day", "week"):
-        if width <= 2 * _FIXED[unit]:
+        if width <= 3 * _FIXED[unit]:
             return unit
     return "month" if width <= dt.timedelta(days=62) else "year"
 

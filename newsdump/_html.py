@@ -12,6 +12,7 @@ every keep/drop decision to the same filter chain as the text parser.
 from __future__ import annotations
 
 import datetime as dt
+from html import unescape
 import json
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -137,8 +138,20 @@ ARTICLE_BODY_MIN = 300
 ARTICLE_BONUS = 1.2
 """Score multiplier for elements that say they are the article."""
 
+FURNITURE_MALUS = 0.3
+"""Score multiplier for elements whose class or tag says furniture."""
+
+ARTICLE_MARK = "newsdump-article"
+"""Class token added to the classes of blocks in the article container.
+
+Filters read class tokens only from a block out to the container, so a
+furniture-like class on the container or around it does not drop the
+article.
+"""
+
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
 _WS = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
 
 
 @attrs.define
@@ -162,7 +175,7 @@ _F_NEGATIVE = 8  # this element itself has a furniture class or tag
 _F_POSITIVE = 16  # this element itself says it is the article
 _F_CAPTION = 32
 _F_LIST = 64
-_INHERITED = _F_QUOTE | _F_FIGURE | _F_RELATED | _F_CAPTION | _F_LIST
+_INHERITED = _F_QUOTE | _F_FIGURE | _F_CAPTION | _F_LIST
 
 
 @attrs.define
@@ -296,7 +309,9 @@ class _Walker:
             tokens = _tokens(attributes)
             flags = _box_flags(tag, tokens, attributes)
             if self.related and node.mem_id in self.related:
-                flags |= _F_RELATED
+                # scored as furniture; only dropped if it does not hold
+                # the article (a related-items guess can be too wide)
+                flags |= _F_RELATED | _F_NEGATIVE
             atomic = tag in ATOMIC_TAGS or (tag == "tr" and node.mem_id in data_rows)
             elements.append((tag, tokens, flags, atomic))
             node.insert_before(f"{_OPEN}{number}{_OPEN_END}")
@@ -358,18 +373,20 @@ class _Walker:
                     self.flush(stack[-1])
         self.flush(stack[-1])
 
-    def chain(self, index: int) -> tuple[str, ...]:
-        """Class tokens of box *index* and its ancestors, nearest first."""
+    def chain(self, index: int, container: int) -> tuple[str, ...]:
+        """
+        Class tokens of box *index* and its ancestors, nearest first, with
+        `ARTICLE_MARK` before the container's own tokens.
+        """
         box = self.boxes[index]
         if box.chain is None:
-            outer = self.chain(box.parent) if box.parent > 0 else ()
-            box.chain = tuple(dict.fromkeys(box.tokens + outer))
+            outer = self.chain(box.parent, container) if box.parent > 0 else ()
+            own = (ARTICLE_MARK, *box.tokens) if index == container else box.tokens
+            box.chain = tuple(dict.fromkeys(own + outer))
         return box.chain
 
 
 def _role(box: _Box) -> str:
-    if box.flags & _F_RELATED:
-        return "related"
     if box.tag in HEADING_TAGS:
         return "heading"
     if box.flags & (_F_CAPTION | _F_FIGURE):
@@ -389,8 +406,8 @@ def _value(raw: _Raw, role: str, hint: str | None) -> float:
         return 0.0
     if density > LINK_LIST_DENSITY:
         return -float(n)
-    if hint is not None and n >= SHORT_BLOCK // 2:
-        return 2.0 * n if raw.text in hint else -0.5 * n
+    if hint is not None and n >= SHORT_BLOCK // 2 and _words_of(raw.text) in hint:
+        return 2.0 * n
     if n < SHORT_BLOCK:
         return 0.5 * n if _SENTENCE_END.search(raw.text) else -0.2 * n
     return n * (1.0 - density)
@@ -413,11 +430,41 @@ def _choose_container(walker: _Walker, roles: list[str], hint: str | None) -> in
     best, best_score = 0, float("-inf")
     for index, box in enumerate(boxes):
         score = box.score
-        if box.flags & _F_POSITIVE and score > 0:
-            score *= ARTICLE_BONUS
+        if score > 0:
+            if box.flags & _F_POSITIVE:
+                score *= ARTICLE_BONUS
+            elif box.flags & _F_NEGATIVE:
+                score *= FURNITURE_MALUS
         if score > best_score:
             best, best_score = index, score
     return best
+
+
+def _mark_related(walker: _Walker, roles: list[str], container: int) -> None:
+    """Give role ``"related"`` to blocks under related-items elements."""
+    boxes = walker.boxes
+    above: set[int] = set()
+    index = container
+    while index >= 0:
+        above.add(index)
+        index = boxes[index].parent
+    verdict: dict[int, bool] = {}
+    for at, raw in enumerate(walker.raws):
+        path = []
+        index = raw.box
+        found = False
+        while index >= 0 and index not in verdict:
+            path.append(index)
+            if boxes[index].flags & _F_RELATED and index not in above:
+                found = True
+                break
+            index = boxes[index].parent
+        if not found and index >= 0 and index in verdict:
+            found = verdict[index]
+        for seen in path:
+            verdict[seen] = found
+        if found:
+            roles[at] = "related"
 
 
 def _inside(walker: _Walker, index: int, container: int) -> bool:
@@ -441,8 +488,15 @@ def _article_body_hint(tree: LexborHTMLParser) -> str | None:
             continue
         found = _find_key(data, "articleBody", 0)
         if found and len(found) >= ARTICLE_BODY_MIN:
-            return _squash(found)
+            if "<" in found:
+                found = LexborHTMLParser(found).text(separator=" ")
+            return _words_of(unescape(found))
     return None
+
+
+def _words_of(text: str) -> str:
+    """*text* as its words only, for comparing texts whatever their markup."""
+    return " ".join(_WORD.findall(text))
 
 
 def _find_key(data: Any, key: str, depth: int) -> str | None:
@@ -502,6 +556,7 @@ def build_blocks(
         walker.walk(tree, root)
     roles = [_role(walker.boxes[raw.box]) for raw in walker.raws]
     container = _choose_container(walker, roles, hint)
+    _mark_related(walker, roles, container)
     _mark_title(walker, roles, container, title)
     blocks: list[Block] = []
     offset = 0
@@ -519,7 +574,7 @@ def build_blocks(
                 start=offset,
                 end=offset + len(raw.text),
                 tag=box.tag,
-                classes=walker.chain(raw.box),
+                classes=walker.chain(raw.box, container),
                 link_density=round(raw.link_chars / raw.chars, 4) if raw.chars else 0.0,
                 depth=box.depth,
             )

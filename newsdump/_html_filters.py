@@ -88,6 +88,7 @@ BOILERPLATE_WORDS: dict[str, str] = {
 
 ARTICLE_HINTS: frozenset[str] = frozenset(
     {
+        "newsdump-article",
         "article",
         "articlebody",
         "article-body",

@@ -299,7 +299,7 @@ def _build(langs: Sequence[_Language]) -> _Grammar:
         months=months,
         lead=re.compile(
             rf"^(?:(?:{_alt(_merge(langs, 'lead'))}|{_alt(_merge(langs, 'on'))})"
-            r"\s*:?\s*)+"
+            r"\s*:?\s*)"
         ),
         lead_first=frozenset(
             w.split(" ", 1)[0].rstrip(":")
@@ -563,9 +563,23 @@ def _find(text: str, opts: _Options) -> _Found | None:
     if not cleaned:
         return None
     g = opts.grammar
-    if cleaned.split(" ", 1)[0].rstrip(":") in g.lead_first:
-        cleaned = g.lead.sub("", cleaned).strip(_STRIP) or cleaned
-    return _find_clean(text, cleaned, opts)
+    candidates = [cleaned]
+    # "Updated on 3 July", but also "il y a 3 heures" ("il" is Italian for
+    # "the"): peel labels one at a time and try the most peeled first.
+    while candidates[0].split(" ", 1)[0].rstrip(":") in g.lead_first:
+        stripped = g.lead.sub("", candidates[0], count=1).strip(_STRIP)
+        if not stripped or stripped == candidates[0]:
+            break
+        candidates.insert(0, stripped)
+    for candidate in candidates:
+        try:
+            found = _find_clean(text, candidate, opts)
+        except (ValueError, OverflowError):
+            # Out-of-range dates ("99999 years ago", "31/02/2025").
+            found = None
+        if found is not None:
+            return found
+    return None
 
 
 def _find_clean(text: str, s: str, opts: _Options) -> _Found | None:  # noqa: PLR0911 - one return per form

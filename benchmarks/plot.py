@@ -1,0 +1,204 @@
+"""
+Draw the figures of the Performance page from saved benchmark output.
+
+    python benchmarks/plot.py [--results DIR] [--out DIR]
+
+Each benchmark script prints its figures; save that output first, one file
+per script, under ``benchmarks/results/`` (the Performance page lists the
+commands). This script reads the Markdown tables in those files and draws
+``docs/img/*.png``. It never runs a benchmark and never makes up a number: a
+result file that is missing is reported and skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
+OUT = HERE.parent / "docs" / "img"
+NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?")
+OURS = "#3f51b5"
+OTHERS = "#9e9e9e"
+
+Table = list[dict[str, str]]
+
+
+def tables(text: str) -> list[Table]:
+    """Every Markdown table in *text*, as rows keyed by the header cells."""
+    found: list[Table] = []
+    lines = text.splitlines()
+    i = 0
+    while i + 1 < len(lines):
+        header, rule = lines[i].strip(), lines[i + 1].strip()
+        if header.startswith("|") and re.fullmatch(r"\|[\s:|-]+\|", rule):
+            keys = [cell.strip() for cell in header.strip("|").split("|")]
+            rows: Table = []
+            i += 2
+            while i < len(lines) and lines[i].strip().startswith("|"):
+                cells = [
+                    cell.strip() for cell in lines[i].strip().strip("|").split("|")
+                ]
+                rows.append(dict(zip(keys, cells, strict=False)))
+                i += 1
+            found.append(rows)
+        else:
+            i += 1
+    return found
+
+
+def number(cell: str) -> float | None:
+    """The leading number of a cell ("26.4x" is 26.4, "1,944" is 1944)."""
+    match = NUMBER.match(cell.strip())
+    if match is None:
+        return None
+    return float(match.group().replace(",", ""))
+
+
+def column(table: Table, *names: str) -> str | None:
+    """The first header of *table* that starts with one of *names*."""
+    if not table:
+        return None
+    for name in names:
+        for key in table[0]:
+            if key.lower().startswith(name.lower()):
+                return key
+    return None
+
+
+def find_table(found: list[Table], *needed: str) -> Table | None:
+    """The first table that has a column for each of *needed*."""
+    for table in found:
+        if all(column(table, name) for name in needed):
+            return table
+    return None
+
+
+def _bar_colours(labels: list[str]) -> list[str]:
+    return [OURS if "newsdump" in label.lower() else OTHERS for label in labels]
+
+
+def _barh(
+    ax: Axes, labels: list[str], values: list[float], title: str, fmt: str
+) -> None:
+    ax.barh(labels, values, color=_bar_colours(labels))
+    ax.invert_yaxis()
+    ax.set_title(title)
+    for y, value in enumerate(values):
+        ax.text(value, y, " " + format(value, fmt), va="center", fontsize=8)
+    ax.margins(x=0.25)
+
+
+def plot_html(found: list[Table], out: Path) -> list[Path]:
+    """F1 and pages/s of every extractor in the HTML benchmark."""
+    import matplotlib.pyplot as plt  # noqa: PLC0415 - only the plot needs it
+
+    table = find_table(found, "extractor", "F1", "pages/s")
+    if table is None:
+        return []
+    name_col = column(table, "extractor")
+    f1_col = column(table, "F1")
+    rate_col = column(table, "pages/s")
+    if name_col is None or f1_col is None or rate_col is None:
+        return []
+    rows = [r for r in table if number(r[f1_col]) is not None]
+    labels = [r[name_col] for r in rows]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 0.5 * len(rows) + 1.5))
+    _barh(left, labels, [number(r[f1_col]) or 0.0 for r in rows], "F1", ".3f")
+    left.set_xlim(0, 1.15)
+    rates = [number(r[rate_col]) or 0.0 for r in rows]
+    _barh(right, labels, rates, "pages per second (one core, log scale)", ".0f")
+    right.set_xscale("log")
+    right.set_yticklabels([])
+    fig.suptitle("HTML extraction: quality and speed, measured in one run")
+    fig.tight_layout()
+    path = out / "html.png"
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return [path]
+
+
+def plot_generic(name: str, found: list[Table], out: Path) -> list[Path]:
+    """One bar chart per numeric column of the first table of a result."""
+    import matplotlib.pyplot as plt  # noqa: PLC0415 - only the plot needs it
+
+    if not found or not found[0]:
+        return []
+    table = found[0]
+    keys = list(table[0])
+    label_col = keys[0]
+    numeric = [
+        k for k in keys[1:] if all(number(r.get(k, "")) is not None for r in table)
+    ]
+    if not numeric:
+        return []
+    labels = [r[label_col] for r in table]
+    fig, axes = plt.subplots(
+        1, len(numeric), figsize=(4.5 * len(numeric), 0.5 * len(table) + 1.5)
+    )
+    axes_list = list(axes) if len(numeric) > 1 else [axes]
+    for i, (ax, key) in enumerate(zip(axes_list, numeric, strict=True)):
+        _barh(ax, labels, [number(r[key]) or 0.0 for r in table], key, ".4g")
+        if i:
+            ax.set_yticklabels([])
+    fig.suptitle(f"{name} benchmark")
+    fig.tight_layout()
+    path = out / f"{name}.png"
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return [path]
+
+
+PLOTTERS: dict[str, Callable[[list[Table], Path], list[Path]]] = {
+    "html": plot_html,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Draw a figure for every saved result; return the exit status."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--results", type=Path, default=RESULTS)
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "names",
+        nargs="*",
+        help="result names (file stems) to draw; all saved results if none",
+    )
+    args = parser.parse_args(argv)
+    try:
+        import matplotlib as mpl  # noqa: PLC0415 - optional: the benchmarks extra
+
+        mpl.use("Agg")
+    except ImportError:
+        print("matplotlib is missing: pip install -e '.[benchmarks]'", file=sys.stderr)
+        return 1
+    args.out.mkdir(parents=True, exist_ok=True)
+    files = sorted(args.results.glob("*.txt"))
+    if args.names:
+        files = [args.results / f"{n}.txt" for n in args.names]
+    for file in files:
+        if not file.exists():
+            print(f"{file}: no saved output, skipped (run the benchmark first)")
+            continue
+        found = tables(file.read_text(encoding="utf-8"))
+        plotter = PLOTTERS.get(file.stem)
+        paths = plotter(found, args.out) if plotter else []
+        if not paths:
+            paths = plot_generic(file.stem, found, args.out)
+        for path in paths:
+            print(f"{file.name} -> {path}")
+        if not paths:
+            print(f"{file.name}: no table to draw")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

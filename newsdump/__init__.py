@@ -29,6 +29,7 @@ from newsdump._models import (
 )
 from newsdump._serialize import from_dict, from_json, to_dict, to_json
 from newsdump._html import parse_html, visible_text
+from newsdump._limits import Limits
 from newsdump._text import parse_text
 
 try:
@@ -43,6 +44,7 @@ __all__ = [
     "FilterError",
     "Granularity",
     "LimitError",
+    "Limits",
     "NewsdumpError",
     "ParseError",
     "ReferenceHow",

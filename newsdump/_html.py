@@ -23,7 +23,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 from newsdump._chain import Block, Decision, Outcome, Trim, run_filters
 from newsdump._exceptions import ParseError
-from newsdump._html_filters import ARTICLE_HINTS, BOILERPLATE_WORDS, STATE_PREFIXES
+from newsdump._html_filters import ARTICLE_HINTS, BOILERPLATE_WORDS, is_state
+from newsdump._limits import Limits, check_size, limit_depth
 from newsdump._models import Article, Caption, Removal, Source, Timestamp
 
 __all__ = ["build_blocks", "parse_html", "visible_text"]
@@ -175,7 +176,8 @@ _F_NEGATIVE = 8  # this element itself has a furniture class or tag
 _F_POSITIVE = 16  # this element itself says it is the article
 _F_CAPTION = 32
 _F_LIST = 64
-_INHERITED = _F_QUOTE | _F_FIGURE | _F_CAPTION | _F_LIST
+_F_UNDER_FURNITURE = 128  # an ancestor has a furniture class or tag
+_INHERITED = _F_QUOTE | _F_FIGURE | _F_CAPTION | _F_LIST | _F_UNDER_FURNITURE
 
 
 @attrs.define
@@ -222,7 +224,7 @@ def _box_flags(tag: str, tokens: tuple[str, ...], attributes: dict[str, Any]) ->
     if tag in FURNITURE_TAGS:
         flags |= _F_NEGATIVE
     for token in tokens:
-        if token.startswith(STATE_PREFIXES):
+        if is_state(token):
             continue
         if token in ARTICLE_HINTS:
             flags |= _F_POSITIVE
@@ -232,6 +234,9 @@ def _box_flags(tag: str, tokens: tuple[str, ...], attributes: dict[str, Any]) ->
                 flags |= _F_CAPTION
             if word in BOILERPLATE_WORDS:
                 flags |= _F_NEGATIVE
+    if flags & _F_POSITIVE:
+        # an element that says it is the article is not furniture
+        flags &= ~_F_NEGATIVE
     return flags
 
 
@@ -309,9 +314,9 @@ class _Walker:
             tokens = _tokens(attributes)
             flags = _box_flags(tag, tokens, attributes)
             if self.related and node.mem_id in self.related:
-                # scored as furniture; only dropped if it does not hold
-                # the article (a related-items guess can be too wide)
-                flags |= _F_RELATED | _F_NEGATIVE
+                # not scored: only dropped if it does not hold the
+                # article (a related-items guess can be too wide)
+                flags |= _F_RELATED
             atomic = tag in ATOMIC_TAGS or (tag == "tr" and node.mem_id in data_rows)
             elements.append((tag, tokens, flags, atomic))
             node.insert_before(f"{_OPEN}{number}{_OPEN_END}")
@@ -352,6 +357,8 @@ class _Walker:
                 tag, tokens, flags, is_atomic = elements[index]
                 parent = boxes[stack[-1]]
                 flags |= parent.flags & _INHERITED
+                if parent.flags & _F_NEGATIVE and not flags & _F_POSITIVE:
+                    flags |= _F_UNDER_FURNITURE
                 stack.append(len(boxes))
                 boxes.append(_Box(tag, stack[-2], parent.depth + 1, tokens, flags))
                 atomic = 1 if is_atomic else 0
@@ -431,10 +438,10 @@ def _choose_container(walker: _Walker, roles: list[str], hint: str | None) -> in
     for index, box in enumerate(boxes):
         score = box.score
         if score > 0:
-            if box.flags & _F_POSITIVE:
-                score *= ARTICLE_BONUS
-            elif box.flags & _F_NEGATIVE:
+            if box.flags & (_F_NEGATIVE | _F_UNDER_FURNITURE):
                 score *= FURNITURE_MALUS
+            elif box.flags & _F_POSITIVE:
+                score *= ARTICLE_BONUS
         if score > best_score:
             best, best_score = index, score
     return best
@@ -608,7 +615,9 @@ def _mark_title(
                 return
 
 
-def visible_text(html: str | bytes, *, encoding: str | None = None) -> str:
+def visible_text(
+    html: str | bytes, *, encoding: str | None = None, limits: Limits | None = None
+) -> str:
     """
     The page's visible text as newsdump sees it: one line per block.
 
@@ -618,14 +627,16 @@ def visible_text(html: str | bytes, *, encoding: str | None = None) -> str:
         html: The page, as text or bytes.
         encoding: The encoding of *html* if it is bytes and the page does
             not say.
+        limits: Size and depth limits, as for `parse_html`.
 
     Returns:
         The texts of all blocks, before any filtering, joined with newlines.
 
     Raises:
         ParseError: If the page cannot be decoded or parsed.
+        LimitError: If the page exceeds *limits*.
     """
-    tree = _parse_tree(_to_str(html, encoding))
+    tree = _parse_tree(_to_str(check_size(html, limits), encoding), limits)
     return "\n".join(block.text for block in build_blocks(tree))
 
 
@@ -642,7 +653,8 @@ def _to_str(html: str | bytes, encoding: str | None) -> str:
     return text
 
 
-def _parse_tree(html: str) -> LexborHTMLParser:
+def _parse_tree(html: str, limits: Limits | None = None) -> LexborHTMLParser:
+    html = limit_depth(html, limits)
     try:
         return LexborHTMLParser(html)
     except (SelectolaxError, ValueError, TypeError, MemoryError, RuntimeError) as exc:
@@ -658,6 +670,7 @@ def parse_html(
     filters: Sequence[Filter] | None = None,
     habit: str = "either",
     encoding: str | None = None,
+    limits: Limits | None = None,
 ) -> Article:
     """
     Parse an HTML news page into an `Article`.
@@ -673,16 +686,20 @@ def parse_html(
         habit: How the site rounds ages: ``"floor"``, ``"round"`` or
             ``"either"``.
         encoding: The encoding to use for bytes that do not declare one.
+        limits: Size and nesting-depth limits; `Limits()` if ``None``.
+            Tags nested deeper than `Limits.max_depth` are dropped before
+            parsing (their text is kept), unless the limits say to raise.
 
     Returns:
         The article, with everything the filters removed.
 
     Raises:
         ParseError: If the page cannot be decoded or parsed.
+        LimitError: If the page exceeds *limits* (see `Limits`).
         FilterError: If a filter raises or returns something invalid.
     """
-    text = _to_str(html, encoding)
-    tree = _parse_tree(text)
+    text = _to_str(check_size(html, limits), encoding)
+    tree = _parse_tree(text, limits)
     try:
         return _parse_tree_to_article(
             tree, url=url, now=now, filters=filters, habit=habit

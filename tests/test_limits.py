@@ -1,0 +1,292 @@
+"""
+Tests for newsdump._limits: the size limit and the HTML depth pre-pass.
+"""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
+
+import newsdump
+from newsdump._limits import (
+    _TAG_REST,
+    DEFAULT_LIMITS,
+    Limits,
+    _end_of_tag,
+    _tag_end,
+    check_size,
+    limit_depth,
+    scan_depth,
+)
+
+
+def tree_depth(html: str) -> int:
+    """The depth of the tree Lexbor builds, counting <html> as 1."""
+    root = LexborHTMLParser(html).root
+    best = 0
+    stack = [(root, 1)] if root is not None else []
+    while stack:
+        node, depth = stack.pop()
+        best = max(best, depth)
+        child = node.child
+        while child is not None:
+            stack.append((child, depth + 1))
+            child = child.next
+    return best
+
+
+N = 1500
+# Inputs whose real tree grows with N, each built to defeat a naive counter
+# of opening and closing tags.
+HOSTILE = {
+    "nested divs": "<div>" * N,
+    "self-closing divs": "<div/>" * N,
+    "self-closing after svg breakout": "<svg><div>" + "<div/>" * N,
+    "end tags ignored across tables": "<div><table><td></div></table></td>" * N,
+    "end tags ignored past specials": "<span><div></span></div>" * N,
+    "misnested formatting": "<b><div></b>" * N,
+    "abrupt comments": "<!--><div>" * N,
+    "leading = in attribute name": '<a ="' + "<div>" * N + '">',
+    "slash in unquoted value": '<a b=c/d="' + "<div>" * N + '">',
+    "svg font is not raw": "<svg><font><style>" + "<div>" * N,
+    "annotation-xml": "<math><annotation-xml><style>" + "<div>" * N,
+    "reconstructed formatting": "<b><i><u><s>" * 200 + "<p>x</p>" * N,
+    "nested tables": "<table><tr><td><table>" * N,
+    "select": "<select><option><div>" * N,
+    "formatting clones": "<a><b><i>" * N,
+    "svg title": "<svg><title>" + "<div>" * N,
+    "noscript": "<noscript>" + "<div>" * N,
+    "cdata outside foreign content": "<svg><![CDATA[>" + "<div>" * N,
+}
+
+# Sloppy but ordinary markup: implied end tags keep the estimate shallow.
+SHALLOW = {
+    "unclosed paragraphs": "<p>x" * N,
+    "unclosed list items": "<ul>" + "<li><p>x" * N,
+    "unclosed cells": "<table>" + "<tr><td>x<td>y" * N,
+    "unclosed headings": "<h1>a<h2>b<h3>c" * N,
+    "unclosed definitions": "<dl>" + "<dt>a<dd>b" * N,
+    "unclosed options": "<select>" + "<option>a" * N,
+    "repeated links": '<a href="x">a' * N,
+}
+
+
+class TestLimits:
+    def test_defaults(self):
+        """The defaults are 32 Mi characters, depth 512, raise, flatten."""
+        assert (32 * 1024 * 1024, "raise", 512, "flatten") == attrs.astuple(Limits())
+
+    def test_exported(self):
+        """Limits is public as newsdump.Limits."""
+        assert newsdump.Limits is Limits
+
+    @pytest.mark.parametrize("field", ["max_size", "max_depth"])
+    def test_rejects_zero(self, field):
+        """A limit below 1 is a programming error (ValueError)."""
+        with pytest.raises(ValueError, match=field):
+            Limits(**{field: 0})
+
+    def test_rejects_bool(self):
+        """True is not a size."""
+        with pytest.raises(TypeError, match="max_size"):
+            Limits(max_size=True)
+
+    def test_rejects_unknown_policy(self):
+        """on_oversize takes only "raise" or "truncate"."""
+        with pytest.raises(ValueError, match="on_oversize"):
+            Limits(on_oversize="ignore")  # type: ignore[arg-type]
+
+    def test_none_switches_off(self):
+        """None disables both limits."""
+        limits = Limits(max_size=None, max_depth=None)
+        html = "<div>" * 1000
+
+        assert html == limit_depth(check_size(html, limits), limits)
+
+
+class TestCheckSize:
+    def test_under_limit_is_unchanged(self):
+        """Input within the limit is returned as is."""
+        data = "x" * 10
+
+        assert data is check_size(data, Limits(max_size=10))
+
+    def test_over_limit_raises(self):
+        """Longer input raises LimitError, a ParseError and ValueError."""
+        with pytest.raises(LimitError) as info:
+            check_size("x" * 11, Limits(max_size=10))
+
+        assert isinstance(info.value, newsdump.ParseError)
+        assert isinstance(info.value, ValueError)
+        assert "offset 10" == info.value.locator
+        assert "11 characters, over the limit of 10" in str(info.value)
+
+    def test_bytes_are_counted_in_bytes(self):
+        """For bytes the message says bytes."""
+        with pytest.raises(LimitError, match="11 bytes"):
+            check_size(b"x" * 11, Limits(max_size=10))
+
+    def test_truncates_text(self):
+        """With on_oversize='truncate', text is cut to max_size."""
+        limits = Limits(max_size=4, on_oversize="truncate")
+
+        assert "abcd" == check_size("abcdef", limits)
+
+    def test_truncates_utf8_at_a_character_boundary(self):
+        """Truncated UTF-8 bytes still decode: no half character."""
+        data = "aé€😀z".encode()
+        for limit in range(1, len(data)):
+            cut = check_size(data, Limits(max_size=limit, on_oversize="truncate"))
+
+            assert cut.decode() == data.decode()[: len(cut.decode())]
+            assert len(cut) <= limit
+
+    def test_truncates_utf16_to_whole_units(self):
+        """UTF-16 with a BOM is cut to an even length."""
+        data = "\ufeffabc".encode("utf-16-le")
+        cut = check_size(data, Limits(max_size=5, on_oversize="truncate"))
+
+        assert b"\xff\xfea\x00" == cut
+
+    def test_parse_functions_apply_it(self):
+        """parse_html raises LimitError over the limit."""
+        limits = Limits(max_size=100)
+        with pytest.raises(LimitError):
+            newsdump.parse_html("<p>" + "x" * 200, limits=limits)
+
+
+LimitError = newsdump.LimitError
+
+
+class TestLimitDepth:
+    def test_shallow_html_is_unchanged(self):
+        """A page within the limit is returned as the same object."""
+        html = "<html><body><div><p>Hi <b>there</b></p></div></body></html>"
+
+        assert html is limit_depth(html)
+
+    def test_drops_excess_tags_and_keeps_text(self):
+        """Tags past max_depth go; the text inside them stays."""
+        html = "<div>" * 5 + "deep" + "</div>" * 5 + "after"
+        out = limit_depth(html, Limits(max_depth=3))
+
+        assert "<div><div><div>deep</div></div></div>after" == out
+
+    def test_raise_mode(self):
+        """on_too_deep='raise' raises LimitError at the first excess tag."""
+        limits = Limits(max_depth=3, on_too_deep="raise")
+        with pytest.raises(LimitError) as info:
+            limit_depth("<div>" * 5, limits)
+
+        assert "offset 15" == info.value.locator
+        assert "deeper than 3" in str(info.value)
+
+    def test_parse_html_flattens_deep_pages(self):
+        """parse_html returns the text of a page nested 20,000 deep."""
+        article = newsdump.parse_html("<div>" * 20_000 + "<p>Deep text here.</p>")
+
+        assert "Deep text here." in article.text
+
+    def test_tags_in_comments_scripts_and_attributes_do_not_count(self):
+        """Markup that is not markup does not add depth."""
+        html = (
+            "<!--" + "<div>" * 50 + "-->"
+            "<script>" + "'<div>'" * 50 + "</script>"
+            '<a title="' + "<div>" * 50 + '">x</a>'
+            "<textarea>" + "<div>" * 50 + "</textarea>"
+        )
+
+        assert 1 == scan_depth(html).depth
+
+    @pytest.mark.parametrize("name", sorted(HOSTILE))
+    def test_hostile_nesting_is_bounded(self, name):
+        """After the guard, Lexbor's tree is at most a few levels deeper
+        than max_depth, whatever trick the input uses."""
+        html = HOSTILE[name]
+        guarded = limit_depth(html, Limits(max_depth=100))
+
+        assert tree_depth(guarded) <= 100 + 8
+
+    @pytest.mark.parametrize("name", sorted(SHALLOW))
+    def test_implied_end_tags_keep_ordinary_markup_intact(self, name):
+        """Unclosed <p>, <li>, <td>... are not mistaken for deep nesting."""
+        html = SHALLOW[name]
+
+        assert html is limit_depth(html, Limits(max_depth=20))
+
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    "<div>",
+                    "</div>",
+                    "<span>",
+                    "</span>",
+                    "<b>",
+                    "</b>",
+                    "<p>",
+                    "</p>",
+                    "<table>",
+                    "<td>",
+                    "</td>",
+                    "</table>",
+                    "<svg>",
+                    "</svg>",
+                    "<li>",
+                    "<div/>",
+                    "<a>",
+                    "</a>",
+                    "<!--",
+                    "-->",
+                    "<script>",
+                    "</script>",
+                    "<template>",
+                    "</template>",
+                    "<math>",
+                    "<mi>",
+                    "<select>",
+                    "<option>",
+                    "<font>",
+                    "<style>",
+                    "</style>",
+                    "<title>",
+                    "<br>",
+                    "x",
+                    " ",
+                    '"',
+                    "'",
+                    "=",
+                    "<a =",
+                    "<foreignObject>",
+                    "<h1>",
+                    "<tr>",
+                ]
+            ),
+            max_size=400,
+        )
+    )
+    def test_random_tag_soup_is_bounded(self, parts):
+        """For any soup of tags, the guarded tree is at most max_depth + 8
+        deep."""
+        guarded = limit_depth("".join(parts), Limits(max_depth=10))
+
+        assert tree_depth(guarded) <= 10 + 8
+
+    @given(st.text(alphabet=" \t\n/=\"'<>ab`", max_size=40))
+    def test_fast_tag_scan_agrees_with_the_state_machine(self, rest):
+        """The one-regex tag scan ends each tag where the exact tokenizer
+        does."""
+        fast = _TAG_REST.match(rest)
+        exact, _ = _end_of_tag(rest, 0)
+        if fast is not None:
+            assert exact == fast.end()
+        assert exact == _tag_end(rest, 0)
+
+    def test_default_limits_object(self):
+        """None means DEFAULT_LIMITS."""
+        html = "<div>" * (DEFAULT_LIMITS.max_depth or 0) + "<div>x"
+
+        assert limit_depth(html, None) == limit_depth(html, DEFAULT_LIMITS)

@@ -52,6 +52,7 @@ LANGUAGE_CODES: tuple[str, ...] = tuple(lang.code for lang in _LANGUAGES)
 
 _UTC = dt.timezone.utc
 _MICRO = dt.timedelta(microseconds=1)
+_ZERO = dt.timedelta()
 _MAX_LEN = 200
 _ORDER: tuple[Granularity, ...] = (
     "second",
@@ -357,6 +358,20 @@ def _mid(a: dt.datetime, b: dt.datetime) -> dt.datetime:
     return a + (b - a) / 2
 
 
+def _local(instant: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
+    """*instant* on *zone*'s wall clock, with that moment's fixed offset.
+
+    Aware datetimes that share a tzinfo compare by wall clock and ignore
+    ``fold``, which misorders the repeated hour when clocks go back;
+    fixed offsets compare correctly.
+    """
+    moved = instant.astimezone(zone)
+    if isinstance(zone, dt.timezone):
+        return moved
+    offset = moved.utcoffset()
+    return moved.replace(tzinfo=dt.timezone(offset if offset is not None else _ZERO))
+
+
 def _stamp(
     text: str,
     earliest: dt.datetime,
@@ -373,9 +388,9 @@ def _stamp(
     value = min(max(value, earliest), latest)
     if zone is not None:
         earliest, value, latest = (
-            earliest.astimezone(zone),
-            value.astimezone(zone),
-            latest.astimezone(zone),
+            _local(earliest, zone),
+            _local(value, zone),
+            _local(latest, zone),
         )
     return Timestamp(
         text=text,

@@ -167,7 +167,7 @@ class TestAges:
 
         assert stamp is not None
         assert at(2025, 3, 9, 5) == stamp.value
-        assert now.tzinfo is stamp.value.tzinfo
+        assert dt.timedelta(hours=-5) == stamp.value.utcoffset()
 
 
 class TestNowWords:
@@ -454,11 +454,23 @@ class TestNoTime:
             times.resolve("3 hours ago", NOW, languages=["xx"])
 
     def test_result_keeps_the_reference_zone(self) -> None:
-        """Results are aware, in the zone of the reference time."""
+        """Results are aware, on the reference zone's clock with a fixed offset."""
         stamp = times.resolve("Jul 13, 2025, 10:42 AM ET", NOW.astimezone(NEW_YORK))
 
         assert stamp is not None
-        assert NEW_YORK is stamp.earliest.tzinfo
+        assert (10, 42) == (stamp.earliest.hour, stamp.earliest.minute)
+        assert dt.timezone(dt.timedelta(hours=-4)) == stamp.earliest.tzinfo
+
+    def test_repeated_hour_orders_correctly(self) -> None:
+        """In the hour repeated when clocks go back, bounds stay ordered."""
+        now = dt.datetime(2025, 11, 2, 1, 0, fold=1, tzinfo=NEW_YORK)  # 06:00 UTC
+        stamp = times.resolve("10 secs ago", now)
+
+        assert stamp is not None
+        assert (at(2025, 11, 2, 5, 59, 49), at(2025, 11, 2, 5, 59, 50, 500000)) == (
+            stamp.earliest,
+            stamp.latest,
+        )
 
 
 class TestLanguagesParameter:

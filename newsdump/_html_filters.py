@@ -17,6 +17,7 @@ from newsdump._models import Caption
 
 __all__ = [
     "ARTICLE_HINTS",
+    "ARTICLE_WORDS",
     "BOILERPLATE_WORDS",
     "CREDIT_PATTERNS",
     "FURNITURE_PHRASES",
@@ -25,6 +26,7 @@ __all__ = [
     "BoilerplateClass",
     "MaxLinkDensity",
     "article_meta",
+    "is_state",
     "figure_captions",
     "furniture_text",
     "outside_article",
@@ -81,8 +83,6 @@ BOILERPLATE_WORDS: dict[str, str] = {
     "modal": "popup",
     "paywall": "paywall",
     "print": "toolbar",
-    "hidden": "hidden",
-    "sr": "screen-reader-only",
 }
 """Words of class and id tokens that mark page furniture, and why."""
 
@@ -136,6 +136,34 @@ META_WORDS: frozenset[str] = frozenset(
 
 STATE_PREFIXES: tuple[str, ...] = ("has-", "no-", "with-", "is-", "js-", "show-")
 """Class tokens starting with these describe a state, not the element."""
+
+STATE_SUFFIXES: tuple[str, ...] = (
+    "-enabled",
+    "-disabled",
+    "-active",
+    "-open",
+    "-visible",
+    "-loaded",
+    "-hidden",
+)
+"""Class tokens ending with these describe a state, not the element."""
+
+
+STATE_WORDS: frozenset[str] = frozenset({"has", "with", "no", "is", "without"})
+"""Class tokens with one of these words describe a layout or a state."""
+
+ARTICLE_WORDS: frozenset[str] = frozenset(
+    {"article", "story", "post", "entry", "content", "body", "main"}
+)
+"""A class token with one of these words is about the article, not furniture
+under it: filters read no further out than such a token."""
+
+
+def is_state(token: str) -> bool:
+    """Tell whether a class token describes a state (``has-comments``)."""
+    if token.startswith(STATE_PREFIXES) or token.endswith(STATE_SUFFIXES):
+        return True
+    return any(word in STATE_WORDS for word in _words(token))
 
 MAX_LINK_DENSITY = 0.5
 """Blocks with more of their text inside links than this are link lists."""
@@ -223,14 +251,11 @@ def _inner_tokens(block: Block) -> list[str]:
     """Class tokens from the block's element out to the article container."""
     tokens: list[str] = []
     for token in block.classes:
-        if token in ARTICLE_HINTS or any(
-            w in ARTICLE_HINTS and w != "text" for w in _words(token)
-        ):
-            if token.startswith(STATE_PREFIXES):
-                continue
+        if is_state(token):
+            continue
+        if token in ARTICLE_HINTS or any(w in ARTICLE_WORDS for w in _words(token)):
             break
-        if not token.startswith(STATE_PREFIXES):
-            tokens.append(token)
+        tokens.append(token)
     return tokens
 
 

@@ -11,14 +11,19 @@ How examples are run:
 - A block that must not run is preceded by the line ``<!-- skip-test -->``
   (blank lines may sit between them). Keep these rare: `TestSkips` caps them.
 - Examples run in an empty temporary directory.
+
+Docstrings are tested too: ``>>>`` examples run as doctests, and fenced
+``python`` blocks in docstrings run like the blocks of a page.
 """
 
 from __future__ import annotations
 
 import contextlib
+import doctest
 import importlib
 import io
 import itertools
+import pkgutil
 import re
 import textwrap
 import traceback
@@ -70,8 +75,13 @@ def markdown_pages() -> list[Path]:
 
 
 def code_blocks(path: Path) -> list[CodeBlock]:
-    """The fenced code blocks of *path*, in order."""
-    lines = path.read_text(encoding="utf-8").splitlines()
+    """The fenced code blocks of the page at *path*, in order."""
+    return blocks_in_text(path.read_text(encoding="utf-8"), path)
+
+
+def blocks_in_text(text: str, path: Path, first_line: int = 1) -> list[CodeBlock]:
+    """The fenced code blocks of Markdown *text*, in order."""
+    lines = text.splitlines()
     blocks: list[CodeBlock] = []
     i = 0
     while i < len(lines):
@@ -88,10 +98,14 @@ def code_blocks(path: Path) -> list[CodeBlock]:
             i += 1
         code = textwrap.dedent("\n".join(body)) if indent else "\n".join(body)
         previous = [line.strip() for line in lines[:start] if line.strip()]
-        skipped = bool(previous) and previous[-1] == SKIP_MARKER
-        blocks.append(
-            CodeBlock(path, start + 1, match["info"].strip(), code + "\n", skipped)
+        block = CodeBlock(
+            path=path,
+            line=first_line + start,
+            info=match["info"].strip(),
+            code=code + "\n",
+            skipped=bool(previous) and previous[-1] == SKIP_MARKER,
         )
+        blocks.append(block)
         i += 1
     return blocks
 
@@ -209,6 +223,53 @@ class TestBlockParser:
 
         assert [True, False] == [b.skipped for b in blocks]
         assert "y = 1\n" == blocks[1].code
+
+
+def package_modules() -> list[str]:
+    """Every module of the package, private ones included."""
+    found = pkgutil.walk_packages(newsdump.__path__, prefix="newsdump.")
+    return ["newsdump", *sorted(m.name for m in found)]
+
+
+def docstring_blocks(module_name: str) -> list[CodeBlock]:
+    """Fenced blocks in the docstrings of *module_name* and its members."""
+    module = importlib.import_module(module_name)
+    blocks: list[CodeBlock] = []
+    finder = doctest.DocTestFinder(exclude_empty=False)
+    for test in finder.find(module, module_name):
+        if test.docstring is None or "```" not in test.docstring:
+            continue
+        path = Path(test.filename or module_name)
+        text = textwrap.dedent(test.docstring)
+        blocks += blocks_in_text(text, path, first_line=(test.lineno or 0) + 1)
+    return blocks
+
+
+MODULES = package_modules()
+
+
+class TestDocstrings:
+    @pytest.mark.parametrize("module_name", MODULES)
+    def test_doctests_pass(self, module_name: str) -> None:
+        """Every ``>>>`` example in the module's docstrings prints what it shows."""
+        module = importlib.import_module(module_name)
+        finder = doctest.DocTestFinder(exclude_empty=True)
+        runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+        out = io.StringIO()
+        for test in finder.find(module, module_name):
+            runner.run(test, out=out.write)
+
+        assert 0 == runner.failures, out.getvalue()
+
+    @pytest.mark.parametrize("module_name", MODULES)
+    def test_fenced_docstring_examples_run(
+        self, module_name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Fenced python examples in docstrings run without error."""
+        monkeypatch.chdir(tmp_path)
+        for block in docstring_blocks(module_name):
+            if block.language == "python":
+                run_block(block, {"__name__": "__docs__"})
 
 
 def _reference_text() -> str:

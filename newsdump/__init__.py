@@ -9,6 +9,7 @@ from importlib import metadata as _metadata
 
 from newsdump import filters, times
 from newsdump._api import parse
+from newsdump._batch import Parsed, parse_many, parse_record
 from newsdump._exceptions import (
     DecodeError,
     FilterError,
@@ -27,6 +28,7 @@ from newsdump._models import (
     Source,
     Timestamp,
 )
+from newsdump._readers import Failure, Record, read_records
 from newsdump._serialize import from_dict, from_json, to_dict, to_json
 from newsdump._html import parse_html, visible_text
 from newsdump._limits import Limits
@@ -41,12 +43,15 @@ __all__ = [
     "Article",
     "Caption",
     "DecodeError",
+    "Failure",
     "FilterError",
     "Granularity",
     "LimitError",
     "Limits",
     "NewsdumpError",
     "ParseError",
+    "Parsed",
+    "Record",
     "ReferenceHow",
     "RelatedItem",
     "RelativeTimeError",
@@ -58,7 +63,10 @@ __all__ = [
     "from_json",
     "parse",
     "parse_html",
+    "parse_many",
+    "parse_record",
     "parse_text",
+    "read_records",
     "times",
     "to_dict",
     "to_json",

@@ -139,6 +139,12 @@ ARTICLE_BODY_MIN = 300
 ARTICLE_BONUS = 1.2
 """Score multiplier for elements that say they are the article."""
 
+SIBLING_SHARE = 0.2
+"""Siblings of the container scoring above this share of its score join it."""
+
+LIST_WEIGHT = 0.3
+"""List items (teaser lists, link lists) count this much of their text."""
+
 FURNITURE_MALUS = 0.3
 """Score multiplier for elements whose class or tag says furniture."""
 
@@ -380,15 +386,15 @@ class _Walker:
                     self.flush(stack[-1])
         self.flush(stack[-1])
 
-    def chain(self, index: int, container: int) -> tuple[str, ...]:
+    def chain(self, index: int, roots: set[int]) -> tuple[str, ...]:
         """
         Class tokens of box *index* and its ancestors, nearest first, with
-        `ARTICLE_MARK` before the container's own tokens.
+        `ARTICLE_MARK` before the own tokens of the article's *roots*.
         """
         box = self.boxes[index]
         if box.chain is None:
-            outer = self.chain(box.parent, container) if box.parent > 0 else ()
-            own = (ARTICLE_MARK, *box.tokens) if index == container else box.tokens
+            outer = self.chain(box.parent, roots) if box.parent > 0 else ()
+            own = (ARTICLE_MARK, *box.tokens) if index in roots else box.tokens
             box.chain = tuple(dict.fromkeys(own + outer))
         return box.chain
 
@@ -411,13 +417,19 @@ def _value(raw: _Raw, role: str, hint: str | None) -> float:
     density = raw.link_chars / raw.chars if raw.chars else 0.0
     if role in {"heading", "caption", "related"}:
         return 0.0
-    if density > LINK_LIST_DENSITY:
-        return -float(n)
     if hint is not None and n >= SHORT_BLOCK // 2 and _words_of(raw.text) in hint:
         return 2.0 * n
-    if n < SHORT_BLOCK:
-        return 0.5 * n if _SENTENCE_END.search(raw.text) else -0.2 * n
-    return n * (1.0 - density)
+    if density > LINK_LIST_DENSITY or n < SHORT_BLOCK:
+        # from +n/2 (no links) down to -n (all links); short text
+        # without a sentence end counts against
+        value = n * (0.5 - 1.5 * density)
+        if n < SHORT_BLOCK and not _SENTENCE_END.search(raw.text):
+            value = min(value, -0.2 * n)
+    else:
+        value = n * (1.0 - 2.0 * density)
+    if role == "list-item" and value > 0:
+        value *= LIST_WEIGHT
+    return value
 
 
 def _choose_container(walker: _Walker, roles: list[str], hint: str | None) -> int:
@@ -474,13 +486,47 @@ def _mark_related(walker: _Walker, roles: list[str], container: int) -> None:
             roles[at] = "related"
 
 
-def _inside(walker: _Walker, index: int, container: int) -> bool:
+def _inside(walker: _Walker, index: int, roots: set[int]) -> bool:
     boxes = walker.boxes
     while index >= 0:
-        if index == container:
+        if index in roots:
             return True
         index = boxes[index].parent
     return False
+
+
+def _article_roots(walker: _Walker, container: int) -> set[int]:
+    """
+    The container and those of its siblings that hold article text too
+    (pages often split the body around an ad or a photo).
+    """
+    boxes = walker.boxes
+    roots = {container}
+    parent = boxes[container].parent
+    if parent < 0:
+        return roots
+    floor = SIBLING_SHARE * boxes[container].score
+    for index in range(container + 1, len(boxes)):
+        box = boxes[index]
+        if box.depth < boxes[container].depth:
+            break
+        if (
+            box.parent == parent
+            and box.score > floor
+            and not box.flags & (_F_NEGATIVE | _F_UNDER_FURNITURE)
+        ):
+            roots.add(index)
+    for index in range(container - 1, -1, -1):
+        box = boxes[index]
+        if box.depth < boxes[container].depth:
+            break
+        if (
+            box.parent == parent
+            and box.score > floor
+            and not box.flags & (_F_NEGATIVE | _F_UNDER_FURNITURE)
+        ):
+            roots.add(index)
+    return roots
 
 
 def _article_body_hint(tree: LexborHTMLParser) -> str | None:
@@ -564,13 +610,14 @@ def build_blocks(
     roles = [_role(walker.boxes[raw.box]) for raw in walker.raws]
     container = _choose_container(walker, roles, hint)
     _mark_related(walker, roles, container)
-    _mark_title(walker, roles, container, title)
+    roots = _article_roots(walker, container)
+    _mark_title(walker, roles, roots, title)
     blocks: list[Block] = []
     offset = 0
     count = len(walker.raws)
     for index, (raw, role) in enumerate(zip(walker.raws, roles, strict=True)):
         box = walker.boxes[raw.box]
-        if role not in {"title", "related"} and not _inside(walker, raw.box, container):
+        if role not in {"title", "related"} and not _inside(walker, raw.box, roots):
             role = "furniture"
         blocks.append(
             Block(
@@ -581,7 +628,7 @@ def build_blocks(
                 start=offset,
                 end=offset + len(raw.text),
                 tag=box.tag,
-                classes=walker.chain(raw.box, container),
+                classes=walker.chain(raw.box, roots),
                 link_density=round(raw.link_chars / raw.chars, 4) if raw.chars else 0.0,
                 depth=box.depth,
             )
@@ -591,7 +638,7 @@ def build_blocks(
 
 
 def _mark_title(
-    walker: _Walker, roles: list[str], container: int, title: str | None
+    walker: _Walker, roles: list[str], roots: set[int], title: str | None
 ) -> None:
     """Give the headline block role ``"title"``."""
     wanted = _squash(title).casefold() if title else None
@@ -602,7 +649,7 @@ def _mark_title(
         if wanted is not None and raw.text.casefold() == wanted:
             roles[index] = "title"
             return
-        if first_inside is None and _inside(walker, raw.box, container):
+        if first_inside is None and _inside(walker, raw.box, roots):
             first_inside = index
     if first_inside is not None and wanted is None:
         roles[first_inside] = "title"

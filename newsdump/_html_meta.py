@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import html
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -194,6 +195,11 @@ _MAX_JSON_DEPTH = 8
 _MAX_BYLINE_CHARS = 200
 _BODY_PREFIX_PARAGRAPHS = 3
 _SPACES = re.compile(r"\s+")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+_TAG = re.compile(r"<[^<>]{0,300}>")
+_MAX_BODY_PREFIX_CHARS = 3000
+_MAX_SCOPES = 6
+_MIN_YEAR = 1900
 _TRAILING_COMMAS = re.compile(r",\s*([}\]])")
 _ISO_START = re.compile(r"^\s*\d{4}(?:-\d{2}(?:-\d{2})?|\d{4})?(?:[T ]|\s*$)")
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
@@ -294,7 +300,7 @@ def _absolute(text: str, tz: dt.tzinfo) -> Timestamp | None:
             stamp = email.utils.parsedate_to_datetime(text.strip())
         except (TypeError, ValueError, IndexError, OverflowError):
             return None
-    if stamp is None:
+    if stamp is None or stamp.year < _MIN_YEAR:
         return None
     if stamp.tzinfo is None or stamp.utcoffset() is None:
         stamp = stamp.replace(tzinfo=tz)
@@ -405,26 +411,83 @@ def _walk(value: Any, depth: int = 0) -> Iterator[tuple[int, dict[str, Any]]]:
                 yield from _walk(item, depth if key == "@graph" else depth + 1)
 
 
+_GATHER: Final[str] = (
+    'meta, script[type="application/ld+json"], link[rel], title, h1, time, '
+    "[itemprop], a[rel], article, main"
+)
+"""The one query over the whole page that collects what the sources read."""
+
+
+def _clean_value(text: str | None) -> str:
+    """Squash whitespace; undo HTML escaping left in attribute values."""
+    value = _squash(text)
+    if "&" in value and _ENTITY.search(value):
+        value = html.unescape(value)
+    return value
+
+
 class _Page:
-    """Everything `read_meta` reads, gathered once."""
+    """Everything `read_meta` reads, gathered in one pass over the page."""
 
     def __init__(self, tree: LexborHTMLParser, url: str | None) -> None:
         self.tree = tree
         self.arg_url = url
         self.meta: dict[str, list[str]] = {}
-        for node in tree.css("meta[content]"):
-            attributes = node.attributes
-            content = _squash(attributes.get("content"))
-            if not content:
-                continue
-            for key in ("property", "name", "itemprop", "http-equiv"):
-                name = attributes.get(key)
-                if name:
-                    self.meta.setdefault(name.strip().lower(), []).append(content)
+        self.links: dict[str, list[str]] = {}
+        self.itemprops: dict[str, list[LexborNode]] = {}
+        self.title: str | None = None
+        self.h1s: list[LexborNode] = []
+        self.times: list[LexborNode] = []
+        self.rel_authors: list[LexborNode] = []
+        self.scopes: list[LexborNode] = []
+        self.scripts: list[LexborNode] = []
+        for node in tree.css(_GATHER):
+            self._add(node)
         self.ids: dict[str, dict[str, Any]] = {}
+        self.ld: dict[str, Any] = self._main_object(self.scripts)
+        self.h1 = _squash(self.h1s[0].text(deep=True)) if len(self.h1s) == 1 else ""
+
+    def _add(self, node: LexborNode) -> None:  # noqa: C901 - one branch per tag
+        """File one node of the gathering query under what it provides."""
+        tag = node.tag
+        attributes = node.attributes
+        if tag == "meta":
+            self._add_meta(attributes)
+            return
+        prop = attributes.get("itemprop")
+        if prop:
+            for name in prop.lower().split():
+                self.itemprops.setdefault(name, []).append(node)
+        if tag == "script":
+            self.scripts.append(node)
+        elif tag == "link":
+            href = attributes.get("href") or ""
+            for rel in (attributes.get("rel") or "").lower().split():
+                self.links.setdefault(rel, []).append(href)
+        elif tag == "title" and self.title is None:
+            self.title = node.text(deep=True)
+        elif tag == "h1":
+            self.h1s.append(node)
+        elif tag == "time":
+            self.times.append(node)
+        elif tag == "a" and "author" in (attributes.get("rel") or "").lower():
+            self.rel_authors.append(node)
+        elif tag in {"article", "main"}:
+            self.scopes.append(node)
+
+    def _add_meta(self, attributes: Mapping[str, str | None]) -> None:
+        content = _clean_value(attributes.get("content"))
+        if not content:
+            return
+        for key in ("property", "name", "itemprop", "http-equiv"):
+            name = attributes.get(key)
+            if name:
+                self.meta.setdefault(name.strip().lower(), []).append(content)
+
+    def _main_object(self, scripts: list[LexborNode]) -> dict[str, Any]:
+        """The page's main JSON-LD object; fills the ``@id`` index."""
         ranked: list[tuple[int, int, int, dict[str, Any]]] = []
-        order = 0
-        for script in tree.css('script[type="application/ld+json"]'):
+        for script in scripts:
             for depth, obj in _walk(_load_json(script.text(deep=True))):
                 ident = obj.get("@id")
                 if isinstance(ident, str) and len(obj) > 1:
@@ -433,11 +496,9 @@ class _Page:
                     ARTICLE_TYPES.index(t) for t in _types(obj) if t in ARTICLE_TYPES
                 ]
                 if ranks:
-                    ranked.append((depth, min(ranks), order, obj))
-                    order += 1
+                    ranked.append((depth, min(ranks), len(ranked), obj))
         ranked.sort(key=lambda item: item[:3])
-        self.ld: dict[str, Any] = ranked[0][3] if ranked else {}
-        self._h1: str | None = None
+        return ranked[0][3] if ranked else {}
 
     def resolve(self, value: Any) -> Any:
         """Follow a JSON-LD ``{"@id": ...}`` reference, if it points anywhere."""
@@ -446,16 +507,6 @@ class _Page:
             if isinstance(ident, str):
                 return self.ids.get(ident, value)
         return value
-
-    @property
-    def h1(self) -> str:
-        if self._h1 is None:
-            heads = self.tree.css("h1")
-            self._h1 = _squash(heads[0].text(deep=True)) if len(heads) == 1 else ""
-        return self._h1
-
-    def base(self) -> str | None:
-        return self.arg_url
 
 
 def _strings(value: Any, page: _Page, key: str = "name") -> list[str]:
@@ -509,8 +560,7 @@ def _node_value(node: LexborNode) -> str:
 
 
 def _html_title(page: _Page) -> list[str]:
-    node = page.tree.css_first("title")
-    return [node.text(deep=True)] if node is not None else []
+    return [page.title] if page.title else []
 
 
 def _html_h1(page: _Page) -> list[str]:
@@ -518,19 +568,15 @@ def _html_h1(page: _Page) -> list[str]:
 
 
 def _html_canonical(page: _Page) -> list[str]:
-    return [
-        n.attributes.get("href") or "" for n in page.tree.css("link[rel=canonical]")
-    ]
+    return page.links.get("canonical", [])
 
 
 def _html_image_src(page: _Page) -> list[str]:
-    return [
-        n.attributes.get("href") or "" for n in page.tree.css("link[rel=image_src]")
-    ]
+    return page.links.get("image_src", [])
 
 
 def _html_lang(page: _Page) -> list[str]:
-    root = page.tree.css_first("html")
+    root = page.tree.root
     return [root.attributes.get("lang") or ""] if root is not None else []
 
 
@@ -541,8 +587,8 @@ def _html_standfirst(page: _Page) -> list[str]:
 
 def _html_itemprop_author(page: _Page) -> list[str]:
     names = []
-    for node in page.tree.css("[itemprop=author]"):
-        if _in_comments(node):
+    for node in page.itemprops.get("author", []):
+        if node.tag == "meta" or _in_comments(node):
             continue
         inner = node.css_first("[itemprop=name]")
         names.append(_node_value(inner if inner is not None else node))
@@ -551,7 +597,7 @@ def _html_itemprop_author(page: _Page) -> list[str]:
 
 def _html_itemprop(prop: str) -> Callable[[_Page], list[str]]:
     def read(page: _Page) -> list[str]:
-        nodes = page.tree.css(f"[itemprop={prop}]")
+        nodes = page.itemprops.get(prop.lower(), [])
         return [
             _node_value(n) for n in nodes if n.tag != "meta" and not _in_comments(n)
         ]
@@ -562,7 +608,7 @@ def _html_itemprop(prop: str) -> Callable[[_Page], list[str]]:
 def _html_rel_author(page: _Page) -> list[str]:
     return [
         n.text(deep=True, separator=" ")
-        for n in page.tree.css("a[rel~=author]")
+        for n in page.rel_authors
         if not _in_comments(n)
     ]
 
@@ -576,12 +622,22 @@ def _html_byline(page: _Page) -> list[str]:
     return texts
 
 
+def _in_story(node: LexborNode) -> bool:
+    """Tell whether *node* sits in an ``article``, ``main`` or ``header``."""
+    current = node.parent
+    for _ in range(_MAX_ANCESTORS):
+        if current is None:
+            return False
+        if current.tag in {"article", "main", "header"}:
+            return True
+        current = current.parent
+    return False
+
+
 def _html_time(page: _Page) -> list[str]:
-    nodes = page.tree.css("article time, main time, header time")
-    if not nodes:
-        nodes = page.tree.css("time")
-        if len(nodes) != 1:
-            return []
+    nodes = [n for n in page.times if _in_story(n)] or (
+        page.times if len(page.times) == 1 else []
+    )
     return [_node_value(n) for n in nodes if not _in_comments(n)][:1]
 
 
@@ -628,7 +684,7 @@ def _first(
     """Return the first accepted value of *field*, walking `PRECEDENCE`."""
     for source in PRECEDENCE[field]:
         for raw in _raw(source, page):
-            text = _squash(raw)
+            text = _clean_value(raw)
             if text:
                 value = accept(text, source)
                 if value is not None:
@@ -823,27 +879,32 @@ def _time(
     return found if isinstance(found, Timestamp) else None
 
 
-def _body_start(tree: LexborHTMLParser) -> str:
+def _body_start(page: _Page) -> str:
     """The simplified text of the first paragraphs of the story."""
-    for query in ("[itemprop=articleBody] p", "article p", "main p", "body p"):
-        paragraphs = tree.css(query)
+    scopes = [*page.itemprops.get("articlebody", []), *page.scopes]
+    if page.tree.body is not None:
+        scopes.append(page.tree.body)
+    paragraphs: list[LexborNode] = []
+    for scope in scopes[:_MAX_SCOPES]:
+        paragraphs = scope.css("p")[:_BODY_PREFIX_PARAGRAPHS]
         if paragraphs:
-            texts = [
-                p.text(deep=True, separator=" ")
-                for p in paragraphs[:_BODY_PREFIX_PARAGRAPHS]
-            ]
-            return _simplify(" ".join(texts))
-    return ""
+            break
+    text = " ".join(p.text(deep=True, separator=" ") for p in paragraphs)
+    return _simplify(text[:_MAX_BODY_PREFIX_CHARS])
 
 
 def _subtitle(page: _Page, title: str | None) -> str | None:
-    body = _body_start(page.tree)
+    body: list[str] = []
 
     def accept(text: str, _source: str) -> str | None:
+        if "<" in text:
+            text = _squash(_TAG.sub(" ", text))
         simple = _simplify(text.rstrip(".…"))
         if not simple or (title and simple == _simplify(title)):
             return None
-        if body and body.startswith(simple):
+        if not body:
+            body.append(_body_start(page))
+        if body[0] and body[0].startswith(simple):
             return None
         return text
 

@@ -31,31 +31,26 @@ __all__ = [
 ]
 
 CONTAINER_SELECTOR: Final[str] = ", ".join(
-    f"[{attribute}*={word}]"
-    for attribute in ("class", "id", "data-component", "aria-label")
-    for word in (
-        "related",
-        "Related",
-        "recommend",
-        "Recommend",
-        "recirc",
-        "more",
-        "More",
-        "popular",
-        "Popular",
-        "trending",
-        "Trending",
-        "most",
-        "Most",
-        "read-next",
-        "readNext",
-        "further",
-        "also",
-        "Also",
-    )
+    [
+        *(
+            f"[class*={word} i]"
+            for word in (
+                "related",
+                "recommend",
+                "recirc",
+                "popular",
+                "trending",
+                "more",
+                "read",
+            )
+        ),
+        "[id*=related i]",
+        "[id*=popular i]",
+    ]
 )
-"""A cheap first cut (one CSS pass) at elements that may hold related
-stories; `CONTAINER_WORDS` decides."""
+"""A cheap first cut at elements that may hold related stories (each
+substring selector costs a pass over the page, so they are few);
+`CONTAINER_WORDS` decides."""
 
 CONTAINER_WORDS: Final[tuple[frozenset[str], ...]] = (
     frozenset({"related"}),
@@ -109,6 +104,10 @@ _MIN_TEASER_CHARS = 40
 _MAX_SOURCE_CHARS = 60
 _MAX_TIME_CHARS = 40
 _MAX_SIBLINGS = 3
+_MAX_ITEMS_PER_BLOCK = 60
+_NOT_CONTAINERS = frozenset(
+    {"html", "body", "main", "a", "meta", "link", "script", "head"}
+)
 _WORD_SPLIT = re.compile(r"[^a-z]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SOURCE_WORDS = frozenset(
@@ -199,84 +198,96 @@ def _link_title(link: LexborNode) -> str:
     return _text(link)
 
 
-def _inside(node: LexborNode, others: list[LexborNode]) -> bool:
+def _ancestor_ids(node: LexborNode) -> Iterator[int]:
+    """The ``mem_id`` of each ancestor of *node*, nearest first.
+
+    Nodes are compared by ``mem_id``: ``==`` on selectolax nodes compares
+    their HTML, which costs a serialisation per comparison.
+    """
     current = node.parent
     while current is not None:
-        if any(current == other for other in others):
-            return True
+        yield current.mem_id
         current = current.parent
-    return False
 
 
-def _class_containers(
-    tree: LexborHTMLParser, h1: LexborNode | None
-) -> list[LexborNode]:
+def _class_containers(tree: LexborHTMLParser, h1_path: set[int]) -> list[LexborNode]:
     found: list[LexborNode] = []
+    found_ids: set[int] = set()
     for node in tree.css(CONTAINER_SELECTOR):
-        if node.tag in {"html", "body", "main", "a", "meta", "link", "script"}:
+        if node.tag in _NOT_CONTAINERS or not _is_container(node):
             continue
-        if not _is_container(node) or _inside(node, found):
+        if node.mem_id in h1_path or any(i in found_ids for i in _ancestor_ids(node)):
             continue
-        if h1 is not None and (node == h1 or _contains(node, h1)):
-            continue
-        if len(_title_links(node)) >= 1:
+        if _title_links(node):
             found.append(node)
+            found_ids.add(node.mem_id)
     return found
 
 
-def _contains(node: LexborNode, inner: LexborNode) -> bool:
-    current = inner.parent
-    while current is not None:
-        if current == node:
-            return True
-        current = current.parent
-    return False
+def _next_link_list(heading: LexborNode) -> LexborNode | None:
+    """The first of the next few elements after *heading* that holds headline links."""
+    sibling = heading.next
+    steps = 0
+    while sibling is not None and steps < _MAX_SIBLINGS:
+        if sibling.is_element_node:
+            steps += 1
+            if _title_links(sibling):
+                return sibling
+        sibling = sibling.next
+    return None
 
 
-def _heading_containers(
-    tree: LexborHTMLParser, h1: LexborNode | None
-) -> list[LexborNode]:
+def _heading_containers(tree: LexborHTMLParser, h1_path: set[int]) -> list[LexborNode]:
     """Heading plus the list of links after it, as one or two nodes."""
     found: list[LexborNode] = []
     for heading in tree.css(_HEADING_TAGS):
         label = _text(heading)
         if len(label) > _MAX_HEADING_CHARS or not RELATED_HEADINGS.match(label):
             continue
-        sibling = heading.next
-        steps = 0
-        while sibling is not None and steps < _MAX_SIBLINGS:
-            if sibling.is_element_node:
-                steps += 1
-                if _title_links(sibling):
-                    break
-            sibling = sibling.next
-        else:
-            sibling = None
-        if sibling is None:
+        listing = _next_link_list(heading)
+        if listing is None:
             continue
         parent = heading.parent
         if (
             parent is not None
-            and parent.tag not in {"body", "main", "article", "html"}
-            and (h1 is None or not _contains(parent, h1))
-            and len(_title_links(parent)) == len(_title_links(sibling))
+            and parent.tag not in _NOT_CONTAINERS
+            and parent.tag != "article"
+            and parent.mem_id not in h1_path
+            and len(_title_links(parent)) == len(_title_links(listing))
         ):
             found.append(parent)
         else:
-            found.extend((heading, sibling))
+            found.extend((heading, listing))
     return found
 
 
-def _item_root(link: LexborNode, container: LexborNode) -> LexborNode:
-    """The largest element around *link* that holds no other headline link."""
-    root = link
-    current = link.parent
-    while current is not None and current != container:
-        if len({_link_key(x) for x in _title_links(current)}) > 1:
-            break
-        root = current
-        current = current.parent
-    return root
+def _item_roots(
+    links: list[LexborNode], container: LexborNode
+) -> dict[int, LexborNode]:
+    """For each link (by ``mem_id``), the largest element around it, inside
+    *container*, that holds no other headline link."""
+    owners: dict[int, set[str]] = {}
+    paths: list[list[LexborNode]] = []
+    stop = container.mem_id
+    for link in links:
+        key = _link_key(link)
+        path = [link]
+        current = link.parent
+        while current is not None and current.mem_id != stop:
+            path.append(current)
+            current = current.parent
+        for node in path:
+            owners.setdefault(node.mem_id, set()).add(key)
+        paths.append(path)
+    roots: dict[int, LexborNode] = {}
+    for link, path in zip(links, paths, strict=True):
+        root = link
+        for node in path[1:]:
+            if len(owners[node.mem_id]) > 1:
+                break
+            root = node
+        roots[link.mem_id] = root
+    return roots
 
 
 def _link_key(link: LexborNode) -> str:
@@ -284,8 +295,9 @@ def _link_key(link: LexborNode) -> str:
 
 
 def _descendants(node: LexborNode) -> Iterator[LexborNode]:
+    own = node.mem_id
     for child in node.traverse(include_text=False):
-        if child != node:
+        if child.mem_id != own:
             yield child
 
 
@@ -358,13 +370,15 @@ def _items(
     seen: set[str],
 ) -> list[RelatedItem]:
     items: list[RelatedItem] = []
-    for link in _title_links(container):
+    links = _title_links(container)[:_MAX_ITEMS_PER_BLOCK]
+    roots = _item_roots(links, container)
+    for link in links:
         url = _absolute(link.attributes.get("href") or "", base_url)
         key = url or _link_key(link)
         if key in seen:
             continue
         seen.add(key)
-        root = _item_root(link, container)
+        root = roots[link.mem_id]
         source = _source(root)
         title = _clean_title(_link_title(link), source)
         items.append(
@@ -414,12 +428,18 @@ def find_related(
         so the caller can leave them out of the article body.
     """
     heads = tree.css("h1")
-    h1 = heads[0] if len(heads) == 1 else None
+    h1_path = (
+        set(_ancestor_ids(heads[0])) | {heads[0].mem_id} if len(heads) == 1 else set()
+    )
     base = _base(tree, base_url)
-    containers = _class_containers(tree, h1)
-    for node in _heading_containers(tree, h1):
-        if not any(node == c or _contains(c, node) for c in containers):
+    containers = _class_containers(tree, h1_path)
+    taken = {node.mem_id for node in containers}
+    for node in _heading_containers(tree, h1_path):
+        if node.mem_id not in taken and not any(
+            i in taken for i in _ancestor_ids(node)
+        ):
             containers.append(node)
+            taken.add(node.mem_id)
     items: list[RelatedItem] = []
     seen: set[str] = set()
     for container in containers:

@@ -686,6 +686,8 @@ def _weekday(text: str, match: re.Match[str], opts: _Options) -> _Found | None:
         back = (today.weekday() - wanted) % 7
         day = today - dt.timedelta(days=back or (7 if last else 0))
     clock = _clock(match, "t")
+    if match["th"] is not None and clock is None:
+        return None  # "Wed 13": a number that is no clock time
     out = opts.now.tzinfo
     if clock is not None:
         return _Found(_at(text, day, clock, opts.zone, out), "relative")
@@ -825,6 +827,25 @@ def _dateutil(text: str, s: str, opts: _Options) -> _Found | None:
     naive = parsed.replace(tzinfo=None)
     out = opts.now.tzinfo
     has_year = _HAS_YEAR.search(s) is not None
+    other_day = 2 if default.day == 1 else 1
+    if (
+        du_parser.parse(
+            s,
+            parserinfo=g.info,
+            default=default.replace(day=other_day),
+            dayfirst=opts.dayfirst,
+        ).day
+        != parsed.day
+    ):
+        # No day printed ("May 2025"): the whole month, if the year is there.
+        if not has_year:
+            return None
+        first = naive.date().replace(day=1)
+        following = (first + dt.timedelta(days=32)).replace(day=1)
+        start, _ = _day_bounds(first, where)
+        end, _ = _day_bounds(following, where)
+        stamp = _stamp(text, start, end - _MICRO, "month", zone=out)
+        return _Found(stamp, "absolute", zoned)
     date = naive.date()
     if not has_year:
         date = _nearest(date.month, date.day, local_today.date(), opts.future)

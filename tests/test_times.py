@@ -396,6 +396,17 @@ class TestAbsoluteDates:
         """Shapes outside the fast paths go through dateutil."""
         assert at(2025, 7, 13, 8, 42) == bounds("Sunday, 13 Jul 2025 10:42:00 +0200")[0]
 
+    def test_month_and_year_is_the_whole_month(self) -> None:
+        """ "May 2025" is all of May, with month granularity."""
+        stamp = times.resolve("May 2025", NOW)
+
+        assert stamp is not None
+        assert (at(2025, 5, 1), at(2025, 6, 1) - US, "month") == (
+            stamp.earliest,
+            stamp.latest,
+            stamp.granularity,
+        )
+
     def test_bare_clock_later_than_now_is_yesterday(self) -> None:
         """A clock time later than the reference means yesterday."""
         assert at(2025, 7, 12, 19, 30) == bounds("19:30")[0]
@@ -424,6 +435,9 @@ class TestNoTime:
             "25:99",
             "x" * 1000,
             "Comments",
+            "Wed 13",
+            "5 min read",
+            "in 3 hours",
         ],
     )
     def test_returns_none(self, text: str) -> None:

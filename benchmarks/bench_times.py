@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from time_strings import CASES, NOW, Case
 
-from newsdump import times
+from newsdump import Timestamp, times
 
 Resolver = Callable[[Case], object]
 
@@ -40,7 +40,7 @@ def ours(case: Case) -> object:
 
 def _dateparser() -> Resolver:
     try:
-        import dateparser  # noqa: PLC0415 - optional benchmark dependency
+        import dateparser  # type: ignore[import-untyped]  # noqa: PLC0415 - optional benchmark dependency
     except ImportError:
         sys.exit("dateparser is missing: pip install 'newsdump[benchmarks]'")
     settings = {
@@ -54,7 +54,7 @@ def _dateparser() -> Resolver:
     def parse(case: Case) -> object:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return dateparser.parse(case.text, settings=settings)  # type: ignore[arg-type]
+            return dateparser.parse(case.text, settings=settings)
 
     return parse
 
@@ -62,7 +62,7 @@ def _dateparser() -> Resolver:
 def ours_correct(case: Case, result: object) -> bool:
     if case.nominal is None:
         return result is None
-    if not isinstance(result, times.Timestamp):
+    if not isinstance(result, Timestamp):
         return False
     assert case.earliest is not None
     assert case.latest is not None

@@ -25,7 +25,7 @@ US = dt.timedelta(microseconds=1)
 
 
 def at(*args: int, tz: dt.tzinfo = UTC) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=tz)  # type: ignore[misc]
+    return dt.datetime(*args, tzinfo=tz)  # type: ignore[arg-type, misc]
 
 
 def day(

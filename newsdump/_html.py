@@ -12,6 +12,7 @@ every keep/drop decision to the same filter chain as the text parser.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from html import unescape
 import json
 import re
@@ -23,7 +24,12 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 from newsdump._chain import Block, Decision, Outcome, Trim, run_filters
 from newsdump._exceptions import ParseError
-from newsdump._html_filters import ARTICLE_HINTS, BOILERPLATE_WORDS, is_state
+from newsdump._html_filters import (
+    ARTICLE_HINTS,
+    BOILERPLATE_WORDS,
+    is_state,
+    token_words,
+)
 from newsdump._limits import Limits, check_size, limit_depth
 from newsdump._models import Article, Caption, Removal, Source, Timestamp
 
@@ -211,8 +217,20 @@ def _tokens(attributes: dict[str, str | None]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _words(token: str) -> Iterator[str]:
-    return (w for w in re.split(r"[-_:.]+", token) if w)
+@functools.lru_cache(maxsize=8192)
+def _token_flags(token: str) -> int:
+    """What one class token says about its element (cached: tokens repeat)."""
+    if is_state(token):
+        return 0
+    if token in ARTICLE_HINTS:
+        return _F_POSITIVE
+    flags = 0
+    for word in token_words(token):
+        if word == "caption":
+            flags |= _F_CAPTION
+        if word in BOILERPLATE_WORDS:
+            flags |= _F_NEGATIVE
+    return flags
 
 
 def _box_flags(tag: str, tokens: tuple[str, ...], attributes: dict[str, Any]) -> int:
@@ -230,16 +248,7 @@ def _box_flags(tag: str, tokens: tuple[str, ...], attributes: dict[str, Any]) ->
     if tag in FURNITURE_TAGS:
         flags |= _F_NEGATIVE
     for token in tokens:
-        if is_state(token):
-            continue
-        if token in ARTICLE_HINTS:
-            flags |= _F_POSITIVE
-            continue
-        for word in _words(token):
-            if word == "caption":
-                flags |= _F_CAPTION
-            if word in BOILERPLATE_WORDS:
-                flags |= _F_NEGATIVE
+        flags |= _token_flags(token)
     if flags & _F_POSITIVE:
         # an element that says it is the article is not furniture
         flags &= ~_F_NEGATIVE
@@ -347,7 +356,11 @@ class _Walker:
         for at in range(0, len(pieces), 3):
             text = pieces[at]
             if text:
-                self.add_text(text, links > 0)
+                self.parts.append(text)
+                visible = len(text) - text.count(" ") - text.count("\n")
+                self.chars += visible
+                if links:
+                    self.link_chars += visible
             if at + 2 >= len(pieces):
                 break
             number, mark = pieces[at + 1], pieces[at + 2]

@@ -8,6 +8,7 @@ Their heuristics are data: the word lists, patterns and thresholds below.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
@@ -32,6 +33,7 @@ __all__ = [
     "outside_article",
     "related_items",
     "split_credit",
+    "token_words",
 ]
 
 BOILERPLATE_WORDS: dict[str, str] = {
@@ -159,6 +161,7 @@ ARTICLE_WORDS: frozenset[str] = frozenset(
 under it: filters read no further out than such a token."""
 
 
+@functools.lru_cache(maxsize=8192)
 def is_state(token: str) -> bool:
     """Tell whether a class token describes a state (``has-comments``)."""
     if token.startswith(STATE_PREFIXES) or token.endswith(STATE_SUFFIXES):
@@ -238,25 +241,41 @@ CREDIT_PATTERNS: tuple[re.Pattern[str], ...] = (
 """Patterns for the credit at the end of a caption, in order of trust."""
 
 _WORD_SPLIT = re.compile(r"[-_:.]+")
+_FURNITURE_START = re.compile(
+    "|".join(
+        re.escape(p.rstrip(":"))
+        for p in sorted(FURNITURE_PHRASES, key=len, reverse=True)
+    )
+)
 _PAREN_CREDIT_HINT = re.compile(
     r"photo|image|credit|getty|afp|reuters|\bap\b|epa|press|/", re.IGNORECASE
 )
 
 
-def _words(token: str) -> list[str]:
-    return [w for w in _WORD_SPLIT.split(token) if w]
+@functools.lru_cache(maxsize=8192)
+def token_words(token: str) -> tuple[str, ...]:
+    """The words of a class token: ``"story-body__text"`` gives three."""
+    return tuple(w for w in _WORD_SPLIT.split(token) if w)
 
 
-def _inner_tokens(block: Block) -> list[str]:
+_words = token_words
+
+
+def _inner_tokens(block: Block) -> tuple[str, ...]:
     """Class tokens from the block's element out to the article container."""
+    return _inner(block.classes)
+
+
+@functools.lru_cache(maxsize=4096)
+def _inner(classes: tuple[str, ...]) -> tuple[str, ...]:
     tokens: list[str] = []
-    for token in block.classes:
+    for token in classes:
         if is_state(token):
             continue
         if token in ARTICLE_HINTS or any(w in ARTICLE_WORDS for w in _words(token)):
             break
         tokens.append(token)
-    return tokens
+    return tuple(tokens)
 
 
 def outside_article(block: Block) -> Decision | None:
@@ -330,11 +349,12 @@ def furniture_text(block: Block) -> Decision | None:
     if block.tag is None or len(block.text) > FURNITURE_MAX_CHARS:
         return None
     lowered = block.text.lower().strip(" .!:»›>|-–—")
-    for phrase in FURNITURE_PHRASES:
-        if lowered == phrase.rstrip(":") or (
-            lowered.startswith(phrase) and len(lowered) < 2 * len(phrase) + 20
-        ):
-            return Decision(keep=False, reason="furniture-text", detail=phrase)
+    match = _FURNITURE_START.match(lowered)
+    if match is None:
+        return None
+    phrase = match.group(0)
+    if len(lowered) < 2 * len(phrase) + 20:
+        return Decision(keep=False, reason="furniture-text", detail=phrase)
     return None
 
 

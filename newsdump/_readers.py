@@ -292,12 +292,19 @@ def _read_path(
 
 
 def _walk(root: Path) -> Iterator[Path]:
-    for directory, subdirs, files in os.walk(root):
-        subdirs[:] = sorted(name for name in subdirs if not name.startswith("."))
-        base = Path(directory)
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield base / name
+    """Files under *root*, depth first, names sorted, hidden names skipped."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda entry: entry.name)
+    except OSError:
+        yield root  # reading it reports the error
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _walk(Path(entry.path))
+        else:
+            yield Path(entry.path)
 
 
 def _os_message(exc: BaseException) -> str:

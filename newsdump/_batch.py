@@ -65,8 +65,13 @@ class _Options:
     extra: tuple[tuple[str, Any], ...] = ()
 
 
-class _TimeoutExpired(Exception):  # noqa: N818 - private signal, not an API
-    """Raised inside a worker when a record exceeds its time limit."""
+class _TimeoutExpired(BaseException):
+    """
+    Raised by ``SIGALRM`` when a record exceeds its time limit.
+
+    A `BaseException`, like `KeyboardInterrupt`, so that the ``except
+    Exception`` clauses inside parsers and the filter runner let it through.
+    """
 
 
 @functools.cache
@@ -331,8 +336,8 @@ class _Pool:
 
     When a chunk kills its worker, the pool restarts and parses that chunk
     one record at a time, so only the culprit becomes a failure.
-    If the pool breaks before it ever returned anything, or on several
-    records in a row, the problem is not the input and the error is raised.
+    If single records break it several times in a row, the problem is not
+    the input (workers cannot start, say) and the error is raised.
     """
 
     def __init__(
@@ -342,7 +347,6 @@ class _Pool:
         self.options = options
         self.render = render
         self.executor = _new_pool(jobs)
-        self.worked = False
         self.crashes = 0
 
     def submit(self, chunk: list[Record | Failure]) -> cf.Future[list[Any]]:
@@ -354,11 +358,8 @@ class _Pool:
         try:
             results = future.result()
         except BrokenProcessPool:
-            if not self.worked:
-                raise
             self.restart()
             return [self._alone(record) for record in chunk]
-        self.worked = True
         return results
 
     def restart(self) -> None:

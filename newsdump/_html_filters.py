@@ -24,6 +24,8 @@ __all__ = [
     "FURNITURE_PHRASES",
     "HTML_FILTERS",
     "META_WORDS",
+    "PHOTO_WORDS",
+    "STANDFIRST_WORDS",
     "BoilerplateClass",
     "MaxLinkDensity",
     "article_meta",
@@ -81,6 +83,18 @@ BOILERPLATE_WORDS: dict[str, str] = {
     "masthead": "page-header",
     "toolbar": "toolbar",
     "tags": "tag-list",
+    "tag": "tag-list",
+    "latest": "related-links",
+    "trending": "related-links",
+    "popular": "related-links",
+    "card": "teaser",
+    "cards": "teaser",
+    "teaser": "teaser",
+    "teasers": "teaser",
+    "bio": "author-bio",
+    "newsletters": "newsletter",
+    "donate": "promotion",
+    "donation": "promotion",
     "popup": "popup",
     "modal": "popup",
     "paywall": "paywall",
@@ -130,11 +144,40 @@ META_WORDS: frozenset[str] = frozenset(
         "meta",
         "credits",
         "contributor",
+        "dates",
+        "publish",
+        "byline-wrapper",
+        "time",
+        "readtime",
         "kicker",
         "eyebrow",
     }
 )
 """Words of class and id tokens that mark bylines, dates and labels."""
+
+STANDFIRST_WORDS: frozenset[str] = frozenset(
+    {
+        "standfirst",
+        "subtitle",
+        "subheadline",
+        "subhead",
+        "subline",
+        "dek",
+        "deck",
+        "strapline",
+        "summary",
+        "abstract",
+        "excerpt",
+    }
+)
+"""Words of class and id tokens that mark the standfirst under the headline;
+the benchmark's and most readers' article body does not repeat it."""
+
+PHOTO_WORDS: frozenset[str] = frozenset(
+    {"photo", "image", "img", "picture", "media", "gallery", "credit"}
+)
+"""Words of class tokens around photos: text there with a credit is a
+caption even outside ``<figure>``."""
 
 STATE_PREFIXES: tuple[str, ...] = ("has-", "no-", "with-", "is-", "js-", "show-")
 """Class tokens starting with these describe a state, not the element."""
@@ -359,14 +402,16 @@ def furniture_text(block: Block) -> Decision | None:
 
 
 def article_meta(block: Block) -> Decision | None:
-    """Drop short HTML blocks under byline, date or label classes."""
-    if block.tag is None or block.role != "paragraph":
+    """Drop short HTML blocks under byline, date, label or standfirst classes."""
+    if block.tag is None or block.role not in {"paragraph", "list-item", "heading"}:
         return None
     if len(block.text) > META_MAX_CHARS:
         return None
     for token in _inner_tokens(block):
         for word in _words(token):
-            if word in META_WORDS:
+            if word in STANDFIRST_WORDS:
+                return Decision(keep=False, reason="standfirst", detail=token)
+            if word in META_WORDS and block.role != "heading":
                 return Decision(keep=False, reason="article-meta", detail=token)
     return None
 
@@ -399,14 +444,25 @@ def split_credit(text: str) -> Caption:
 
 
 def figure_captions(block: Block) -> Trim | None:
-    """Move HTML caption blocks (figure captions) to the article's captions."""
-    if block.tag is None or block.role != "caption":
+    """
+    Move HTML caption blocks to the article's captions: figure captions, and
+    short text with a credit under a photo class.
+    """
+    if block.tag is None:
         return None
-    return Trim(
-        spans=((0, len(block.text)),),
-        reason="caption",
-        captions=(split_credit(block.text),),
-    )
+    if block.role == "caption":
+        caption = split_credit(block.text)
+    elif len(block.text) <= META_MAX_CHARS and any(
+        word in PHOTO_WORDS
+        for token in _inner_tokens(block)
+        for word in _words(token)
+    ):
+        caption = split_credit(block.text)
+        if caption.credit is None:
+            return None
+    else:
+        return None
+    return Trim(spans=((0, len(block.text)),), reason="caption", captions=(caption,))
 
 
 HTML_FILTERS = (

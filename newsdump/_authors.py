@@ -33,6 +33,19 @@ _LEAD = re.compile(
 """A lead-in before a name: "By", "Written by", or any one or two words and
 a colon ("Author:", "Text:", "Текст:")."""
 
+_SENTENCES = re.compile(r";\s*|(?<=[^\W\d_]{3})\.\s+")
+"""Where a credit line starts a new sentence ("...; edited by ...")."""
+
+_NOT_AUTHORS = re.compile(
+    r"^(?:(?:additional\s+)?(?:editing|edited|photos?|photographs?|pictures?"
+    r"|images?|graphics?|illustrations?|video|produced|production|design|designed"
+    r"|translated|translation|fact-checked|research)\s+by|editor|editors|photo"
+    r"|photos|graphics|illustration)\b",
+    re.IGNORECASE,
+)
+"""A credit for work other than writing ("Edited by", "Photos by"): the
+whole sentence is dropped."""
+
 _CUT = re.compile(
     r"\s*(?:\d|\b(?:updated|published|posted|last|minutes?|mins?|read|ago|on"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)\b"
@@ -193,7 +206,15 @@ def _candidates(raw: str) -> list[str]:
     if "://" in text or "www." in text.lower():
         return []
     found = []
-    for part in AUTHOR_SEPARATORS.split(" ".join(text.split())):
+    for sentence in _SENTENCES.split(" ".join(text.split())):
+        if not _NOT_AUTHORS.match(sentence):
+            found += _sentence_candidates(sentence)
+    return found
+
+
+def _sentence_candidates(sentence: str) -> list[str]:
+    found = []
+    for part in AUTHOR_SEPARATORS.split(sentence):
         piece = part.strip(" \t-–—:")
         piece = _LEAD.sub("", piece)
         piece = _CUT.sub("", piece)

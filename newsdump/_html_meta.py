@@ -336,6 +336,7 @@ def parse_time_value(
     The interval covers the unit the text was written in: a bare date spans
     the whole day (its best estimate is noon, as in `newsdump.times`), a
     time without seconds the whole minute.
+    Times before 1900 are placeholders (``0001-01-01``) and give ``None``.
 
     Args:
         text: The time as written.
@@ -350,16 +351,20 @@ def parse_time_value(
     if not cleaned or len(cleaned) > 100:
         return None
     stamp = _absolute(cleaned, tz or dt.timezone.utc)
-    if stamp is not None:
+    if stamp is not None or _ISO_START.match(cleaned):
         return stamp
     try:
         if now is not None:
-            return times.resolve(cleaned, now, habit=habit, tz=tz)
-        # Without a reference time only a full date (with its year) can be
-        # read: `times.title_date` reads exactly that from a title's end.
-        return times.title_date(f"date - {cleaned}", tz=tz)
+            stamp = times.resolve(cleaned, now, habit=habit, tz=tz)
+        else:
+            # Without a reference time only a full date (with its year) can
+            # be read: `times.title_date` reads exactly that from a title.
+            stamp = times.title_date(f"date - {cleaned}", tz=tz)
     except (ValueError, OverflowError):
         return None
+    if stamp is None or stamp.earliest.year < _MIN_YEAR:
+        return None
+    return stamp
 
 
 # --- gathering ---------------------------------------------------------------
@@ -635,10 +640,8 @@ def _in_story(node: LexborNode) -> bool:
 
 
 def _html_time(page: _Page) -> list[str]:
-    nodes = [n for n in page.times if _in_story(n)] or (
-        page.times if len(page.times) == 1 else []
-    )
-    return [_node_value(n) for n in nodes if not _in_comments(n)][:1]
+    nodes = [n for n in page.times if _in_story(n) and not _in_comments(n)]
+    return [_node_value(n) for n in nodes[:1]]
 
 
 _HTML_SOURCES: dict[str, Callable[[_Page], list[str]]] = {
@@ -896,12 +899,14 @@ def _body_start(page: _Page) -> str:
 def _subtitle(page: _Page, title: str | None) -> str | None:
     body: list[str] = []
 
-    def accept(text: str, _source: str) -> str | None:
+    def accept(text: str, source: str) -> str | None:
         if "<" in text:
             text = _squash(_TAG.sub(" ", text))
         simple = _simplify(text.rstrip(".…"))
         if not simple or (title and simple == _simplify(title)):
             return None
+        if source == "html:standfirst":
+            return text
         if not body:
             body.append(_body_start(page))
         if body[0] and body[0].startswith(simple):

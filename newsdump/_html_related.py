@@ -105,6 +105,7 @@ _MAX_SOURCE_CHARS = 60
 _MAX_TIME_CHARS = 40
 _MAX_SIBLINGS = 3
 _MAX_ITEMS_PER_BLOCK = 60
+_MAX_SOURCE_WORDS = 4
 _NOT_CONTAINERS = frozenset(
     {"html", "body", "main", "a", "meta", "link", "script", "head"}
 )
@@ -132,9 +133,7 @@ _NAV_TEXT = re.compile(
     re.IGNORECASE,
 )
 _SUFFIX = re.compile(r"\s+[|\-–—·•]\s+(?P<tail>[^|\-–—·•]{1,60})$")
-_DATE_LIKE = re.compile(
-    r"^[\d\s./:,-]+$|^\d{1,2}\s+\w{3,9}\s+\d{4}$|^\w{3,9}\s+\d{1,2},?\s+\d{4}$"
-)
+_TRAILING_SEPARATOR = re.compile(r"\s*[|\-–—·•]\s*$")
 
 
 def _words(node: LexborNode) -> set[str]:
@@ -348,18 +347,32 @@ def _teaser(root: LexborNode, title: str) -> str:
     return best
 
 
-def _clean_title(title: str, source: Source | None) -> str:
+def _split_title(
+    title: str, source: Source | None
+) -> tuple[str, Source | None, Timestamp | None]:
+    """Take a trailing date and publisher off a related item's title.
+
+    "Ukraine updates – DW – 07/13/2025" gives the title "Ukraine updates",
+    the date, and "DW" as the source if the item names no other: a short
+    part left just before a date suffix is the publisher.
+    """
+    dated = times.title_date(title)
+    if dated is not None and title.endswith(dated.text):
+        title = _TRAILING_SEPARATOR.sub("", title[: -len(dated.text)])
+    else:
+        dated = None
     match = _SUFFIX.search(title)
-    while match is not None:
+    if match is not None:
         tail = match["tail"].strip()
-        if _DATE_LIKE.match(tail) or (
-            source is not None and tail.casefold() == source.name.casefold()
+        same = source is not None and tail.casefold() == source.name.casefold()
+        if same or (
+            dated is not None
+            and source is None
+            and len(tail.split()) <= _MAX_SOURCE_WORDS
         ):
+            source = source or Source(name=tail)
             title = title[: match.start()].strip()
-            match = _SUFFIX.search(title)
-        else:
-            break
-    return title
+    return title, source, dated
 
 
 def _items(
@@ -379,14 +392,13 @@ def _items(
             continue
         seen.add(key)
         root = roots[link.mem_id]
-        source = _source(root)
-        title = _clean_title(_link_title(link), source)
+        title, source, dated = _split_title(_link_title(link), _source(root))
         items.append(
             RelatedItem(
                 title=title,
                 url=url,
                 source=source,
-                published=_published(root, now, habit),
+                published=_published(root, now, habit) or dated,
                 body=_teaser(root, title),
             )
         )

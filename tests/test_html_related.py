@@ -1,18 +1,32 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
+from newsdump import RelatedItem, Source
+from newsdump._decode import decode_html
 from newsdump._html_related import find_related
 
-NOW = dt.datetime(2025, 7, 13, 18, 0, tzinfo=dt.timezone.utc)
+UTC = dt.timezone.utc
+NOW = dt.datetime(2025, 7, 13, 18, 0, tzinfo=UTC)
 BASE = "https://news.example.com/world/story"
+FIXTURES = Path(__file__).parent / "fixtures" / "html"
 
 
-def related(body: str, *, base_url: str | None = BASE):
+def related(body: str, *, base_url: str | None = BASE, now: dt.datetime | None = NOW):
     tree = LexborHTMLParser(f"<html><body><h1>The story</h1>{body}</body></html>")
-    return find_related(tree, base_url=base_url, now=NOW)
+    return find_related(tree, base_url=base_url, now=now)
+
+
+def rail():
+    tree = LexborHTMLParser(decode_html((FIXTURES / "related-rail.html").read_bytes()))
+    return find_related(
+        tree, base_url="https://metro.example/news/cycle-lanes", now=NOW
+    )
 
 
 class TestContainers:
@@ -31,6 +45,27 @@ class TestContainers:
         ] == [(i.title, i.url) for i in items]
         assert ["aside"] == [n.tag for n in nodes]
 
+    def test_camel_case_and_id(self):
+        """Class words are found in camelCase and in ids too."""
+        items, _ = related(
+            '<div id="mostPopular"><a href="/p">A popular story about the weather</a></div>'
+            '<div class="recommendedContent"><a href="/q">A recommended story about rain</a></div>'
+        )
+
+        assert [
+            "A popular story about the weather",
+            "A recommended story about rain",
+        ] == [i.title for i in items]
+
+    def test_unrelated_class_is_not_a_container(self):
+        """Class words must match whole: "unrelated" or "more-button" are not related blocks."""
+        items, nodes = related(
+            '<div class="unrelated"><a href="/a">Some link with a long enough title</a></div>'
+            '<div class="more-button"><a href="/b">Another link with a long title</a></div>'
+        )
+
+        assert ((), []) == (items, nodes)
+
     def test_heading_then_list(self):
         """A "Most read" heading followed by a list of links is a related block."""
         items, nodes = related(
@@ -41,8 +76,178 @@ class TestContainers:
         assert ["Another story with a headline"] == [i.title for i in items]
         assert ["h3", "ol"] == [n.tag for n in nodes]
 
-    def test_no_related_block(self):
-        """A page without related blocks gives nothing."""
+    def test_heading_with_its_list_in_a_wrapper(self):
+        """A wrapper holding just the heading and its list is returned as one node."""
+        _, nodes = related(
+            "<section><h2>You may also like</h2><ul><li><a href='/c'>Another story with a headline</a></li></ul></section>"
+        )
+
+        assert ["section"] == [n.tag for n in nodes]
+
+    def test_heading_without_links_is_ignored(self):
+        """A related-sounding heading followed by prose is not a block."""
+        assert ((), []) == related(
+            "<h2>Related</h2><p>Nothing to see here, just text.</p>"
+        )
+
+    def test_article_body_link_is_not_related(self):
+        """A link inside the article text is not a related item."""
         assert ((), []) == related(
             "<p>Just the article <a href='/x'>with a link in it</a>.</p>"
         )
+
+    def test_container_holding_the_headline_is_rejected(self):
+        """A "related" class on a wrapper around the whole story is not a block."""
+        tree = LexborHTMLParser(
+            '<html><body><div class="has-related"><h1>The story</h1>'
+            "<p>Text <a href='/x'>a link with a long enough title</a></p></div></body></html>"
+        )
+
+        assert ((), []) == find_related(tree, base_url=BASE, now=NOW)
+
+
+class TestItems:
+    def test_card_fields(self):
+        """A card gives title (from its heading), source, age resolved against now, and teaser."""
+        items, _ = rail()
+
+        assert (
+            RelatedItem(
+                title="Bus lanes cut journey times by a fifth, study finds",
+                url="https://metro.example/news/bus-lanes",
+                source=Source(name="Transit Weekly"),
+                published=items[0].published,
+                body="Researchers tracked 40,000 journeys before and after the lanes opened last year.",
+            )
+            == items[0]
+        )
+        assert dt.datetime(2025, 7, 13, 15, 0, tzinfo=UTC) == items[0].published.value
+        assert "hour" == items[0].published.granularity
+
+    def test_time_element_datetime(self):
+        """A <time datetime> in a card gives the exact time."""
+        items, _ = rail()
+
+        assert dt.datetime(2025, 7, 12, 9, 30, tzinfo=UTC) == items[1].published.value
+
+    def test_title_suffix_gives_source_and_date(self):
+        """ "Title – Publisher – date" gives the bare title, the publisher and the date."""
+        items, _ = rail()
+
+        assert (
+            "E-scooter trial extended for another year",
+            Source(name="Metro Daily"),
+            dt.date(2025, 7, 10),
+        ) == (
+            items[2].title,
+            items[2].source,
+            items[2].published.value.date(),
+        )
+
+    def test_base_href_and_dedupe(self):
+        """Relative links follow <base href>; a url listed twice gives one item."""
+        items, _ = rail()
+
+        assert [
+            "https://metro.example/news/bus-lanes",
+            "https://other.example/2025/parking-fees",
+            "https://metro.example/news/e-scooters",
+            "https://metro.example/news/heatwave",
+            "https://metro.example/news/stadium",
+        ] == [i.url for i in items]
+
+    def test_containers_returned_for_exclusion(self):
+        """The rail and the "Most read" block are returned; the article and nav are not."""
+        _, nodes = rail()
+
+        assert [("section", "c-related-articles"), ("div", "footer-links")] == [
+            (n.tag, n.attributes.get("class")) for n in nodes
+        ]
+
+    def test_ages_need_now(self):
+        """Without now, ages stay unresolved; absolute times are still read."""
+        items, _ = related(
+            '<ul class="related"><li><a href="/a">Bank of Japan holds rates steady</a> <span>3 hours ago</span></li>'
+            '<li><a href="/b">Markets fall after the decision</a> <time datetime="2025-07-01">July 1</time></li></ul>',
+            now=None,
+        )
+
+        assert [None, dt.date(2025, 7, 1)] == [
+            i.published and i.published.value.date() for i in items
+        ]
+
+    def test_relative_link_without_base(self):
+        """A relative link with no base url gives an item without url."""
+        items, _ = related(
+            '<ul class="related"><li><a href="/a">Bank of Japan holds rates steady</a></li></ul>',
+            base_url=None,
+        )
+
+        assert [("Bank of Japan holds rates steady", None)] == [
+            (i.title, i.url) for i in items
+        ]
+
+    def test_navigation_links_skipped(self):
+        """ "Read more" and "See all" links are not items."""
+        items, _ = related(
+            '<div class="related"><a href="/a">Bank of Japan holds rates steady</a>'
+            '<a href="/all">See all</a><a href="/more">Read more »</a></div>'
+        )
+
+        assert ["Bank of Japan holds rates steady"] == [i.title for i in items]
+
+
+HTML_PIECES = st.sampled_from(
+    [
+        "<div class='related'>",
+        "</div>",
+        "<ul>",
+        "<li>",
+        "</li>",
+        "</ul>",
+        "<h2>",
+        "</h2>",
+        "Related stories",
+        "Most read",
+        "<a href='",
+        "/x",
+        "https://a.example/y",
+        "'>",
+        "</a>",
+        "A headline with enough words",
+        "<time datetime='",
+        "2024-01-01",
+        "3 hours ago",
+        "<h1>",
+        "</h1>",
+        "<base href='",
+        "http://[::1",
+        "<p>",
+        "</p>",
+        " – DW – 07/13/2025",
+        "<span class='source'>",
+        "</span>",
+    ]
+)
+
+
+class TestNeverRaises:
+    @given(st.text(max_size=400))
+    def test_arbitrary_text(self, text):
+        """find_related returns a tuple of items and a list of nodes for any text."""
+        items, nodes = find_related(LexborHTMLParser(text), base_url=None, now=NOW)
+
+        assert (tuple, list) == (type(items), type(nodes))
+
+    @given(
+        st.lists(st.one_of(HTML_PIECES, st.text(max_size=8)), max_size=80),
+        st.sampled_from([None, BASE, "not a url", "http://[::1"]),
+        st.sampled_from([None, NOW]),
+    )
+    def test_html_like(self, pieces, base_url, now):
+        """find_related never raises on HTML-like soup, whatever the base url and now."""
+        items, _ = find_related(
+            LexborHTMLParser("".join(pieces)), base_url=base_url, now=now
+        )
+
+        assert all(isinstance(item, RelatedItem) for item in items)

@@ -70,6 +70,10 @@ _FIXED: dict[str, dt.timedelta] = {
     "day": dt.timedelta(days=1),
     "week": dt.timedelta(weeks=1),
 }
+_STEP_UNIT: dict[dt.timedelta, Granularity] = {
+    step: unit  # type: ignore[misc]
+    for unit, step in _FIXED.items()
+}
 # Sites that count months and years in days use these lengths.
 _DAYS_PER: dict[str, int] = {"month": 30, "year": 365}
 # When a date is printed without a zone and none is known, the day it names
@@ -184,6 +188,7 @@ class _Grammar:
     months: Mapping[str, int]
     lead: re.Pattern[str]
     lead_first: frozenset[str]
+    starters: frozenset[str]
     age: re.Pattern[str]
     part: re.Pattern[str]
     compact: re.Pattern[str]
@@ -206,6 +211,22 @@ def _merge(langs: Sequence[_Language], attr: str) -> list[str]:
     for lang in langs:
         words.extend(getattr(lang, attr))
     return words
+
+
+def _starters(
+    langs: Sequence[_Language],
+    exact: Mapping[str, str],
+    weekdays: Mapping[str, int],
+    months: Mapping[str, int],
+) -> frozenset[str]:
+    """Every word a time without digits can start with."""
+    words = [*exact, *weekdays, *(f"{w}." for w in weekdays), *months]
+    words += [f"{m}." for m in months]
+    for attr in ("one", "ago_before", "over", "almost", "about", "under"):
+        words += _merge(langs, attr)
+    words += _merge(langs, "last_before") + _merge(langs, "on") + ["the"]
+    first = {w.split(" ", 1)[0] for w in words}
+    return frozenset(first | {w.split("'", 1)[0] + "'" for w in first if "'" in w})
 
 
 def _build(langs: Sequence[_Language]) -> _Grammar:
@@ -243,7 +264,8 @@ def _build(langs: Sequence[_Language]) -> _Grammar:
     qual2 = rf"(?:(?P<q2>{_alt(quals)})\s+)?"
     age = re.compile(
         rf"^{qual}(?:(?P<pre>{_alt(_merge(langs, 'ago_before'))})\s+)?{qual2}"
-        rf"(?P<body>{part}(?:{joiner}{part})*)"
+        rf"(?P<body>(?P<n1>{number})(?P<u1>{_alt(units)})\.?(?![^\W\d_])"
+        rf"(?P<more>(?:{joiner}{part})*))"
         rf"(?:\s*(?P<post>{_alt(_merge(langs, 'ago_after'))}))?\.?$"
     )
     part_re = re.compile(rf"(?P<n>{number})(?P<u>(?:{_alt(units)}))\.?(?![^\W\d_])")
@@ -306,6 +328,7 @@ def _build(langs: Sequence[_Language]) -> _Grammar:
             w.split(" ", 1)[0].rstrip(":")
             for w in (*_merge(langs, "lead"), *_merge(langs, "on"))
         ),
+        starters=_starters(langs, exact, weekdays, months),
         age=age,
         part=part_re,
         compact=compact,
@@ -331,6 +354,7 @@ _ISO_FULL = re.compile(
     r"^\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?"
     r"\s*(?:z|[+-]\d{2}(?::?\d{2})?)?)?$"
 )
+_HAS_DIGIT = re.compile(r"\d")
 _NUMERIC_ANY = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
 _STRIP = " \t\n,;:!?|•·-–—()[]\"'“”«»"
 
@@ -428,6 +452,40 @@ def _shift(
     return now.astimezone(_UTC) - fixed
 
 
+def _elapsed_sum(parts: Sequence[tuple[int, _Unit]]) -> dt.timedelta:
+    total = dt.timedelta()
+    for n, unit in parts:
+        total += n * _FIXED[unit]
+    return total
+
+
+def _elapsed(  # noqa: PLR0917 - the fast path of _age
+    text: str,
+    now_utc: dt.datetime,
+    age: dt.timedelta,
+    step: dt.timedelta,
+    qualifier: str,
+    habit: Habit,
+    zone: dt.tzinfo | None,
+) -> Timestamp:
+    """An age in seconds to weeks: plain elapsed time."""
+    here = now_utc - age
+    if qualifier == "over" or (not qualifier and habit == "floor"):
+        lo, hi = here - step, here
+    elif qualifier == "almost":
+        lo, hi = here, here + step
+    elif qualifier == "under":
+        lo, hi = here, now_utc
+    elif habit == "round":
+        lo, hi = here - step / 2, here + step / 2
+    else:
+        lo, hi = here - step, here + step / 2
+    hi = min(hi, now_utc)
+    value = here if qualifier in {"", "about"} else lo + (hi - lo) / 2
+    granularity = _STEP_UNIT[step]
+    return _stamp(text, lo, hi, granularity, value=value, zone=zone)
+
+
 def _age(
     text: str,
     now: dt.datetime,
@@ -437,6 +495,17 @@ def _age(
 ) -> Timestamp:
     *big, (n, unit) = parts
     now_utc = now.astimezone(_UTC)
+    step = _FIXED.get(unit)
+    if step is not None and all(u in _FIXED for _, u in big):
+        return _elapsed(
+            text,
+            now_utc,
+            n * step + _elapsed_sum(big),
+            step,
+            qualifier,
+            habit,
+            now.tzinfo,
+        )
     conventions = (False, True) if unit in _DAYS_PER else (False,)
     earliest: dt.datetime | None = None
     latest: dt.datetime | None = None
@@ -597,10 +666,22 @@ def _find(text: str, opts: _Options) -> _Found | None:
     return None
 
 
-def _find_clean(text: str, s: str, opts: _Options) -> _Found | None:  # noqa: PLR0911 - one return per form
+def _may_hold_time(s: str, g: _Grammar) -> bool:
+    """Without a digit, a time starts with a known word; most lines do not."""
+    if _HAS_DIGIT.search(s):
+        return True
+    head = s.split(" ", 1)[0]
+    if head in g.starters:
+        return True
+    return "'" in head and head[: head.index("'") + 1] in g.starters
+
+
+def _find_clean(text: str, s: str, opts: _Options) -> _Found | None:  # noqa: C901, PLR0911 - one return per form
     g = opts.grammar
     if s[0].isdigit() and _ISO.match(s):
         return _iso(text, s, opts)
+    if not _may_hold_time(s, g):
+        return None
     kind = g.exact.get(s.rstrip("."))
     if kind is not None:
         return _Found(_calendar_word(text, kind, opts), "relative")
@@ -644,12 +725,15 @@ def _calendar_word(text: str, kind: str, opts: _Options) -> Timestamp:
 def _from_age(text: str, match: re.Match[str], opts: _Options) -> _Found | None:
     g = opts.grammar
     parts: list[tuple[int, _Unit]] = []
-    for part in g.part.finditer(match["body"]):
-        raw = part["n"].strip()
+    found = (match,) if not match["more"] else g.part.finditer(match["body"])
+    for part in found:
+        raw = (part["n1"] if part is match else part["n"]).strip()
         n = int(raw) if raw.isdigit() else 1
-        parts.append((n, g.units[part["u"].rstrip(".")]))
+        unit_word = part["u1"] if part is match else part["u"]
+        parts.append((n, g.units[unit_word.rstrip(".")]))
     # Largest unit first; the smallest unit sets the precision.
-    parts.sort(key=lambda p: -_ORDER.index(p[1]))
+    if len(parts) > 1:
+        parts.sort(key=lambda p: -_ORDER.index(p[1]))
     word = match["q"] or match["q2"] or ""
     qualifier = (
         "over"

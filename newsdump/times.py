@@ -17,6 +17,7 @@ Nothing here reads the clock: the reference time is always passed in.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -25,7 +26,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 from dateutil import parser as du_parser
-from dateutil.relativedelta import relativedelta
 
 from newsdump._exceptions import RelativeTimeError
 from newsdump._lang import LANGUAGES as _LANGUAGES
@@ -355,6 +355,7 @@ _ISO_FULL = re.compile(
     r"\s*(?:z|[+-]\d{2}(?::?\d{2})?)?)?$"
 )
 _HAS_DIGIT = re.compile(r"\d")
+_DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 _NUMERIC_ANY = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
 _STRIP = " \t\n,;:!?|•·-–—()[]\"'“”«»"
 
@@ -448,8 +449,16 @@ def _shift(
         else:
             months += n * (12 if unit == "year" else 1)
     if months:
-        now = now - relativedelta(months=months)
+        now = _months_before(now, months)
     return now.astimezone(_UTC) - fixed
+
+
+def _months_before(now: dt.datetime, months: int) -> dt.datetime:
+    """*now* minus whole months on the wall clock, clipped to the month's end
+    (``dateutil.relativedelta`` semantics: one month before May 31 is Apr 30)."""
+    year, month0 = divmod(now.year * 12 + now.month - 1 - months, 12)
+    last = calendar.monthrange(year, month0 + 1)[1]
+    return now.replace(year=year, month=month0 + 1, day=min(now.day, last))
 
 
 def _elapsed_sum(parts: Sequence[tuple[int, _Unit]]) -> dt.timedelta:
@@ -912,7 +921,7 @@ def _dateutil(text: str, s: str, opts: _Options) -> _Found | None:
     out = opts.now.tzinfo
     has_year = _HAS_YEAR.search(s) is not None
     other_day = 2 if default.day == 1 else 1
-    if (
+    if _DAY_NUMBER.search(s) is None and (
         du_parser.parse(
             s,
             parserinfo=g.info,

@@ -87,8 +87,6 @@ BOILERPLATE_WORDS: dict[str, str] = {
     "latest": "related-links",
     "trending": "related-links",
     "popular": "related-links",
-    "card": "teaser",
-    "cards": "teaser",
     "teaser": "teaser",
     "teasers": "teaser",
     "bio": "author-bio",

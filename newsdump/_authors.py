@@ -25,13 +25,13 @@ full stop after a word of three or more letters ends a name; one after an
 initial does not)."""
 
 _LEAD = re.compile(
-    r"^(?:(?:written|posted|reported|reporting|words|text|story|photos?|edited)"
-    r"\s+)?(?:by|von|par|por|door|di|de)\s*:?\s+"
+    r"^(?:[^\W\d_]+\s+){0,2}by\s*:?\s+|^(?:von|par|por|door|di|de)\s*:?\s+"
     r"|^[^\W\d_]+(?:\s+[^\W\d_]+)?\s*:\s*",
     re.IGNORECASE,
 )
-"""A lead-in before a name: "By", "Written by", or any one or two words and
-a colon ("Author:", "Text:", "Текст:")."""
+"""A lead-in before a name: "By", "Written by", "Analysis by" (up to two
+words before "by"), "Von", "Par", or one or two words and a colon
+("Author:", "Text:", "Текст:")."""
 
 _SENTENCES = re.compile(r";\s*|(?<=[^\W\d_]{3})\.\s+")
 """Where a credit line starts a new sentence ("...; edited by ...")."""

@@ -806,14 +806,15 @@ def _site_name(page: _Page) -> tuple[str | None, str | None]:
         publisher = page.resolve(publisher[0])
     if isinstance(publisher, dict):
         names = _strings(publisher.get("name"), page)
-        if names and _squash(names[0]):
+        if names and _squash(names[0]) and "://" not in names[0]:
             homes = _strings(publisher.get("url"), page)
             return _squash(names[0]), (homes[0] if homes else None)
-    elif isinstance(publisher, str) and _squash(publisher):
+    elif isinstance(publisher, str) and _squash(publisher) and "://" not in publisher:
         return _squash(publisher), None
     for key in ("og:site_name", "application-name"):
         for value in page.meta.get(key, []):
-            return value, None
+            if "://" not in value:
+                return value, None
     return None, None
 
 

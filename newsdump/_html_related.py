@@ -26,6 +26,7 @@ from newsdump._models import RelatedItem, Source, Timestamp
 __all__ = [
     "CONTAINER_SELECTOR",
     "CONTAINER_WORDS",
+    "NOT_STORY_WORDS",
     "RELATED_HEADINGS",
     "find_related",
 ]
@@ -72,16 +73,21 @@ CONTAINER_WORDS: Final[tuple[frozenset[str], ...]] = (
     frozenset({"readnext"}),
     frozenset({"most", "read"}),
     frozenset({"mostread"}),
-    frozenset({"most", "viewed"}),
-    frozenset({"most", "shared"}),
     frozenset({"mostpopular"}),
     frozenset({"further", "reading"}),
     frozenset({"also", "read"}),
-    frozenset({"also", "like"}),
-    frozenset({"you", "may", "like"}),
 )
 """Sets of words, any of which, all present among an element's class, id,
-``data-component`` or ``aria-label`` words, mark a related block."""
+``data-component`` or ``aria-label`` words, mark a related block.
+
+Only elements that `CONTAINER_SELECTOR` finds are checked, so every set
+holds one of its substrings."""
+
+NOT_STORY_WORDS: Final[frozenset[str]] = frozenset(
+    {"tag", "tags", "topic", "topics", "keyword", "keywords", "categories", "searches"}
+)
+"""Class or id words of blocks that list topics, not stories
+("related-tags", "popular-topics")."""
 
 RELATED_HEADINGS: Final[re.Pattern[str]] = re.compile(
     r"^(?:related(?:\s+(?:stories|articles|news|content|coverage|links|topics|reading))?"
@@ -110,6 +116,10 @@ _NOT_CONTAINERS = frozenset(
     {"html", "body", "main", "a", "meta", "link", "script", "head"}
 )
 _WORD_SPLIT = re.compile(r"[^a-z]+")
+_MENU_WORDS = frozenset(
+    {"menu", "nav", "navbar", "navigation", "breadcrumb", "breadcrumbs"}
+)
+_MAX_ANCESTORS = 25
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SOURCE_WORDS = frozenset(
     {"source", "publisher", "provider", "outlet", "brand", "site"}
@@ -148,7 +158,21 @@ def _words(node: LexborNode) -> set[str]:
 
 def _is_container(node: LexborNode) -> bool:
     words = _words(node)
-    return any(group <= words for group in CONTAINER_WORDS)
+    return not words & NOT_STORY_WORDS and any(
+        group <= words for group in CONTAINER_WORDS
+    )
+
+
+def _in_navigation(node: LexborNode) -> bool:
+    """Tell whether *node* is, or sits in, a menu or a ``nav`` element."""
+    current: LexborNode | None = node
+    for _ in range(_MAX_ANCESTORS):
+        if current is None:
+            return False
+        if current.tag == "nav" or _words(current) & _MENU_WORDS:
+            return True
+        current = current.parent
+    return False
 
 
 def _squash(text: str) -> str:
@@ -217,6 +241,8 @@ def _class_containers(tree: LexborHTMLParser, h1_path: set[int]) -> list[LexborN
             continue
         if node.mem_id in h1_path or any(i in found_ids for i in _ancestor_ids(node)):
             continue
+        if _in_navigation(node):
+            continue
         if _title_links(node):
             found.append(node)
             found_ids.add(node.mem_id)
@@ -244,7 +270,7 @@ def _heading_containers(tree: LexborHTMLParser, h1_path: set[int]) -> list[Lexbo
         if len(label) > _MAX_HEADING_CHARS or not RELATED_HEADINGS.match(label):
             continue
         listing = _next_link_list(heading)
-        if listing is None:
+        if listing is None or _in_navigation(heading):
             continue
         parent = heading.parent
         if (

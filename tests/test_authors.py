@@ -16,6 +16,17 @@ class TestCleanAuthors:
             ("BY JANE DOE", ("JANE DOE",)),
             ("Written by Jane Doe", ("Jane Doe",)),
             ("Author: Jane Doe", ("Jane Doe",)),
+            ("Analysis by Chris Cillizza, CNN Editor-at-large", ("Chris Cillizza",)),
+            ("Текст: Лида Буслаева", ("Лида Буслаева",)),
+            ("By Jeff Foust Monday", ("Jeff Foust",)),
+            ("Reuters November 19, 2019", ()),
+            ("Finian Cunningham. Sputnik International", ("Finian Cunningham",)),
+            ("The Water Coolest", ()),
+            ("NJ Advance Media", ()),
+            ("HNN Intern", ()),
+            ("By June Carter, May 5, 2024", ("June Carter",)),
+            ("Reporting by Ann Lee; editing by Bob Stone", ("Ann Lee",)),
+            ("Photos by Ann Lee", ()),
             ("By Jane Doe and John Roe", ("Jane Doe", "John Roe")),
             ("Jane Doe, John Roe & Ann Lee", ("Jane Doe", "John Roe", "Ann Lee")),
             ("Jane Doe | John Roe", ("Jane Doe", "John Roe")),
@@ -61,6 +72,16 @@ class TestCleanAuthors:
         """A name seen twice (in any case) is returned once, first form kept."""
         assert ("Jane Doe", "John Roe") == clean_authors(
             ["By Jane Doe", "JANE DOE", "Jane Doe and John Roe"]
+        )
+
+    def test_outlet_glued_to_a_name(self):
+        """An upper-case outlet after a name is cut ("Kevin McCoy USA TODAY")."""
+        assert ("Kevin McCoy",) == clean_authors(["Kevin McCoy USA TODAY"])
+
+    def test_longer_form_of_a_name_dropped(self):
+        """A name that only adds words after another returned name gives way to it."""
+        assert ("Elliot Brownstein", "Ann Lee") == clean_authors(
+            ["Elliot Brownstein Florida Today", "Ann Lee", "Elliot Brownstein"]
         )
 
     def test_order_is_first_seen(self):

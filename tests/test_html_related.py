@@ -84,6 +84,20 @@ class TestContainers:
 
         assert ["section"] == [n.tag for n in nodes]
 
+    def test_topic_lists_are_not_related_stories(self):
+        """A "related tags" or "popular topics" block lists topics, not stories."""
+        assert ((), []) == related(
+            '<div class="related-tags"><a href="/t/a">Federal Reserve interest rates</a></div>'
+            '<div class="popular-topics"><a href="/t/b">Climate change and the economy</a></div>'
+        )
+
+    def test_menus_are_not_related_blocks(self):
+        """A "More from us" heading inside a menu or a nav is navigation."""
+        assert ((), []) == related(
+            "<nav><h3>More from us</h3><ul><li><a href='/about'>About the whole company</a></li></ul></nav>"
+            '<div class="menu-section"><h3>More from us</h3><ul><li><a href="/jobs">Jobs at the whole company</a></li></ul></div>'
+        )
+
     def test_heading_without_links_is_ignored(self):
         """A related-sounding heading followed by prose is not a block."""
         assert ((), []) == related(

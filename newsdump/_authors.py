@@ -275,9 +275,13 @@ def clean_authors(raw: Iterable[str]) -> tuple[str, ...]:
                 names.append(name)
     # "Elliot Brownstein Florida Today" next to "Elliot Brownstein" is the
     # same person with an outlet glued on: keep the shorter form.
-    folded = [name.casefold() for name in names]
-    return tuple(
-        name
-        for name, key in zip(names, folded, strict=True)
-        if not any(key.startswith(other + " ") for other in folded)
-    )
+    # It takes the place of the longer form.
+    folded = {name.casefold(): name for name in names}
+    result: list[str] = []
+    for name in names:
+        key = name.casefold()
+        shorter = [other for other in folded if key.startswith(other + " ")]
+        kept = folded[min(shorter, key=len)] if shorter else name
+        if kept not in result:
+            result.append(kept)
+    return tuple(result)

@@ -18,6 +18,9 @@ from newsdump._exceptions import (
     ParseError,
     RelativeTimeError,
 )
+from newsdump._html import parse_html, visible_text
+from newsdump._layouts import DEFAULT_LAYOUTS, Layout
+from newsdump._limits import Limits
 from newsdump._models import (
     Article,
     Caption,
@@ -30,8 +33,6 @@ from newsdump._models import (
 )
 from newsdump._readers import Failure, Record, read_records
 from newsdump._serialize import from_dict, from_json, to_dict, to_json
-from newsdump._html import parse_html, visible_text
-from newsdump._limits import Limits
 from newsdump._text import parse_text
 
 try:
@@ -40,12 +41,14 @@ except _metadata.PackageNotFoundError:  # pragma: no cover - bare checkout
     __version__ = "0.0.0+unknown"
 
 __all__ = [
+    "DEFAULT_LAYOUTS",
     "Article",
     "Caption",
     "DecodeError",
     "Failure",
     "FilterError",
     "Granularity",
+    "Layout",
     "LimitError",
     "Limits",
     "NewsdumpError",

@@ -1,33 +1,620 @@
 """
-The plain-text dump parser (placeholder: replaced by the core text parser).
+The plain-text dump parser.
+
+A dump is read in three steps:
+
+1. Every non-blank line becomes a `Block` with a role (title, subtitle,
+   paragraph, related-source, ...) chosen by the `Layout`, and its exact
+   offsets in the input.
+2. The filter chain runs over every block.
+3. Kept blocks are assembled into an `Article`; everything else becomes a
+   `Removal`, so the input is fully accounted for.
+
+Lines the layout itself sets aside (navigation before the headline, the
+"Related Articles" heading, the "- DW" line that repeats a source) go
+through the chain too and, if no filter drops them first, are removed
+under the filter name ``"layout"``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
-from newsdump._chain import Block, Decision, Trim
+import attrs
+
+from newsdump import times
+from newsdump._chain import Block, Decision, Outcome, Trim, run_filters
 from newsdump._decode import decode_text
-from newsdump._models import Article
+from newsdump._layouts import DEFAULT_LAYOUTS, ItemField, Layout
+from newsdump._models import (
+    Article,
+    Caption,
+    ReferenceHow,
+    RelatedItem,
+    Removal,
+    Source,
+    Timestamp,
+)
 
-__all__ = ["parse_text"]
+__all__ = ["LAYOUT_FILTER", "parse_text", "reference_time"]
+
+LAYOUT_FILTER = "layout"
+"""The filter name of removals the parser makes itself."""
+
+_Filter = Callable[[Block], "Decision | Trim | None"]
+
+_MAX_TITLE_SCAN = 40
+_SHORT_LINE = 80
+_MAX_AGE_CHARS = 40
+_MAX_SOURCE_CHARS = 60
+_MAX_SOURCE_WORDS = 8
+_ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")
+_ECHO = re.compile(r"[-–—•·]\s*")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
+_AGE = re.compile(
+    r"\bago$|^just now$|^yesterday\b|^today\b|^\d{1,2}/\d{1,2}/\d{2,4}$"
+    r"|^\d{4}-\d{2}-\d{2}\b"
+    rf"|^{_MONTH} \d{{1,2}},? \d{{4}}\b|^\d{{1,2}} {_MONTH} \d{{4}}\b",
+    re.IGNORECASE,
+)
+_DIGIT = re.compile(r"\d")
+_MENU_SEPARATORS = (" | ", " · ", " • ")
+_PROBE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+
+
+class _Line(NamedTuple):
+    start: int
+    end: int
+    raw: str
+    blank_before: bool
+    folded: str  # case-folded without final dots, or "" for long lines
+    age: bool  # looks like an age or a date
+
+
+@attrs.define
+class _Plan:
+    """The roles the layout gives the lines, before any filter runs."""
+
+    roles: list[str]
+    reasons: dict[int, str] = attrs.Factory(dict)
+    items: list[list[tuple[int, ItemField]]] = attrs.Factory(list)
 
 
 def parse_text(
     text: str | bytes,
     *,
     now: dt.datetime | None = None,
-    filters: Sequence[Callable[[Block], Decision | Trim | None]] | None = None,
+    filters: Sequence[_Filter] | None = None,
+    layouts: Sequence[Layout] | None = None,
+    habit: times.Habit = "either",
     encoding: str | None = None,
 ) -> Article:
     """
-    Parse a plain-text dump into an `Article`.
+    Parse a plain-text dump into an `Article` with its related items.
+
+    Args:
+        text: The dump. Bytes are decoded: a byte-order mark wins, then
+            *encoding*, then strict UTF-8.
+        now: When the dump was captured, to resolve ages ("3 hours ago").
+            If ``None``, the time is inferred from the dump if it prints
+            enough (`newsdump.times.infer_reference`), else ages stay
+            unresolved.
+        filters: The filter chain; ``None`` means
+            `newsdump.filters.DEFAULT_FILTERS`.
+        layouts: The layouts to try; ``None`` means `DEFAULT_LAYOUTS`.
+        habit: How the site turned ages into numbers; see
+            `newsdump.times.resolve`.
+        encoding: The encoding of *text* if it is bytes without a
+            byte-order mark.
+
+    Returns:
+        The article. Every non-whitespace character of the (decoded) input
+        is in a field of the article or in one of its `removed` records.
+
+    Raises:
+        DecodeError: If *text* is bytes that do not decode.
+        FilterError: If a filter raises or returns something unexpected.
+        ValueError: If *now* is naive or *layouts* is empty.
     """
-    del now, filters
-    if isinstance(text, bytes):
-        text = decode_text(text, encoding=encoding)
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if not lines:
-        return Article()
-    return Article(title=lines[0], paragraphs=lines[1:])
+    if isinstance(text, bytes | bytearray):
+        text = decode_text(bytes(text), encoding=encoding)
+    if now is not None and (now.tzinfo is None or now.utcoffset() is None):
+        msg = "'now' must be timezone-aware"
+        raise ValueError(msg)
+    if filters is None:
+        from newsdump.filters import DEFAULT_FILTERS  # noqa: PLC0415 - import cycle
+
+        filters = DEFAULT_FILTERS
+    chosen = DEFAULT_LAYOUTS if layouts is None else tuple(layouts)
+    if not chosen:
+        msg = "'layouts' must hold at least one Layout"
+        raise ValueError(msg)
+    removals: list[Removal] = []
+    skip = 0
+    if text.startswith("\ufeff"):
+        removals.append(_layout_removal("byte-order-mark", text, 0, 1))
+        skip = 1
+    lines = _split(text, skip)
+    layout = _choose(lines, chosen)
+    plan = _plan(lines, layout)
+    blocks = _blocks(lines, plan.roles)
+    outcomes = run_filters(blocks, tuple(filters))
+    return _assemble(text, blocks, outcomes, plan, removals, now=now, habit=habit)
+
+
+def _layout_removal(reason: str, text: str, start: int, end: int) -> Removal:
+    return Removal(
+        filter=LAYOUT_FILTER,
+        reason=reason,
+        text=text[start:end],
+        start=start,
+        end=end,
+    )
+
+
+def _split(text: str, skip: int) -> list[_Line]:
+    """The non-blank lines with the offsets of their stripped text."""
+    lines: list[_Line] = []
+    at = skip
+    blank = False
+    for raw in text[skip:].splitlines(keepends=True):
+        content = raw.strip()
+        if content:
+            start = at + len(raw) - len(raw.lstrip())
+            short = len(content) <= _SHORT_LINE
+            lines.append(
+                _Line(
+                    start,
+                    start + len(content),
+                    content,
+                    blank,
+                    content.casefold().rstrip(".…: ") if short else "",
+                    short and _is_age(content),
+                )
+            )
+            blank = False
+        else:
+            blank = True
+        at += len(raw)
+    return lines
+
+
+def _choose(lines: list[_Line], layouts: tuple[Layout, ...]) -> Layout:
+    """The first layout whose related heading occurs, else the last one."""
+    if len(layouts) == 1:
+        return layouts[0]
+    folded = {line.folded for line in lines}
+    for layout in layouts[:-1]:
+        if any(layout.is_related_heading(f) for f in folded if f):
+            return layout
+    return layouts[-1]
+
+
+def _plan(lines: list[_Line], layout: Layout) -> _Plan:
+    """Give every line a role, following *layout*."""
+    plan = _Plan(roles=["paragraph"] * len(lines))
+    body_end = len(lines)
+    for i, line in enumerate(lines):
+        if line.folded and layout.is_related_heading(line.folded):
+            body_end = i
+            break
+    body_from = _plan_head(lines, layout, plan, body_end)
+    _plan_body(lines, layout, plan, body_from, body_end)
+    _plan_related(lines, layout, plan, body_end)
+    return plan
+
+
+def _is_navigation(raw: str, folded: str, layout: Layout) -> bool:
+    if folded in layout.navigation or folded in layout.furniture:
+        return True
+    return sum(raw.count(sep) for sep in _MENU_SEPARATORS) >= 2
+
+
+def _plan_head(lines: list[_Line], layout: Layout, plan: _Plan, body_end: int) -> int:
+    """Find the title and subtitle; return where the body starts."""
+    title_at = None
+    for i in range(min(body_end, _MAX_TITLE_SCAN)):
+        raw = lines[i].raw
+        if len(raw) > layout.title_max_chars:
+            break
+        if (
+            _is_navigation(raw, lines[i].folded, layout)
+            or len(raw.split()) < layout.title_min_words
+            or raw.endswith(":")
+            or lines[i].age
+        ):
+            continue
+        title_at = i
+        break
+    if title_at is None:
+        return 0
+    for i in range(title_at):
+        plan.roles[i] = "furniture"
+        plan.reasons[i] = "navigation"
+    plan.roles[title_at] = "title"
+    sub = title_at + 1
+    if (
+        sub + 1 < body_end
+        and layout.subtitle_max_chars
+        and len(lines[sub].raw) <= layout.subtitle_max_chars
+        and len(lines[sub].raw.split()) >= 4
+        and not lines[sub].age
+        and not lines[sub].raw.startswith(("By ", "by "))
+    ):
+        plan.roles[sub] = "subtitle"
+        return sub + 1
+    return title_at + 1
+
+
+def _is_short(raw: str, layout: Layout) -> bool:
+    return (
+        len(raw) <= _SHORT_LINE
+        and raw[-1] not in ".!?\"”’'"
+        and len(raw.split()) <= layout.menu_max_words
+    )
+
+
+def _plan_body(
+    lines: list[_Line], layout: Layout, plan: _Plan, start: int, end: int
+) -> None:
+    """Mark menus, headings and layout furniture between title and related."""
+    i = start
+    while i < end:
+        raw = lines[i].raw
+        folded = lines[i].folded
+        if folded and _is_navigation(raw, folded, layout):
+            plan.roles[i] = "furniture"
+            plan.reasons[i] = (
+                "furniture" if folded in layout.furniture else "navigation"
+            )
+            i += 1
+            continue
+        if not _is_short(raw, layout):
+            i += 1
+            continue
+        run = i
+        while run < end and _is_short(lines[run].raw, layout):
+            run += 1
+        menu = run - i >= layout.menu_run
+        for k in range(i, run):
+            plan.roles[k] = "furniture" if menu else "heading"
+            if menu:
+                plan.reasons[k] = "menu"
+        i = run
+
+
+def _plan_related(lines: list[_Line], layout: Layout, plan: _Plan, start: int) -> None:
+    """Split the related section(s) into items and give each line its field."""
+    group: list[int] = []
+    for i in range(start, len(lines)):
+        folded = lines[i].folded
+        if folded and layout.is_related_heading(folded):
+            _plan_group(lines, layout, plan, group)
+            group = []
+            plan.roles[i] = "related-heading"
+            plan.reasons[i] = "related-heading"
+            continue
+        if lines[i].blank_before and group:
+            _plan_group(lines, layout, plan, group)
+            group = []
+        group.append(i)
+    _plan_group(lines, layout, plan, group)
+
+
+def _is_age(raw: str) -> bool:
+    """Whether a line looks like an age or a date ("3 hours ago")."""
+    if len(raw) > _MAX_AGE_CHARS:
+        return False
+    if _AGE.search(raw):
+        return True
+    if _DIGIT.search(raw) is None:
+        return False
+    try:
+        return times.resolve(raw, _PROBE) is not None
+    except (ValueError, OverflowError):
+        return False
+
+
+def _plan_group(
+    lines: list[_Line], layout: Layout, plan: _Plan, group: list[int]
+) -> None:
+    """Plan one blank-separated group of related lines: one or more items."""
+    if not group:
+        return
+    ages = [k for k, i in enumerate(group) if lines[i].age]
+    fields = layout.item_fields
+    if len(ages) >= 2 and "age" in fields:
+        lead = 1 if "source" in fields[: fields.index("age")] else 0
+        cuts = sorted({max(0, k - lead) for k in ages} | {0})
+        for a, b in zip(cuts, [*cuts[1:], len(group)], strict=True):
+            _plan_item(lines, layout, plan, group[a:b])
+        return
+    headlines = [lines[i].raw for i in group]
+    if (
+        len(group) >= 2
+        and not ages
+        and all(len(h) <= layout.title_max_chars for h in headlines)
+        and not any(h.endswith(".") or _echo_of(h) is not None for h in headlines)
+    ):
+        for i in group:
+            _plan_item(lines, layout, plan, [i])
+        return
+    _plan_item(lines, layout, plan, group)
+
+
+def _echo_of(raw: str) -> str | None:
+    """The name after a leading dash ("- DW" gives "DW"), if short."""
+    match = _ECHO.match(raw)
+    if match is None or match.end() == len(raw):
+        return None
+    name = raw[match.end() :]
+    if len(name) > _MAX_SOURCE_CHARS:
+        return None
+    return name
+
+
+def _fits(field: ItemField, line: _Line, source: str | None) -> bool:
+    raw = line.raw
+    if field == "source":
+        return (
+            len(raw) <= _MAX_SOURCE_CHARS
+            and len(raw.split()) <= _MAX_SOURCE_WORDS
+            and raw[-1] not in ".!?"
+            and not line.age
+            and _echo_of(raw) is None
+        )
+    if field == "age":
+        return line.age
+    if field == "source-echo":
+        echo = _echo_of(raw)
+        return echo is not None and (
+            source is None or echo.casefold() == source.casefold()
+        )
+    return True  # title and body: anything else
+
+
+def _assign(
+    lines: list[_Line], fields: tuple[ItemField, ...], group: list[int]
+) -> list[tuple[int, ItemField]]:
+    """Match the group's lines to the fields, in order, each optional."""
+    out: list[tuple[int, ItemField]] = []
+    source: str | None = None
+    at = 0
+    for field in fields:
+        if at >= len(group):
+            break
+        if field == "body":
+            out.extend((i, "body") for i in group[at:])
+            at = len(group)
+            break
+        line = lines[group[at]]
+        if _fits(field, line, source):
+            out.append((group[at], field))
+            if field == "source":
+                source = line.raw
+            at += 1
+    out.extend((i, "body") for i in group[at:])
+    return out
+
+
+def _plan_item(
+    lines: list[_Line], layout: Layout, plan: _Plan, group: list[int]
+) -> None:
+    if not group:
+        return
+    fields = layout.item_fields
+    assigned = _assign(lines, fields, group)
+    got = {f for _, f in assigned}
+    if "source" in got and not got & {"age", "source-echo"}:
+        # A lone short line before the title is the title, not a source.
+        assigned = _assign(lines, tuple(f for f in fields if f != "source"), group)
+        got = {f for _, f in assigned}
+    if "title" not in got and "body" in got and "title" in fields:
+        # Promote the first body line to title.
+        first = next(k for k, (_, f) in enumerate(assigned) if f == "body")
+        assigned[first] = (assigned[first][0], "title")
+    for i, field in assigned:
+        if field == "source-echo":
+            plan.roles[i] = "furniture"
+            plan.reasons[i] = "source-echo"
+        else:
+            plan.roles[i] = f"related-{field}"
+    plan.items.append(assigned)
+
+
+def _blocks(lines: list[_Line], roles: list[str]) -> list[Block]:
+    count = len(lines)
+    blocks = []
+    for index, (line, role) in enumerate(zip(lines, roles, strict=True)):
+        raw = line.raw
+        if raw.isprintable() and "  " not in raw:
+            blocks.append(
+                Block(
+                    text=raw,
+                    role=role,
+                    index=index,
+                    count=count,
+                    start=line.start,
+                    end=line.end,
+                )
+            )
+            continue
+        pieces: list[tuple[int, int, int]] = []
+        parts: list[str] = []
+        out = 0
+        at = 0
+        for match in _ODD_SPACE.finditer(raw):
+            if match.start() > at:
+                pieces.append((out, line.start + at, match.start() - at))
+                parts.append(raw[at : match.start()])
+                out += match.start() - at + 1
+            at = match.end()
+        pieces.append((out, line.start + at, len(raw) - at))
+        parts.append(raw[at:])
+        blocks.append(
+            Block(
+                text=" ".join(parts),
+                role=role,
+                index=index,
+                count=count,
+                start=line.start,
+                end=line.end,
+                pieces=pieces,
+            )
+        )
+    return blocks
+
+
+def reference_time(
+    now: dt.datetime | None, observations: list[tuple[str, ...]]
+) -> tuple[dt.datetime | None, Timestamp | None, ReferenceHow]:
+    """
+    Decide the time that ages are resolved against.
+
+    Args:
+        now: The time the caller gave, if any.
+        observations: For each related item, the strings it prints that
+            bear on time: its age text and its headline as printed.
+
+    Returns:
+        The reference instant (or ``None``), the `Timestamp` to record as
+        `Article.reference`, and how it was obtained.
+    """
+    if now is not None:
+        given = Timestamp(text="given", value=now, earliest=now, latest=now)
+        return now, given, "given"
+    try:
+        inferred = times.infer_reference(observations)
+    except (ValueError, OverflowError):
+        inferred = None
+    if inferred is not None:
+        return inferred.value, inferred, "inferred"
+    return None, None, "none"
+
+
+@attrs.define
+class _Item:
+    title: str | None = None
+    raw_title: str = ""
+    source: str | None = None
+    age: str | None = None
+    age_block: int = -1
+    body: list[str] = attrs.Factory(list)
+    captions: list[Caption] = attrs.Factory(list)
+    blocks: list[int] = attrs.Factory(list)
+
+
+def _assemble(  # noqa: C901, PLR0912, PLR0915 - one branch per role
+    text: str,
+    blocks: list[Block],
+    outcomes: list[Outcome],
+    plan: _Plan,
+    removals: list[Removal],
+    *,
+    now: dt.datetime | None,
+    habit: times.Habit,
+) -> Article:
+    title: str | None = None
+    subtitle: str | None = None
+    paragraphs: list[str] = []
+    headings: list[int] = []
+    captions: list[Caption] = []
+    owner: dict[int, int] = {}
+    for number, assigned in enumerate(plan.items):
+        for i, _ in assigned:
+            owner[i] = number
+    items = [_Item() for _ in plan.items]
+
+    def drop(reason: str, block: Block) -> None:
+        for start, end in block.to_input(0, len(block.text)):
+            removals.append(_layout_removal(reason, text, start, end))
+
+    for i, (block, outcome) in enumerate(zip(blocks, outcomes, strict=True)):
+        removals.extend(outcome.removals)
+        role = block.role
+        item = items[owner[i]] if i in owner else None
+        if item is not None:
+            item.captions.extend(outcome.captions)
+            if role == "related-title":
+                item.raw_title = block.text
+        else:
+            captions.extend(outcome.captions)
+        if not outcome.kept:
+            continue
+        kept = outcome.block
+        if i in plan.reasons:
+            drop(plan.reasons[i], kept)
+        elif role == "title" and title is None:
+            title = kept.text
+        elif role == "subtitle" and subtitle is None:
+            subtitle = kept.text
+        elif item is not None:
+            item.blocks.append(i)
+            if role == "related-title" and item.title is None:
+                item.title = kept.text
+            elif role == "related-source" and item.source is None:
+                item.source = kept.text
+            elif role == "related-age" and item.age is None:
+                item.age, item.age_block = kept.text, i
+            else:
+                item.body.append(kept.text)
+        else:
+            if role == "heading":
+                headings.append(len(paragraphs))
+            paragraphs.append(kept.text)
+    observations = [
+        tuple(s for s in (item.age, item.raw_title) if s)
+        for item in items
+        if item.age or item.raw_title
+    ]
+    ref_now, reference, how = reference_time(now, observations)
+    related = []
+    for item in items:
+        if item.title is None and item.body:
+            item.title = item.body.pop(0)
+        if item.title is None:
+            for i in item.blocks:
+                drop("related-item-without-title", outcomes[i].block)
+            captions.extend(item.captions)
+            continue
+        published = None
+        if item.age is not None:
+            published = _resolve(item.age, ref_now, habit)
+            if published is None:
+                drop("unresolved-age", outcomes[item.age_block].block)
+        related.append(
+            RelatedItem(
+                title=item.title,
+                source=Source(name=item.source) if item.source else None,
+                published=published,
+                body="\n\n".join(item.body),
+                captions=item.captions,
+            )
+        )
+    if subtitle is not None and not paragraphs:
+        # A standfirst needs a body under it; alone, it is the body.
+        paragraphs, subtitle = [subtitle], None
+    removals.sort(key=lambda r: (r.start, r.end))
+    return Article(
+        title=title,
+        subtitle=subtitle,
+        paragraphs=paragraphs,
+        headings=headings,
+        captions=captions,
+        related=related,
+        removed=removals,
+        reference=reference,
+        reference_how=how,
+    )
+
+
+def _resolve(age: str, now: dt.datetime | None, habit: times.Habit) -> Timestamp | None:
+    if now is None:
+        return None
+    try:
+        return times.resolve(age, now, habit=habit)
+    except (ValueError, OverflowError):
+        return None

@@ -24,6 +24,24 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from importlib.metadata import entry_points
 
+from newsdump._builtin_filters import (
+    AGENCIES,
+    COMMENT_LINES,
+    FURNITURE_LINES,
+    MAX_WIDGET_CHARS,
+    PROMO_PREFIXES,
+    PUBLISHERS,
+    SHARE_LINES,
+    VIDEO_NOTICES,
+    CaptionCredits,
+    DuplicatedSpans,
+    TitleSuffix,
+    comment_widget,
+    furniture,
+    promo,
+    share_prompt,
+    video_notice,
+)
 from newsdump._chain import (
     Block,
     BlockFilter,
@@ -34,20 +52,38 @@ from newsdump._chain import (
     filter_name,
     run_filters,
 )
+from newsdump._html_filters import HTML_FILTERS
 
 __all__ = [
+    "AGENCIES",
+    "COMMENT_LINES",
     "DEFAULT_FILTERS",
     "ENTRY_POINT_GROUP",
+    "FURNITURE_LINES",
+    "MAX_WIDGET_CHARS",
+    "PROMO_PREFIXES",
+    "PUBLISHERS",
+    "SHARE_LINES",
+    "TEXT_FILTERS",
+    "VIDEO_NOTICES",
     "Block",
     "BlockFilter",
+    "CaptionCredits",
     "Decision",
+    "DuplicatedSpans",
     "FilterResult",
     "Outcome",
+    "TitleSuffix",
     "Trim",
+    "comment_widget",
     "filter_name",
+    "furniture",
     "load",
+    "promo",
     "replacing",
     "run_filters",
+    "share_prompt",
+    "video_notice",
     "without",
 ]
 
@@ -56,8 +92,28 @@ ENTRY_POINT_GROUP = "newsdump.filters"
 
 Filter = Callable[[Block], "Decision | Trim | None"]
 
-DEFAULT_FILTERS: tuple[Filter, ...] = ()
-"""The chain used when a parse function is called without *filters*."""
+TEXT_FILTERS: tuple[Filter, ...] = (
+    video_notice,
+    DuplicatedSpans(),
+    promo,
+    comment_widget,
+    furniture,
+    share_prompt,
+    CaptionCredits(),
+    TitleSuffix(),
+)
+"""The filters that judge a block by its text alone, for dumps and pages.
+
+They cut video notices and doubled spans, drop promotions, comment widgets,
+furniture and share prompts, then split captions off paragraphs and
+publisher suffixes off headlines.
+"""
+
+DEFAULT_FILTERS: tuple[Filter, ...] = (*HTML_FILTERS, *TEXT_FILTERS)
+"""The chain used when a parse function is called without *filters*.
+
+The HTML filters come first; they only judge blocks that carry a tag.
+"""
 
 
 def without(chain: Iterable[Filter], *names: str) -> tuple[Filter, ...]:

@@ -1,0 +1,715 @@
+"""
+The built-in boilerplate filters for text blocks.
+
+Each filter is small and named; word lists and thresholds are the constants
+at the top of this module.
+Filters that only make sense on a whole short line (widgets, prompts,
+headings) ignore blocks longer than `MAX_WIDGET_CHARS`.
+All regular expressions here are linear: no nested quantifiers, and the
+ones that look at the end of a block only see its last `TAIL_CHARS`
+characters.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import compress, pairwise
+from operator import eq, itemgetter
+from typing import ClassVar
+
+import attrs
+
+from newsdump._chain import Block, Decision, Trim
+from newsdump._models import Caption
+
+__all__ = [
+    "AGENCIES",
+    "COMMENT_LINES",
+    "FURNITURE_LINES",
+    "MAX_WIDGET_CHARS",
+    "PROMO_PREFIXES",
+    "PUBLISHERS",
+    "SHARE_LINES",
+    "VIDEO_NOTICES",
+    "CaptionCredits",
+    "DuplicatedSpans",
+    "TitleSuffix",
+    "comment_widget",
+    "furniture",
+    "promo",
+    "share_prompt",
+    "video_notice",
+]
+
+MAX_WIDGET_CHARS = 100
+"""Widgets, prompts and headings are short: longer blocks are never one."""
+
+TAIL_CHARS = 200
+"""How much of the end of a block the caption and title filters look at."""
+
+VIDEO_NOTICES = (
+    (
+        "To view this video please enable JavaScript, and consider upgrading "
+        "to a web browser that supports HTML5 video"
+    ),
+    "Your browser does not support the video tag",
+    "Your browser does not support HTML5 video",
+    "Your browser does not support video",
+    "Please enable JavaScript to view this video",
+    "This video is not available",
+    "This video can not be played",
+    "Sorry, this video is not available",
+    "Video unavailable",
+)
+"""The fallback texts video players print when they cannot play, as printed
+(the first letter may also be lower case)."""
+
+PROMO_PREFIXES = (
+    "try our ai features",
+    "try our ai",
+    "try it free",
+    "try it now",
+    "explore what ",
+    "download our app",
+    "download the app",
+    "get the app",
+    "get our app",
+    "start your free trial",
+    "start free trial",
+    "get unlimited access",
+    "unlock unlimited access",
+    "upgrade to premium",
+    "go premium",
+    "advertisement",
+    "sponsored content",
+    "sponsored",
+    "promoted content",
+    "paid content",
+    "continue reading below",
+    "story continues below",
+    "article continues below",
+)
+"""Promotion and advertising lines, by their (case-folded) beginning."""
+
+COMMENT_LINES = (
+    "comments",
+    "comment",
+    "no comments yet",
+    "no comments",
+    "be the first to comment",
+    "leave a comment",
+    "add a comment",
+    "post a comment",
+    "write a comment",
+    "show comments",
+    "view comments",
+    "hide comments",
+    "load comments",
+    "join the conversation",
+    "join the discussion",
+    "log in to comment",
+    "sign in to comment",
+    "comments are closed",
+)
+"""Comment widgets, as whole lines (case-folded, final dots ignored)."""
+
+_COMMENT_COUNT = re.compile(r"\d{1,6} comments?", re.IGNORECASE)
+
+FURNITURE_LINES = (
+    "hashtags",
+    "tags",
+    "topics",
+    "related topics",
+    "keywords",
+    "categories",
+    "advertisement",
+    "advert",
+    "ad",
+    "loading",
+    "loading...",
+    "back to top",
+    "print",
+    "print this article",
+    "listen to this article",
+    "listen",
+    "save",
+    "save article",
+    "bookmark",
+    "report an error",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "terms and conditions",
+    "cookie policy",
+    "cookie settings",
+    "manage cookies",
+    "contact us",
+    "about us",
+    "advertise",
+    "advertise with us",
+    "sitemap",
+    "accessibility",
+    "all rights reserved",
+)
+"""Section headings and page furniture, as whole lines (case-folded)."""
+
+_FOOTER = re.compile(
+    r"(?:©|\(c\)|copyright\b)[^\n]{0,80}$|all rights reserved\.?$", re.IGNORECASE
+)
+
+SHARE_LINES = (
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share this page",
+    "share article",
+    "share on facebook",
+    "share on twitter",
+    "share on x",
+    "share on linkedin",
+    "share on whatsapp",
+    "share via email",
+    "tweet",
+    "email",
+    "copy link",
+    "link copied",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "sign up for our newsletter",
+    "subscribe to our newsletter",
+    "get our newsletter",
+    "sign up to our newsletter",
+    "newsletter",
+    "newsletter sign-up",
+    "follow us",
+)
+"""Share buttons and newsletter prompts, as whole lines (case-folded)."""
+
+_SHARE_PREFIXES = (
+    "follow us on ",
+    "sign up for our ",
+    "sign up to our ",
+    "subscribe to our ",
+    "click here to subscribe",
+    "get the latest news delivered",
+)
+
+AGENCIES = (
+    "AFP",
+    "AP",
+    "AAP",
+    "ANSA",
+    "Alamy",
+    "Anadolu",
+    "Anadolu Agency",
+    "Bloomberg",
+    "dpa",
+    "EPA",
+    "EPA-EFE",
+    "Getty",
+    "Getty Images",
+    "IANS",
+    "Imago",
+    "Kyodo",
+    "NurPhoto",
+    "PA",
+    "PA Media",
+    "PA Wire",
+    "Reuters",
+    "REUTERS",
+    "Shutterstock",
+    "Sipa",
+    "SOPA Images",
+    "Sputnik",
+    "TASS",
+    "UPI",
+    "Xinhua",
+    "Yonhap",
+)
+"""Photo agencies whose names end a caption ("... Convention Centre AFP")."""
+
+CREDIT_STOPWORDS = frozenset(
+    {
+        *("a", "according", "an", "and", "as", "at", "by", "cited", "for"),
+        *("from", "in", "of", "on", "or", "per", "quoted", "reported", "said"),
+        *("says", "than", "the", "to", "told", "via", "with"),
+    }
+)
+"""A credit never follows these words ("... told AFP" is prose)."""
+
+MAX_CAPTION_CHARS = 400
+"""A caption glued to a paragraph is at most this long."""
+
+PUBLISHERS = (
+    "ABC News",
+    "AFP",
+    "AP",
+    "AP News",
+    "Al Jazeera",
+    "Axios",
+    "BBC",
+    "BBC News",
+    "Bloomberg",
+    "CBS News",
+    "CNBC",
+    "CNN",
+    "Deutsche Welle",
+    "DW",
+    "Euronews",
+    "Financial Times",
+    "Fox News",
+    "France 24",
+    "Int'l Business Times",
+    "International Business Times",
+    "NBC News",
+    "NPR",
+    "Politico",
+    "Reuters",
+    "Sky News",
+    "The Guardian",
+    "The Hill",
+    "The Independent",
+    "The New York Times",
+    "The Washington Post",
+    "The Wall Street Journal",
+)
+"""Publishers whose names end headlines ("... - BBC News")."""
+
+_NOTICE_AT = tuple(
+    (notice, notice.index("ideo"))
+    for notice in sorted(VIDEO_NOTICES, key=len, reverse=True)
+)
+
+
+def _fold(text: str) -> str:
+    """Case-fold a short line and drop final dots and ellipses."""
+    return text.casefold().rstrip(".…:! ")
+
+
+def video_notice(block: Block) -> Trim | None:
+    """
+    Cut video-player fallback notices ("To view this video please enable
+    JavaScript, ...") out of a block.
+
+    Args:
+        block: Any block.
+
+    Returns:
+        A `Trim` of every notice (reason ``video-notice``), or ``None``.
+    """
+    text = block.text
+    at = text.find("ideo")  # every notice says "video"
+    spans: list[tuple[int, int]] = []
+    while at != -1:
+        for notice, offset in _NOTICE_AT:
+            start = at - offset
+            end = start + len(notice)
+            if (
+                start >= 0
+                and text[start] in (notice[0], notice[0].lower())
+                and text[start + 1 : end] == notice[1:]
+            ):
+                if text.startswith(".", end):
+                    end += 1
+                spans.append((start, end))
+                at = end - 4
+                break
+        at = text.find("ideo", at + 4)
+    if not spans:
+        return None
+    return Trim(spans=spans, reason="video-notice")
+
+
+def promo(block: Block) -> Decision | None:
+    """
+    Drop promotion lines ("Try Our AI Features", "Advertisement").
+
+    Args:
+        block: Any block.
+
+    Returns:
+        A drop `Decision` (reason ``promo``), or ``None``.
+    """
+    if len(block.text) > MAX_WIDGET_CHARS or block.role == "title":
+        return None
+    folded = block.text.casefold()
+    if folded.startswith(PROMO_PREFIXES):
+        return Decision(keep=False, reason="promo")
+    return None
+
+
+_COMMENT_SET = frozenset(COMMENT_LINES)
+
+
+def comment_widget(block: Block) -> Decision | None:
+    """
+    Drop comment widgets ("Comments", "No comments yet...", "12 comments").
+
+    Args:
+        block: Any block.
+
+    Returns:
+        A drop `Decision` (reason ``comments``), or ``None``.
+    """
+    if len(block.text) > MAX_WIDGET_CHARS:
+        return None
+    folded = _fold(block.text)
+    if folded in _COMMENT_SET or _COMMENT_COUNT.fullmatch(folded):
+        return Decision(keep=False, reason="comments")
+    return None
+
+
+_FURNITURE_SET = frozenset(FURNITURE_LINES)
+
+
+def furniture(block: Block) -> Decision | None:
+    """
+    Drop section headings and page furniture ("Hashtags", "Advertisement",
+    "Privacy Policy", "© 2025 Example Media").
+
+    Args:
+        block: Any block.
+
+    Returns:
+        A drop `Decision` (reason ``furniture``), or ``None``.
+    """
+    text = block.text
+    if len(text) > MAX_WIDGET_CHARS:
+        return None
+    if _fold(text) in _FURNITURE_SET or _FOOTER.match(text):
+        return Decision(keep=False, reason="furniture")
+    return None
+
+
+_SHARE_SET = frozenset(SHARE_LINES)
+
+
+def share_prompt(block: Block) -> Decision | None:
+    """
+    Drop share buttons and newsletter prompts ("Share this article",
+    "Sign up for our newsletter").
+
+    Args:
+        block: Any block.
+
+    Returns:
+        A drop `Decision` (reason ``share-prompt``), or ``None``.
+    """
+    if len(block.text) > MAX_WIDGET_CHARS:
+        return None
+    folded = _fold(block.text)
+    if folded in _SHARE_SET or folded.startswith(_SHARE_PREFIXES):
+        return Decision(keep=False, reason="share-prompt")
+    return None
+
+
+def _common_prefix(text: str, a: int, b: int, cap: int) -> int:
+    """Length of the common prefix of ``text[a:]`` and ``text[b:]``, <= cap."""
+    cap = min(cap, len(text) - max(a, b))
+    if cap <= 0 or text[a] != text[b]:
+        return 0
+    lo, step = 0, 32
+    while lo < cap:
+        size = min(step, cap - lo)
+        if text[a + lo : a + lo + size] == text[b + lo : b + lo + size]:
+            lo += size
+            step *= 2
+            continue
+        hi = lo + size  # the first difference lies in [lo, hi)
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if text[a + lo : a + mid] == text[b + lo : b + mid]:
+                lo = mid
+            else:
+                hi = mid
+        return lo
+    return cap
+
+
+def _common_suffix(text: str, a: int, b: int, cap: int) -> int:
+    """Length of the common suffix of ``text[:a]`` and ``text[:b]``, <= cap."""
+    cap = min(cap, a, b)
+    if cap <= 0 or text[a - 1] != text[b - 1]:
+        return 0
+    lo, step = 0, 32
+    while lo < cap:
+        size = min(step, cap - lo)
+        if text[a - lo - size : a - lo] == text[b - lo - size : b - lo]:
+            lo += size
+            step *= 2
+            continue
+        hi = lo + size
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if text[a - mid : a - lo] == text[b - mid : b - lo]:
+                lo = mid
+            else:
+                hi = mid
+        return lo
+    return cap
+
+
+@attrs.frozen(kw_only=True)
+class DuplicatedSpans:
+    """
+    Cut spans that a scraper printed twice in a row ("... officer in has
+    "eliminated" a man ... officer in has "eliminated" a man ... officer in
+    Kyiv.").
+
+    The search is content-defined, so it stays linear and cheap: the block
+    is cut before every word that starts with one of *separators* (" t",
+    " a"), and each cut is keyed by the *anchor* characters after it.
+    Inside a doubled span the cuts repeat one period apart with equal keys,
+    so only keys seen twice are checked, by comparing the text around
+    them.
+    A doubled span is found when its text has such a word at least
+    *anchor* characters before its end, which almost every English
+    sentence of *min_chars* or more has.
+    The second copy is cut; the cut starts at a word.
+
+    Args:
+        min_chars: The shortest repeat worth cutting.
+        max_chars: The longest repeat looked for.
+        min_words: The repeated text must have this many words, so runs of
+            dashes or digits are left alone.
+        anchor: Length of the keys.
+        separators: The word beginnings that place cuts.
+    """
+
+    name: ClassVar[str] = "duplicated_spans"
+
+    min_chars: int = 40
+    max_chars: int = 5000
+    min_words: int = 5
+    anchor: int = 10
+    separators: tuple[str, ...] = attrs.field(default=(" t", " a"), converter=tuple)
+
+    def __call__(self, block: Block) -> Trim | None:
+        """Find doubled spans in *block*; return a `Trim` of the copies."""
+        text = block.text
+        if len(text) < 2 * self.min_chars or self.anchor < 1:
+            return None
+        key = itemgetter(slice(0, self.anchor))
+        spans: list[tuple[int, int]] = []
+        for sep in self.separators:
+            if not sep:
+                continue
+            parts = text.split(sep)
+            if len(parts) < 3:
+                continue
+            keys = sorted(map(key, parts[1:]))
+            twice = set(compress(keys[1:], map(eq, keys[1:], keys)))
+            for k in sorted(twice):
+                if len(k) == self.anchor:
+                    self._check(text, sep + k, len(sep), spans)
+        if not spans:
+            return None
+        return Trim(spans=sorted(spans), reason="duplicated-span")
+
+    def _check(
+        self, text: str, needle: str, skip: int, spans: list[tuple[int, int]]
+    ) -> None:
+        """Check the places where *needle* occurs for doubled spans."""
+        places: list[int] = []
+        at = text.find(needle)
+        while at != -1 and len(places) < _MAX_PLACES:
+            places.append(at + skip)
+            at = text.find(needle, at + 1)
+        for p, q in pairwise(places):
+            period = q - p
+            if not self.min_chars <= period <= self.max_chars or any(
+                a <= q < b for a, b in spans
+            ):
+                continue
+            ahead = _common_prefix(text, p, q, period)
+            need = period - ahead
+            if need > 0 and text[p - need : p] != text[q - need : q]:
+                continue
+            behind = _common_suffix(text, p, q, period)
+            if ahead + behind >= period:
+                span = self._copy(text, p - behind, p + ahead - period, period)
+                if span is not None:
+                    spans.append(span)
+
+    def _copy(
+        self, text: str, first: int, last: int, period: int
+    ) -> tuple[int, int] | None:
+        """Pick where the copy starts: at a word if possible."""
+        start = first
+        for i in range(first, min(last, first + 64) + 1):
+            at = i + period
+            if not text[at].isspace() and text[at - 1].isspace():
+                start = i
+                break
+        unit = text[start : start + period].split()
+        if len(unit) < self.min_words or len(set(unit)) < 3:
+            return None
+        return (start + period, start + 2 * period)
+
+
+_MAX_PLACES = 64
+"""A key is checked at its first 64 places only, to bound the work."""
+
+
+def _alternation(names: tuple[str, ...]) -> str:
+    ordered = sorted(set(names), key=len, reverse=True)
+    return "|".join(re.escape(n).replace(r"\ ", " ") for n in ordered)
+
+
+_NAME = r"[A-Z][\w'’.-]{0,30}(?: [A-Z][\w'’.-]{0,30})?"
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]{0,3}\s+(?=[\"“‘'(\[A-Z0-9])")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Jr|Sr|No|vs|"
+    r"U\.S|U\.K|U\.N|E\.U))[.]$"
+)
+
+
+_CREDIT_SUFFIXES = frozenset(("File", "Pool", "Handout"))
+_CREDIT_TAIL = 80
+
+
+@attrs.frozen(kw_only=True)
+class CaptionCredits:
+    """
+    Split photo captions that end with an agency credit off the text they
+    are glued to ("... in Kuala Lumpur. US Secretary of State ... Convention
+    Centre AFP").
+
+    The credit is an agency ("AFP", "Getty Images"), a photographer and an
+    agency ("Mandel Ngan/AFP"), or a photographer via an agency ("Anna
+    Moneymaker via Getty Images"), at the very end of the block, after a
+    word that is not one of `CREDIT_STOPWORDS`.
+    The caption runs from the last sentence end before the credit (or from
+    the start of the block).
+
+    Args:
+        agencies: The agency names recognised.
+        max_caption_chars: The longest caption split off.
+        min_caption_words: The shortest caption split off.
+        roles: The block roles the filter looks at.
+    """
+
+    name: ClassVar[str] = "captions"
+
+    agencies: tuple[str, ...] = attrs.field(default=AGENCIES, converter=tuple)
+    max_caption_chars: int = MAX_CAPTION_CHARS
+    min_caption_words: int = 2
+    roles: frozenset[str] = attrs.field(
+        default=frozenset(("paragraph", "related-body", "caption", "unknown")),
+        converter=frozenset,
+    )
+    _credit: re.Pattern[str] = attrs.field(init=False, repr=False, eq=False)
+
+    _finals: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        finals = {a.split()[-1] for a in self.agencies if a.strip()}
+        object.__setattr__(self, "_finals", frozenset(finals | _CREDIT_SUFFIXES))
+        agency = _alternation(self.agencies)
+        pattern = (
+            rf"(?:(?:{_NAME}) ?/ ?)?(?:{agency})"
+            rf"(?: ?/ ?(?:{agency}|File|Pool|Handout))?"
+            rf"(?: via (?:{agency}))?"
+            rf"|(?:{_NAME}) via (?:{agency})"
+        )
+        credit = re.compile(rf"(?<!\S)(?:{pattern})$")
+        object.__setattr__(self, "_credit", credit)
+
+    def __call__(self, block: Block) -> Trim | None:  # noqa: PLR0911 - early outs
+        """Split a trailing caption with its credit off *block*."""
+        if block.role not in self.roles:
+            return None
+        text = block.text
+        final = text[text.rfind(" ") + 1 :].rsplit("/", 1)[-1]
+        if final not in self._finals:
+            return None
+        offset = max(0, len(text) - _CREDIT_TAIL)
+        match = self._credit.search(text, offset)
+        if match is None:
+            return None
+        credit_at = match.start()
+        before = text[max(0, credit_at - 40) : credit_at].split()
+        if not before or before[-1].casefold() in CREDIT_STOPWORDS:
+            return None
+        start = self._caption_start(text, credit_at)
+        if start is None:
+            return None
+        caption = text[start:credit_at].strip()
+        if len(caption.split()) < self.min_caption_words or caption[-1] in ".!?:;,":
+            return None
+        return Trim(
+            spans=[(start, len(text))],
+            reason="caption",
+            captions=[Caption(text=caption, credit=match.group())],
+        )
+
+    def _caption_start(self, text: str, credit_at: int) -> int | None:
+        """Where the caption before *credit_at* starts, if it is short enough."""
+        window = max(0, credit_at - self.max_caption_chars)
+        start = None
+        for match in _SENTENCE_END.finditer(text, window, credit_at):
+            if _ABBREVIATION.search(text, max(0, match.start() - 5), match.start() + 1):
+                continue
+            start = match.end()
+        if start is None:
+            return 0 if window == 0 else None
+        return start
+
+
+_DATE = r"\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}"
+_SEPARATOR = r"\s+[|–—-]\s+"
+
+
+@attrs.frozen(kw_only=True)
+class TitleSuffix:
+    """
+    Cut publisher names and dates that sites append to headlines
+    (" – DW – 07/13/2025", " | Reuters", " - BBC News").
+
+    A suffix is cut if it ends with a date (the publisher before the date
+    goes too, if it is short), names one of *publishers*, or follows a
+    ``" | "`` and has at most *max_words* words.
+
+    Args:
+        publishers: Publisher names recognised after a dash.
+        max_words: The longest publisher name after ``" | "`` or before a
+            date.
+        roles: The block roles the filter looks at.
+    """
+
+    name: ClassVar[str] = "title_suffix"
+
+    publishers: tuple[str, ...] = attrs.field(default=PUBLISHERS, converter=tuple)
+    max_words: int = 4
+    roles: frozenset[str] = attrs.field(
+        default=frozenset(("title", "related-title")), converter=frozenset
+    )
+    _patterns: tuple[re.Pattern[str], ...] = attrs.field(
+        init=False, repr=False, eq=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        words = max(0, self.max_words - 1)
+        short = rf"[^\s|–—]{{1,40}}(?: [^\s|–—]{{1,40}}){{0,{words}}}"
+        publisher = _alternation(self.publishers) or "(?!)"
+        patterns = (
+            re.compile(rf"(?:{_SEPARATOR}(?:{short}))?{_SEPARATOR}(?:{_DATE})$"),
+            re.compile(rf"{_SEPARATOR}(?:{publisher})$", re.IGNORECASE),
+            re.compile(rf"\s+\|\s+(?:{short})$"),
+        )
+        object.__setattr__(self, "_patterns", patterns)
+
+    def __call__(self, block: Block) -> Trim | None:
+        """Cut a publisher or date suffix off a headline *block*."""
+        if block.role not in self.roles:
+            return None
+        text = block.text
+        offset = max(0, len(text) - TAIL_CHARS)
+        for pattern in self._patterns:
+            match = pattern.search(text, offset)
+            if match is not None and match.start() > 0:
+                return Trim(spans=[match.span()], reason="title-suffix")
+        return None

@@ -1,0 +1,172 @@
+"""
+Layouts: how a kind of text dump is laid out, described as data.
+
+A `Layout` names the headings that open a related-stories section, the
+lines a site prints around its articles (furniture), and the order of the
+lines that make up one related item.
+`parse_text` picks the first layout whose related heading occurs in the
+dump, or the last layout (the generic fallback) if none does.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import attrs
+
+__all__ = [
+    "AGGREGATOR_LAYOUT",
+    "DEFAULT_LAYOUTS",
+    "GENERIC_LAYOUT",
+    "ItemField",
+    "Layout",
+]
+
+ItemField = Literal["source", "age", "source-echo", "title", "body"]
+"""One line of a related item: the publisher, its age ("3 hours ago"), the
+publisher repeated after a dash ("- DW"), the headline, or the text."""
+
+
+def _casefolded(values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    return tuple(v.casefold().strip() for v in values)
+
+
+@attrs.frozen(kw_only=True)
+class Layout:
+    """
+    How one kind of dump is laid out.
+
+    Every field is data: to teach newsdump a new site, build a `Layout` and
+    pass ``layouts=(my_layout, *DEFAULT_LAYOUTS)``.
+
+    Args:
+        name: A short name for the layout, used in removal details.
+        related_headings: Whole lines (compared case-insensitively) that
+            open a related-stories section, such as ``"Related Articles"``.
+        related_prefixes: Line beginnings that open such a section, such as
+            ``"More from "`` (for "More from DW").
+        furniture: Whole lines (case-insensitive) that this site prints
+            around its articles and that are never content.
+        navigation: Whole lines (case-insensitive) that are site menus; they
+            are never taken for the title.
+        item_fields: The order of the lines of one related item.
+            Every field is optional; the parser matches a line to a field
+            only if it has the field's shape.
+        title_min_words: A headline has at least this many words; shorter
+            lines before it are navigation.
+        title_max_chars: A headline has at most this many characters.
+        subtitle_max_chars: The line after the headline is the standfirst if
+            it is at most this long; 0 means the layout has no standfirst.
+        menu_max_words: Lines of at most this many words, without final
+            punctuation, that come in runs of *menu_run* or more are menus.
+        menu_run: How many such short lines in a row make a menu.
+    """
+
+    name: str
+    related_headings: tuple[str, ...] = attrs.field(default=(), converter=_casefolded)
+    related_prefixes: tuple[str, ...] = attrs.field(default=(), converter=_casefolded)
+    furniture: tuple[str, ...] = attrs.field(default=(), converter=_casefolded)
+    navigation: tuple[str, ...] = attrs.field(default=(), converter=_casefolded)
+    item_fields: tuple[ItemField, ...] = attrs.field(
+        default=("source", "age", "source-echo", "title", "body"), converter=tuple
+    )
+    title_min_words: int = 3
+    title_max_chars: int = 250
+    subtitle_max_chars: int = 400
+    menu_max_words: int = 4
+    menu_run: int = 3
+
+    def is_related_heading(self, folded: str) -> bool:
+        """
+        Tell whether a line opens a related-stories section.
+
+        Args:
+            folded: The line, stripped and case-folded.
+
+        Returns:
+            Whether it is one of *related_headings* or starts with one of
+            *related_prefixes*.
+        """
+        if folded in self.related_headings:
+            return True
+        return any(folded.startswith(p) for p in self.related_prefixes)
+
+
+_RELATED_HEADINGS = (
+    "Related",
+    "Related Articles",
+    "Related articles",
+    "Related Stories",
+    "Related Content",
+    "Related News",
+    "Related Coverage",
+    "Read more",
+    "Read More",
+    "Read next",
+    "More stories",
+    "More news",
+    "More on this story",
+    "You may also like",
+    "You might also like",
+    "Recommended",
+    "Recommended for you",
+    "Recommended stories",
+    "Most popular",
+    "Most read",
+    "Most viewed",
+    "Popular now",
+    "Trending",
+    "Trending now",
+    "Top stories",
+    "Latest news",
+    "See also",
+    "Also read",
+    "What to read next",
+)
+
+_RELATED_PREFIXES = ("More from ", "More on ", "More stories from ", "Latest from ")
+
+_NAVIGATION = (
+    "Skip to content",
+    "Skip to main content",
+    "Skip to navigation",
+    "Menu",
+    "Main menu",
+    "Search",
+    "Home",
+    "Sign in",
+    "Sign up",
+    "Log in",
+    "Login",
+    "Register",
+    "Subscribe",
+    "Account",
+    "My account",
+    "Newsletters",
+    "Close",
+    "Open menu",
+    "Toggle navigation",
+)
+
+AGGREGATOR_LAYOUT = Layout(
+    name="aggregator",
+    related_headings=("Related Articles",),
+    navigation=_NAVIGATION,
+    item_fields=("source", "age", "source-echo", "title", "body"),
+)
+"""News aggregator pages: headline, standfirst, paragraphs, then "Related
+Articles" with items printed as source, age, "- source", headline, text."""
+
+GENERIC_LAYOUT = Layout(
+    name="generic",
+    related_headings=_RELATED_HEADINGS,
+    related_prefixes=_RELATED_PREFIXES,
+    navigation=_NAVIGATION,
+    item_fields=("source", "age", "source-echo", "title", "body"),
+    subtitle_max_chars=300,
+)
+"""Any other dump, such as the text of a whole web page: navigation lines,
+headline, paragraphs, related lists under common headings, footer."""
+
+DEFAULT_LAYOUTS: tuple[Layout, ...] = (AGGREGATOR_LAYOUT, GENERIC_LAYOUT)
+"""The layouts `parse_text` tries, in order; the last one is the fallback."""

@@ -596,6 +596,7 @@ def build_blocks(
     *,
     related: Sequence[LexborNode] = (),
     title: str | None = None,
+    subtitle: str | None = None,
 ) -> list[Block]:
     """
     Cut a parsed page into blocks and mark the ones outside the article.
@@ -611,6 +612,8 @@ def build_blocks(
         tree: The parsed page; hidden elements are removed from it.
         related: Elements that hold related stories.
         title: The page's title from its metadata, if known.
+        subtitle: The page's standfirst from its metadata, if known; the
+            block that repeats it gets role ``"subtitle"``.
 
     Returns:
         The blocks, in document order.
@@ -625,6 +628,8 @@ def build_blocks(
     _mark_related(walker, roles, container)
     roots = _article_roots(walker, container)
     _mark_title(walker, roles, roots, title)
+    if subtitle:
+        _mark_subtitle(walker, roles, subtitle)
     blocks: list[Block] = []
     offset = 0
     count = len(walker.raws)
@@ -648,6 +653,30 @@ def build_blocks(
         )
         offset += len(raw.text) + 1
     return blocks
+
+
+def _mark_subtitle(walker: _Walker, roles: list[str], subtitle: str) -> None:
+    """Give role ``"subtitle"`` to the first block that repeats *subtitle*."""
+    wanted = _words_of(subtitle)
+    if len(wanted) < SHORT_BLOCK:
+        return
+    boxes = walker.boxes
+    for index, raw in enumerate(walker.raws):
+        if roles[index] == "paragraph" and _words_of(raw.text) == wanted:
+            # a standfirst stands apart; the same text in the run of body
+            # paragraphs is the lead paragraph, which stays
+            parent = boxes[raw.box].parent
+            following = next(
+                (
+                    other
+                    for at, other in enumerate(walker.raws[index + 1 :], index + 1)
+                    if roles[at] == "paragraph"
+                ),
+                None,
+            )
+            if following is None or boxes[following.box].parent != parent:
+                roles[index] = "subtitle"
+            return
 
 
 def _mark_title(
@@ -784,7 +813,10 @@ def _parse_tree_to_article(
     meta = _read_meta(tree, url=url, now=now)
     related, related_nodes = _find_related(tree, url=url, now=now, habit=habit)
     blocks = build_blocks(
-        tree, related=related_nodes, title=getattr(meta, "title", None)
+        tree,
+        related=related_nodes,
+        title=getattr(meta, "title", None),
+        subtitle=getattr(meta, "subtitle", None),
     )
     outcomes = run_filters(blocks, filters)
     return _assemble(outcomes, meta=meta, related=related, url=url, now=now)
@@ -828,6 +860,7 @@ def _assemble(
     captions: list[Caption] = []
     removed: list[Removal] = []
     h1_title: str | None = None
+    standfirst: str | None = None
     for outcome in outcomes:
         removed.extend(outcome.removals)
         captions.extend(outcome.captions)
@@ -836,6 +869,10 @@ def _assemble(
         if outcome.block.role == "title":
             if h1_title is None:
                 h1_title = outcome.block.text
+            continue
+        if outcome.block.role == "subtitle":
+            if standfirst is None:
+                standfirst = outcome.block.text
             continue
         if outcome.block.role == "heading":
             headings.append(len(paragraphs))
@@ -848,7 +885,7 @@ def _assemble(
     source: Source | None = getattr(meta, "source", None)
     return Article(
         title=title,
-        subtitle=getattr(meta, "subtitle", None),
+        subtitle=getattr(meta, "subtitle", None) or standfirst,
         paragraphs=paragraphs,
         headings=headings,
         captions=captions,

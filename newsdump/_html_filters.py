@@ -21,6 +21,8 @@ __all__ = [
     "ARTICLE_WORDS",
     "BOILERPLATE_WORDS",
     "CREDIT_PATTERNS",
+    "DATE_PATTERN",
+    "PROMPT_STARTS",
     "FURNITURE_PHRASES",
     "HTML_FILTERS",
     "META_WORDS",
@@ -30,9 +32,11 @@ __all__ = [
     "MaxLinkDensity",
     "article_meta",
     "is_state",
+    "date_line",
     "figure_captions",
     "furniture_text",
     "outside_article",
+    "prompts",
     "related_items",
     "split_credit",
     "token_words",
@@ -212,11 +216,82 @@ def is_state(token: str) -> bool:
 MAX_LINK_DENSITY = 0.5
 """Blocks with more of their text inside links than this are link lists."""
 
+SENTENCE_LINK_DENSITY = 0.85
+"""The link-density limit for blocks that read as a sentence (enough words,
+a final stop): body text with links in it."""
+
+SENTENCE_MIN_WORDS = 6
+"""How many words a block needs to read as a sentence."""
+
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)]?$")
+
 META_MAX_CHARS = 200
 """Blocks under a byline or date class longer than this are kept anyway."""
 
 FURNITURE_MAX_CHARS = 120
 """Furniture phrases only drop blocks up to this length."""
+
+PROMPT_MAX_CHARS = 250
+"""Prompts (follow us, subscribe) only drop blocks up to this length."""
+
+PROMPT_STARTS: tuple[str, ...] = (
+    "follow us",
+    "follow him",
+    "follow her",
+    "follow me",
+    "follow them",
+    "subscribe to",
+    "sign up for",
+    "sign up to",
+    "get the latest",
+    "get our",
+    "have a tip",
+    "got a tip",
+    "email us",
+    "contact us",
+    "join our",
+    "like us on",
+    "download our app",
+    "download the app",
+    "this site is protected by recaptcha",
+    "let our news meet your inbox",
+    "image 1 of",
+    "photo 1 of",
+    "click to share",
+    "share this:",
+    "to read the full",
+    "already a subscriber",
+    "this article was originally published",
+)
+"""Beginnings of prompts and notices that close or interrupt articles."""
+
+DATE_LINE_MAX_CHARS = 120
+"""Date lines only drop blocks up to this length."""
+
+DATE_LINE_RESIDUE = 12
+"""A date line may hold this many characters besides dates, times and the
+words of `DATE_LINE_WORDS`."""
+
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+DATE_PATTERN = re.compile(
+    rf"\b(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|(?:{_MONTHS})\.?\s+\d{{1,2}}"
+    rf"(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})"
+    rf"\.?,?(?:\s+\d{{4}})?)\b",
+    re.IGNORECASE,
+)
+"""A calendar date in the common English and numeric forms."""
+
+_DATE_LINE_NOISE = re.compile(
+    rf"\b(?:\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?|[ap]\.?m\.?|\d{{4}}|\d{{1,2}}"
+    rf"|(?:{_MONTHS})|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday|published|updated|posted|last|modified"
+    r"|on|at|by|et|est|edt|pt|pst|pdt|gmt|bst|utc|cet|ist|min|mins|minute|minutes"
+    r"|read|hours?|ago|date|time|and)\b|[\W_]+",
+    re.IGNORECASE,
+)
 
 FURNITURE_PHRASES: tuple[str, ...] = (
     "advertisement",
@@ -282,6 +357,7 @@ CREDIT_PATTERNS: tuple[re.Pattern[str], ...] = (
 """Patterns for the credit at the end of a caption, in order of trust."""
 
 _WORD_SPLIT = re.compile(r"[-_:.]+")
+_PROMPT_START = re.compile("|".join(re.escape(p) for p in PROMPT_STARTS))
 _FURNITURE_START = re.compile(
     "|".join(
         re.escape(p.rstrip(":"))
@@ -367,20 +443,30 @@ class MaxLinkDensity:
 
     Args:
         threshold: The largest share of link text a kept block may have.
+        sentence_threshold: The same for blocks that read as a sentence.
     """
 
     threshold: float = MAX_LINK_DENSITY
+    sentence_threshold: float = SENTENCE_LINK_DENSITY
     name: str = "max_link_density"
 
     def __call__(self, block: Block, /) -> Decision | None:
         """Judge *block*."""
         if block.tag is None or block.role == "title":
             return None
-        if block.link_density > self.threshold:
+        if block.link_density <= self.threshold:
+            return None
+        limit = self.threshold
+        if (
+            _SENTENCE_END.search(block.text)
+            and block.text.count(" ") + 1 >= SENTENCE_MIN_WORDS
+        ):
+            limit = self.sentence_threshold
+        if block.link_density > limit:
             return Decision(
                 keep=False,
                 reason="link-density",
-                detail=f"{block.link_density:.2f} > {self.threshold:.2f}",
+                detail=f"{block.link_density:.2f} > {limit:.2f}",
             )
         return None
 
@@ -397,6 +483,30 @@ def furniture_text(block: Block) -> Decision | None:
     if len(lowered) < 2 * len(phrase) + 20:
         return Decision(keep=False, reason="furniture-text", detail=phrase)
     return None
+
+
+def prompts(block: Block) -> Decision | None:
+    """Drop HTML blocks that start like a follow, subscribe or tip prompt."""
+    if block.tag is None or len(block.text) > PROMPT_MAX_CHARS:
+        return None
+    match = _PROMPT_START.match(block.text.lower())
+    if match is None:
+        return None
+    return Decision(keep=False, reason="prompt", detail=match.group(0))
+
+
+def date_line(block: Block) -> Decision | None:
+    """Drop short HTML blocks that only give a date, a time or a byline."""
+    if block.tag is None or len(block.text) > DATE_LINE_MAX_CHARS:
+        return None
+    if block.role not in {"paragraph", "list-item", "unknown"}:
+        return None
+    if DATE_PATTERN.search(block.text) is None:
+        return None
+    residue = _DATE_LINE_NOISE.sub("", block.text)
+    if len(residue) > DATE_LINE_RESIDUE:
+        return None
+    return Decision(keep=False, reason="date-line", detail=block.text)
 
 
 def article_meta(block: Block) -> Decision | None:
@@ -470,6 +580,8 @@ HTML_FILTERS = (
     figure_captions,
     MaxLinkDensity(),
     furniture_text,
+    prompts,
+    date_line,
     article_meta,
 )
 """The HTML filters of `DEFAULT_FILTERS`, in chain order."""

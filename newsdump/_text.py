@@ -470,7 +470,7 @@ def _blocks(lines: list[_Line], roles: list[str]) -> list[Block]:
 
 def reference_time(
     now: dt.datetime | None, observations: list[tuple[str, ...]]
-) -> tuple[dt.datetime | None, Timestamp | None, ReferenceHow]:
+) -> tuple[dt.datetime | Timestamp | None, Timestamp | None, ReferenceHow]:
     """
     Decide the time that ages are resolved against.
 
@@ -480,8 +480,10 @@ def reference_time(
             bear on time: its age text and its headline as printed.
 
     Returns:
-        The reference instant (or ``None``), the `Timestamp` to record as
-        `Article.reference`, and how it was obtained.
+        What to resolve ages against (the given instant, the inferred
+        `Timestamp` whose bounds then widen every age, or ``None``), the
+        `Timestamp` to record as `Article.reference`, and how it was
+        obtained.
     """
     if now is not None:
         given = Timestamp(text="given", value=now, earliest=now, latest=now)
@@ -491,7 +493,7 @@ def reference_time(
     except (ValueError, OverflowError):
         inferred = None
     if inferred is not None:
-        return inferred.value, inferred, "inferred"
+        return inferred, inferred, "inferred"
     return None, None, "none"
 
 
@@ -585,6 +587,11 @@ def _assemble(  # noqa: C901, PLR0912, PLR0915 - one branch per role
             published = _resolve(item.age, ref_now, habit)
             if published is None:
                 drop("unresolved-age", outcomes[item.age_block].block)
+        # A date the title ends in ("– DW – 07/13/2025") narrows the age.
+        dated = times.title_date(item.raw_title) if item.raw_title else None
+        if dated is not None:
+            both = None if published is None else times.intersect(published, dated)
+            published = both or published or dated
         related.append(
             RelatedItem(
                 title=item.title,
@@ -611,7 +618,9 @@ def _assemble(  # noqa: C901, PLR0912, PLR0915 - one branch per role
     )
 
 
-def _resolve(age: str, now: dt.datetime | None, habit: times.Habit) -> Timestamp | None:
+def _resolve(
+    age: str, now: dt.datetime | Timestamp | None, habit: times.Habit
+) -> Timestamp | None:
     if now is None:
         return None
     try:

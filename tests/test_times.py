@@ -9,11 +9,12 @@ UTC.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from newsdump import RelativeTimeError, Timestamp, times
+from newsdump import Article, RelativeTimeError, Timestamp, parse_text, times
 
 UTC = dt.timezone.utc
 NOW = dt.datetime(2025, 7, 13, 18, 0, tzinfo=UTC)
@@ -624,3 +625,50 @@ class TestInferReference:
             assert stamp is not None
             assert at(2025, 7, 12) <= stamp.earliest
             assert stamp.latest < at(2025, 7, 15)
+
+
+SAMPLE_DUMP = Path(__file__).parent / "fixtures" / "aggregator-page.txt"
+
+
+class TestSampleDump:
+    def parse(self, now: dt.datetime | None = None) -> Article:
+        return parse_text(SAMPLE_DUMP.read_text(encoding="utf-8"), now=now)
+
+    def test_without_now_every_item_falls_in_the_window(self) -> None:
+        """With no now, the reference is inferred and every related item's
+        interval lies within 2025-07-12..2025-07-14 UTC."""
+        article = self.parse()
+
+        assert "inferred" == article.reference_how
+        assert 3 == len(article.related)
+        for item in article.related:
+            assert item.published is not None, item.title
+            assert at(2025, 7, 12) <= item.published.earliest, item.title
+            assert item.published.latest < at(2025, 7, 15), item.title
+
+    def test_title_date_narrows_the_age(self) -> None:
+        """The DW item's "– DW – 07/13/2025" feeds its time: with no now the
+        interval is the title date's, not the wider inferred age."""
+        article = self.parse()
+        dw = next(i for i in article.related if "Donetsk" in i.title)
+        ibt = next(i for i in article.related if "EU Chief" in i.title)
+
+        assert dw.published is not None
+        assert ibt.published is not None
+        assert (at(2025, 7, 12, 10), at(2025, 7, 14, 12) - US) == (
+            dw.published.earliest,
+            dw.published.latest,
+        )
+        assert ibt.published.earliest < dw.published.earliest
+
+    def test_with_now_the_age_decides(self) -> None:
+        """With a given now, the age is inside the title date and is kept."""
+        article = self.parse(NOW)
+        dw = next(i for i in article.related if "Donetsk" in i.title)
+
+        assert "given" == article.reference_how
+        assert dw.published is not None
+        assert (NOW - 4 * H, NOW - 2.5 * H) == (
+            dw.published.earliest,
+            dw.published.latest,
+        )

@@ -119,6 +119,11 @@ ATOMIC_TAGS = frozenset(
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
+LEAF_TAGS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "figcaption"}
+)
+"""Paragraph-level elements: they hold text, never an article."""
+
 FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "form", "menu"})
 """Elements that hold page furniture, whatever their class."""
 
@@ -128,8 +133,13 @@ HIDDEN_SELECTOR = (
 )
 """Elements the browser does not show; they are not part of the page text."""
 
-LAYOUT_TABLE_SELECTOR = (
-    "p, div, table, ul, ol, blockquote, h1, h2, h3, h4, h5, h6, pre, section, article"
+LAYOUT_TABLE_SELECTOR = ", ".join(
+    f"{cell} {inner}"
+    for cell in ("td", "th")
+    for inner in (
+        "p, div, table, ul, ol, blockquote, h1, h2, h3, h4, h5, h6, pre, section, "
+        "article"
+    ).split(", ")
 )
 """A table holding any of these lays out a page; its cells are blocks."""
 
@@ -461,6 +471,8 @@ def _choose_container(walker: _Walker, roles: list[str], hint: str | None) -> in
             index = box.parent
     best, best_score = 0, float("-inf")
     for index, box in enumerate(boxes):
+        if box.tag in LEAF_TAGS:
+            continue
         score = box.score
         if score > 0:
             if box.flags & (_F_NEGATIVE | _F_UNDER_FURNITURE):

@@ -284,6 +284,9 @@ DATE_PATTERN = re.compile(
 )
 """A calendar date in the common English and numeric forms."""
 
+_TIME_ONLY = re.compile(
+    r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.IGNORECASE
+)
 _DATE_LINE_NOISE = re.compile(
     rf"\b(?:\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?|[ap]\.?m\.?|\d{{4}}|\d{{1,2}}"
     rf"|(?:{_MONTHS})|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday"
@@ -501,6 +504,8 @@ def date_line(block: Block) -> Decision | None:
         return None
     if block.role not in {"paragraph", "list-item", "unknown"}:
         return None
+    if _TIME_ONLY.match(block.text):
+        return Decision(keep=False, reason="date-line", detail=block.text)
     if DATE_PATTERN.search(block.text) is None:
         return None
     residue = _DATE_LINE_NOISE.sub("", block.text)

@@ -22,9 +22,10 @@ __all__ = [
     "Layout",
 ]
 
-ItemField = Literal["source", "age", "source-echo", "title", "body"]
+ItemField = Literal["source", "age", "source-echo", "title", "source-age", "body"]
 """One line of a related item: the publisher, its age ("3 hours ago"), the
-publisher repeated after a dash ("- DW"), the headline, or the text."""
+publisher repeated after a dash ("- DW"), the headline, the publisher and
+the age on one line ("DW · 3 hours ago"), or the text."""
 
 
 def _casefolded(values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
@@ -68,7 +69,8 @@ class Layout:
     furniture: tuple[str, ...] = attrs.field(default=(), converter=_casefolded)
     navigation: tuple[str, ...] = attrs.field(default=(), converter=_casefolded)
     item_fields: tuple[ItemField, ...] = attrs.field(
-        default=("source", "age", "source-echo", "title", "body"), converter=tuple
+        default=("source", "age", "source-echo", "title", "source-age", "body"),
+        converter=tuple,
     )
     title_min_words: int = 3
     title_max_chars: int = 250
@@ -152,7 +154,7 @@ AGGREGATOR_LAYOUT = Layout(
     name="aggregator",
     related_headings=("Related Articles",),
     navigation=_NAVIGATION,
-    item_fields=("source", "age", "source-echo", "title", "body"),
+    item_fields=("source", "age", "source-echo", "title", "source-age", "body"),
 )
 """News aggregator pages: headline, standfirst, paragraphs, then "Related
 Articles" with items printed as source, age, "- source", headline, text."""
@@ -162,7 +164,7 @@ GENERIC_LAYOUT = Layout(
     related_headings=_RELATED_HEADINGS,
     related_prefixes=_RELATED_PREFIXES,
     navigation=_NAVIGATION,
-    item_fields=("source", "age", "source-echo", "title", "body"),
+    item_fields=("source", "age", "source-echo", "title", "source-age", "body"),
     subtitle_max_chars=300,
 )
 """Any other dump, such as the text of a whole web page: navigation lines,

@@ -29,6 +29,7 @@ from newsdump import times
 from newsdump._chain import Block, Decision, Outcome, Trim, run_filters
 from newsdump._decode import decode_text
 from newsdump._layouts import DEFAULT_LAYOUTS, ItemField, Layout
+from newsdump._limits import Limits, check_size
 from newsdump._models import (
     Article,
     Caption,
@@ -60,6 +61,9 @@ _AGE = re.compile(
     rf"|^{_MONTH} \d{{1,2}},? \d{{4}}\b|^\d{{1,2}} {_MONTH} \d{{4}}\b",
     re.IGNORECASE,
 )
+_SENTENCE_ENDS = frozenset(".!?\"”’'…)")
+_PROSE_MIN_WORDS = 10
+_SOURCE_AGE = re.compile(r"(?P<name>[^·•|]{1,60}?)\s*[·•|]\s*(?P<age>[^·•|]{1,40})")
 _DIGIT = re.compile(r"\d")
 _MENU_SEPARATORS = (" | ", " · ", " • ")
 _PROBE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
@@ -72,6 +76,7 @@ class _Line(NamedTuple):
     blank_before: bool
     folded: str  # case-folded without final dots, or "" for long lines
     age: bool  # looks like an age or a date
+    split: tuple[int, int] | None  # "DW · 3 hours ago": end of name, start of age
 
 
 @attrs.define
@@ -91,6 +96,7 @@ def parse_text(
     layouts: Sequence[Layout] | None = None,
     habit: times.Habit = "either",
     encoding: str | None = None,
+    limits: Limits | None = None,
 ) -> Article:
     """
     Parse a plain-text dump into an `Article` with its related items.
@@ -109,6 +115,7 @@ def parse_text(
             `newsdump.times.resolve`.
         encoding: The encoding of *text* if it is bytes without a
             byte-order mark.
+        limits: The input size limit; `Limits()` if ``None``.
 
     Returns:
         The article. Every non-whitespace character of the (decoded) input
@@ -116,9 +123,11 @@ def parse_text(
 
     Raises:
         DecodeError: If *text* is bytes that do not decode.
+        LimitError: If *text* is longer than `Limits.max_size`.
         FilterError: If a filter raises or returns something unexpected.
         ValueError: If *now* is naive or *layouts* is empty.
     """
+    text = check_size(text, limits)
     if isinstance(text, bytes | bytearray):
         text = decode_text(bytes(text), encoding=encoding)
     if now is not None and (now.tzinfo is None or now.utcoffset() is None):
@@ -140,9 +149,11 @@ def parse_text(
     lines = _split(text, skip)
     layout = _choose(lines, chosen)
     plan = _plan(lines, layout)
-    blocks = _blocks(lines, plan.roles)
+    blocks, line_of = _blocks(lines, plan.roles, removals, text)
     outcomes = run_filters(blocks, tuple(filters))
-    return _assemble(text, blocks, outcomes, plan, removals, now=now, habit=habit)
+    return _assemble(
+        text, blocks, line_of, outcomes, plan, removals, now=now, habit=habit
+    )
 
 
 def _layout_removal(reason: str, text: str, start: int, end: int) -> Removal:
@@ -165,6 +176,7 @@ def _split(text: str, skip: int) -> list[_Line]:
         if content:
             start = at + len(raw) - len(raw.lstrip())
             short = len(content) <= _SHORT_LINE
+            split = _source_age(content) if short else None
             lines.append(
                 _Line(
                     start,
@@ -172,7 +184,8 @@ def _split(text: str, skip: int) -> list[_Line]:
                     content,
                     blank,
                     content.casefold().rstrip(".…: ") if short else "",
-                    short and _is_age(content),
+                    short and split is None and _is_age(content),
+                    split,
                 )
             )
             blank = False
@@ -180,6 +193,14 @@ def _split(text: str, skip: int) -> list[_Line]:
             blank = True
         at += len(raw)
     return lines
+
+
+def _source_age(raw: str) -> tuple[int, int] | None:
+    """Where "DW · 3 hours ago" splits into a source and an age, if it does."""
+    match = _SOURCE_AGE.fullmatch(raw)
+    if match is None or not _is_age(match["age"]):
+        return None
+    return match.end("name"), match.start("age")
 
 
 def _choose(lines: list[_Line], layouts: tuple[Layout, ...]) -> Layout:
@@ -213,22 +234,40 @@ def _is_navigation(raw: str, folded: str, layout: Layout) -> bool:
     return sum(raw.count(sep) for sep in _MENU_SEPARATORS) >= 2
 
 
+def _is_headline(line: _Line, layout: Layout) -> bool:
+    raw = line.raw
+    return (
+        len(raw) <= layout.title_max_chars
+        and raw[-1] not in ".:"
+        and len(raw.split()) >= layout.title_min_words
+        and not line.age
+        and not _is_navigation(raw, line.folded, layout)
+    )
+
+
+def _is_prose(raw: str, layout: Layout) -> bool:
+    if len(raw) > layout.title_max_chars:
+        return True
+    return raw[-1] in _SENTENCE_ENDS and len(raw.split()) >= _PROSE_MIN_WORDS
+
+
+def _find_title(lines: list[_Line], layout: Layout, body_end: int) -> int | None:
+    """The headline: just above the first prose line, else the first one."""
+    first = None
+    for i in range(min(body_end, _MAX_TITLE_SCAN)):
+        if _is_prose(lines[i].raw, layout):
+            for j in (i - 1, i - 2):
+                if j >= 0 and _is_headline(lines[j], layout):
+                    return j
+            return first
+        if first is None and _is_headline(lines[i], layout):
+            first = i
+    return first
+
+
 def _plan_head(lines: list[_Line], layout: Layout, plan: _Plan, body_end: int) -> int:
     """Find the title and subtitle; return where the body starts."""
-    title_at = None
-    for i in range(min(body_end, _MAX_TITLE_SCAN)):
-        raw = lines[i].raw
-        if len(raw) > layout.title_max_chars:
-            break
-        if (
-            _is_navigation(raw, lines[i].folded, layout)
-            or len(raw.split()) < layout.title_min_words
-            or raw.endswith(":")
-            or lines[i].age
-        ):
-            continue
-        title_at = i
-        break
+    title_at = _find_title(lines, layout, body_end)
     if title_at is None:
         return 0
     for i in range(title_at):
@@ -324,11 +363,10 @@ def _plan_group(
     """Plan one blank-separated group of related lines: one or more items."""
     if not group:
         return
-    ages = [k for k, i in enumerate(group) if lines[i].age]
     fields = layout.item_fields
-    if len(ages) >= 2 and "age" in fields:
-        lead = 1 if "source" in fields[: fields.index("age")] else 0
-        cuts = sorted({max(0, k - lead) for k in ages} | {0})
+    ages = [k for k, i in enumerate(group) if lines[i].age or lines[i].split]
+    if len(ages) >= 2 and ("age" in fields or "source-age" in fields):
+        cuts = sorted({max(0, k - _lead(fields, lines[group[k]])) for k in ages} | {0})
         for a, b in zip(cuts, [*cuts[1:], len(group)], strict=True):
             _plan_item(lines, layout, plan, group[a:b])
         return
@@ -343,6 +381,13 @@ def _plan_group(
             _plan_item(lines, layout, plan, [i])
         return
     _plan_item(lines, layout, plan, group)
+
+
+def _lead(fields: tuple[ItemField, ...], line: _Line) -> int:
+    """How many lines of an item come before its age line."""
+    field: ItemField = "source-age" if line.split else "age"
+    before = fields[: fields.index(field)] if field in fields else ()
+    return int(("source" if field == "age" else "title") in before)
 
 
 def _echo_of(raw: str) -> str | None:
@@ -364,16 +409,21 @@ def _fits(field: ItemField, line: _Line, source: str | None) -> bool:
             and len(raw.split()) <= _MAX_SOURCE_WORDS
             and raw[-1] not in ".!?"
             and not line.age
+            and line.split is None
             and _echo_of(raw) is None
         )
     if field == "age":
         return line.age
+    if field == "source-age":
+        return line.split is not None
+    if field == "title":
+        return line.split is None
     if field == "source-echo":
         echo = _echo_of(raw)
         return echo is not None and (
             source is None or echo.casefold() == source.casefold()
         )
-    return True  # title and body: anything else
+    return True  # body: anything else
 
 
 def _assign(
@@ -425,47 +475,79 @@ def _plan_item(
     plan.items.append(assigned)
 
 
-def _blocks(lines: list[_Line], roles: list[str]) -> list[Block]:
-    count = len(lines)
-    blocks = []
-    for index, (line, role) in enumerate(zip(lines, roles, strict=True)):
-        raw = line.raw
-        if raw.isprintable() and "  " not in raw:
-            blocks.append(
-                Block(
-                    text=raw,
-                    role=role,
-                    index=index,
-                    count=count,
-                    start=line.start,
-                    end=line.end,
-                )
+def _blocks(
+    lines: list[_Line], roles: list[str], removals: list[Removal], text: str
+) -> tuple[list[Block], list[int]]:
+    """One block per line (two for "source · age" lines), and their lines."""
+    found: list[tuple[str, str, int]] = []
+    line_of: list[int] = []
+    for number, (line, role) in enumerate(zip(lines, roles, strict=True)):
+        if role == "related-source-age" and line.split is not None:
+            name_end, age_start = line.split
+            start = line.start
+            removals.extend(
+                _layout_removal("separator", text, a, b)
+                for a, b in _stripped_spans(text, start + name_end, start + age_start)
             )
-            continue
-        pieces: list[tuple[int, int, int]] = []
-        parts: list[str] = []
-        out = 0
-        at = 0
-        for match in _ODD_SPACE.finditer(raw):
-            if match.start() > at:
-                pieces.append((out, line.start + at, match.start() - at))
-                parts.append(raw[at : match.start()])
-                out += match.start() - at + 1
-            at = match.end()
-        pieces.append((out, line.start + at, len(raw) - at))
-        parts.append(raw[at:])
-        blocks.append(
-            Block(
-                text=" ".join(parts),
-                role=role,
-                index=index,
-                count=count,
-                start=line.start,
-                end=line.end,
-                pieces=pieces,
+            parts = (
+                (line.raw[:name_end], "related-source", start),
+                (line.raw[age_start:], "related-age", start + age_start),
             )
+        else:
+            parts = ((line.raw, role, line.start),)
+        found.extend(parts)
+        line_of.extend(number for _ in parts)
+    count = len(found)
+    blocks = [
+        _block(raw, role, start, index, count)
+        for index, (raw, role, start) in enumerate(found)
+    ]
+    return blocks, line_of
+
+
+def _stripped_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The non-blank span of ``text[start:end]``, if any."""
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return []
+    at = start + len(piece) - len(piece.lstrip())
+    return [(at, at + len(stripped))]
+
+
+def _block(raw: str, role: str, start: int, index: int, count: int) -> Block:
+    """A block for *raw*, found at *start* in the input, spaces squashed."""
+    if raw.isprintable() and "  " not in raw:
+        return Block(
+            text=raw,
+            role=role,
+            index=index,
+            count=count,
+            start=start,
+            end=start + len(raw),
         )
-    return blocks
+    pieces: list[tuple[int, int, int]] = []
+    parts: list[str] = []
+    out = 0
+    at = 0
+    for match in _ODD_SPACE.finditer(raw):
+        if match.start() > at:
+            pieces.append((out, start + at, match.start() - at))
+            parts.append(raw[at : match.start()])
+            out += match.start() - at + 1
+        at = match.end()
+    if at < len(raw):
+        pieces.append((out, start + at, len(raw) - at))
+        parts.append(raw[at:])
+    return Block(
+        text=" ".join(parts),
+        role=role,
+        index=index,
+        count=count,
+        start=start,
+        end=start + len(raw),
+        pieces=pieces,
+    )
 
 
 def reference_time(
@@ -509,9 +591,10 @@ class _Item:
     blocks: list[int] = attrs.Factory(list)
 
 
-def _assemble(  # noqa: C901, PLR0912, PLR0915 - one branch per role
+def _assemble(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one branch per role
     text: str,
     blocks: list[Block],
+    line_of: list[int],
     outcomes: list[Outcome],
     plan: _Plan,
     removals: list[Removal],
@@ -534,7 +617,8 @@ def _assemble(  # noqa: C901, PLR0912, PLR0915 - one branch per role
         for start, end in block.to_input(0, len(block.text)):
             removals.append(_layout_removal(reason, text, start, end))
 
-    for i, (block, outcome) in enumerate(zip(blocks, outcomes, strict=True)):
+    for b, (block, outcome) in enumerate(zip(blocks, outcomes, strict=True)):
+        i = line_of[b]
         removals.extend(outcome.removals)
         role = block.role
         item = items[owner[i]] if i in owner else None
@@ -554,13 +638,13 @@ def _assemble(  # noqa: C901, PLR0912, PLR0915 - one branch per role
         elif role == "subtitle" and subtitle is None:
             subtitle = kept.text
         elif item is not None:
-            item.blocks.append(i)
+            item.blocks.append(b)
             if role == "related-title" and item.title is None:
                 item.title = kept.text
             elif role == "related-source" and item.source is None:
                 item.source = kept.text
             elif role == "related-age" and item.age is None:
-                item.age, item.age_block = kept.text, i
+                item.age, item.age_block = kept.text, b
             else:
                 item.body.append(kept.text)
         else:
@@ -591,6 +675,9 @@ def _assemble(  # noqa: C901, PLR0912, PLR0915 - one branch per role
         dated = times.title_date(item.raw_title) if item.raw_title else None
         if dated is not None:
             both = None if published is None else times.intersect(published, dated)
+            if both is not None and item.age is not None:
+                # Keep the age as printed: the date stays in the removed suffix.
+                both = attrs.evolve(both, text=item.age)
             published = both or published or dated
         related.append(
             RelatedItem(

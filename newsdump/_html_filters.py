@@ -351,10 +351,10 @@ CREDIT_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     # "... Jane Doe/Getty Images", "... AP Photo/Jane Doe", "... AFP"
     re.compile(
-        r"(?:^|(?<=[\s.|,;–—-]))\s*(?P<credit>(?:[\w.'’-]+ ){0,3}[\w.'’-]*/\s*"
-        r"(?:[\w.'’-]+ ?){1,3}|getty images|afp|reuters|ap|epa|shutterstock"
-        r"|alamy|anadolu|xinhua|pa|ap photo)\s*$",
-        re.IGNORECASE,
+        r"(?:^|(?<=[\s.|,;–—-]))\s*(?P<credit>(?:[A-Z][\w.'’-]* ){0,3}[A-Z][\w.'’-]*"
+        r"\s?/\s?[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,2}"
+        r"|(?i:getty images|afp|reuters|ap|epa|shutterstock|alamy|anadolu|xinhua"
+        r"|pa|ap photo))\s*$"
     ),
 )
 """Patterns for the credit at the end of a caption, in order of trust."""

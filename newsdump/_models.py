@@ -131,8 +131,9 @@ class Removal:
 
     ``input[start:end] == text`` holds for text dumps (offsets are into the
     decoded input string).
-    For HTML pages the offsets are into the page's visible text, as
-    rendered by `newsdump.visible_text`.
+    For HTML pages the offsets are into the page's visible text: the texts
+    of all its blocks, before filtering, joined with newlines, as
+    `newsdump.visible_text` returns it.
 
     Args:
         filter: The name of the filter that removed it.

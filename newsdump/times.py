@@ -191,7 +191,6 @@ class _Grammar:
     starters: frozenset[str]
     age: re.Pattern[str]
     part: re.Pattern[str]
-    compact: re.Pattern[str]
     day_clock: re.Pattern[str]
     weekday: re.Pattern[str]
     clock: re.Pattern[str]
@@ -269,7 +268,6 @@ def _build(langs: Sequence[_Language]) -> _Grammar:
         rf"(?:\s*(?P<post>{_alt(_merge(langs, 'ago_after'))}))?\.?$"
     )
     part_re = re.compile(rf"(?P<n>{number})(?P<u>(?:{_alt(units)}))\.?(?![^\W\d_])")
-    compact = re.compile(r"^(?:\d{1,6}\s*[a-z]{1,4}\s*)+$")
     at = rf"(?:,?\s+(?:{_alt(_merge(langs, 'at'))})\s*|,?\s+|\s*,\s*|\s+-\s+)"
     days = _alt(exact)
     day_clock = re.compile(
@@ -331,7 +329,6 @@ def _build(langs: Sequence[_Language]) -> _Grammar:
         starters=_starters(langs, exact, weekdays, months),
         age=age,
         part=part_re,
-        compact=compact,
         day_clock=day_clock,
         weekday=weekday,
         clock=clock,

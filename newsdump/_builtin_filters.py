@@ -524,30 +524,32 @@ class DuplicatedSpans:
                 a <= q < b for a, b in spans
             ):
                 continue
-            ahead = _common_prefix(text, p, q, period)
+            ahead = _common_prefix(text, p, q, len(text))
             need = period - ahead
             if need > 0 and text[p - need : p] != text[q - need : q]:
                 continue
-            behind = _common_suffix(text, p, q, period)
-            if ahead + behind >= period:
-                span = self._copy(text, p - behind, p + ahead - period, period)
-                if span is not None:
-                    spans.append(span)
+            behind = _common_suffix(text, p, q, len(text))
+            span = self._copies(text, p - behind, p + ahead + period, period)
+            if span is not None and span not in spans:
+                spans.append(span)
 
-    def _copy(
-        self, text: str, first: int, last: int, period: int
+    def _copies(
+        self, text: str, start: int, end: int, period: int
     ) -> tuple[int, int] | None:
-        """Pick where the copy starts: at a word if possible."""
-        start = first
-        for i in range(first, min(last, first + 64) + 1):
-            at = i + period
-            if not text[at].isspace() and text[at - 1].isspace():
-                start = i
+        """
+        The copies after the first in ``text[start:end]``, which repeats
+        with *period*; the first copy starts at a word if it can.
+        """
+        first = start
+        for i in range(start, min(end - 2 * period, start + 64) + 1):
+            if not text[i].isspace() and (i == 0 or text[i - 1].isspace()):
+                first = i
                 break
-        unit = text[start : start + period].split()
-        if len(unit) < self.min_words or len(set(unit)) < 3:
+        copies = (end - first) // period
+        unit = text[first : first + period].split()
+        if copies < 2 or len(unit) < self.min_words or len(set(unit)) < 3:
             return None
-        return (start + period, start + 2 * period)
+        return (first + period, first + copies * period)
 
 
 _MAX_PLACES = 64

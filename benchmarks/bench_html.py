@@ -26,9 +26,9 @@ from selectolax.lexbor import LexborHTMLParser
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _score import PageScore, score_page, shingles, summarize, tokens  # noqa: E402
+from _score import PageScore, score_page, shingles, summarize, tokens
 
-import newsdump  # noqa: E402
+import newsdump
 
 DATA = Path(__file__).resolve().parents[2] / "shared/benchmarks/article-extraction"
 BLOCK_TAGS = (
@@ -88,7 +88,7 @@ def extractors() -> dict[str, Extractor]:
     """Every extractor that is installed, by name."""
     found: dict[str, Extractor] = {"newsdump": ours}
     try:
-        import trafilatura
+        import trafilatura  # noqa: PLC0415 - optional: the benchmarks extra
     except ImportError:
         print("trafilatura is not installed: skipped")
     else:
@@ -98,7 +98,9 @@ def extractors() -> dict[str, Extractor]:
 
         found["trafilatura"] = trafi
     try:
-        from resiliparse.extract.html2text import extract_plain_text
+        from resiliparse.extract.html2text import (  # noqa: PLC0415 - optional
+            extract_plain_text,
+        )
     except ImportError:
         print("resiliparse is not installed: skipped")
     else:

@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from html import unescape
 import json
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
+from html import unescape
 from typing import Any
 
 import attrs
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
+from newsdump import times
 from newsdump._chain import Block, Decision, Outcome, Trim, run_filters
 from newsdump._exceptions import ParseError
 from newsdump._html_filters import (
@@ -137,9 +138,9 @@ LAYOUT_TABLE_SELECTOR = ", ".join(
     f"{cell} {inner}"
     for cell in ("td", "th")
     for inner in (
-        "p, div, table, ul, ol, blockquote, h1, h2, h3, h4, h5, h6, pre, section, "
-        "article"
-    ).split(", ")
+        *("p", "div", "table", "ul", "ol", "blockquote", "pre", "section"),
+        *("article", "h1", "h2", "h3", "h4", "h5", "h6"),
+    )
 )
 """A table holding any of these lays out a page; its cells are blocks."""
 
@@ -277,13 +278,11 @@ _LINK_CLOSE = "\ufdd3"
 _BREAK = "\ufdd4"
 _MARKS = re.compile("\ufdd0([0-9]{1,9})\ufdd5|([\ufdd0-\ufdd5])")
 
-BLOCK_SELECTOR = ", ".join(
-    (
-        "address, article, aside, blockquote, caption, center, dd, details",
-        "dialog, div, dl, dt, fieldset, figcaption, figure, footer, form",
-        "h1, h2, h3, h4, h5, h6, header, hgroup, li, main, menu, nav, ol, p",
-        "pre, section, summary, table, td, th, tr, ul",
-    )
+BLOCK_SELECTOR = (
+    "address, article, aside, blockquote, caption, center, dd, details, "
+    "dialog, div, dl, dt, fieldset, figcaption, figure, footer, form, "
+    "h1, h2, h3, h4, h5, h6, header, hgroup, li, main, menu, nav, ol, p, "
+    "pre, section, summary, table, td, th, tr, ul"
 )
 """Elements that start a new block (the rest continue their block's text)."""
 
@@ -354,7 +353,7 @@ class _Walker:
         del tree
         return elements
 
-    def _cut(  # noqa: C901 - one loop over the marked text
+    def _cut(  # noqa: C901, PLR0912 - one dispatch loop over the marked text
         self,
         pieces: list[str | None],
         elements: list[tuple[str, tuple[str, ...], int, bool]],
@@ -457,20 +456,9 @@ def _value(raw: _Raw, role: str, hint: str | None) -> float:
 
 def _choose_container(walker: _Walker, roles: list[str], hint: str | None) -> int:
     """The box whose subtree best matches the article; 0 is the body."""
-    boxes = walker.boxes
-    for raw, role in zip(walker.raws, roles, strict=True):
-        value = _value(raw, role, hint)
-        if not value:
-            continue
-        index = raw.box
-        while index >= 0:
-            box = boxes[index]
-            box.score += value
-            if box.flags & _F_NEGATIVE and not box.flags & _F_POSITIVE and value > 0:
-                value = -value
-            index = box.parent
+    _score_boxes(walker, roles, hint)
     best, best_score = 0, float("-inf")
-    for index, box in enumerate(boxes):
+    for index, box in enumerate(walker.boxes):
         if box.tag in LEAF_TAGS:
             continue
         score = box.score
@@ -482,6 +470,23 @@ def _choose_container(walker: _Walker, roles: list[str], hint: str | None) -> in
         if score > best_score:
             best, best_score = index, score
     return best
+
+
+def _score_boxes(walker: _Walker, roles: list[str], hint: str | None) -> None:
+    """Add each block's value to the elements above it."""
+    boxes = walker.boxes
+    for raw, role in zip(walker.raws, roles, strict=True):
+        value = _value(raw, role, hint)
+        if not value:
+            continue
+        index = raw.box
+        while index >= 0:
+            box = boxes[index]
+            box.score += value
+            if box.flags & _F_NEGATIVE and not box.flags & _F_POSITIVE and value > 0:
+                # furniture text counts against everything above the furniture
+                value = -value
+            index = box.parent
 
 
 def _mark_related(walker: _Walker, roles: list[str], container: int) -> None:
@@ -578,7 +583,7 @@ def _words_of(text: str) -> str:
 
 
 def _find_key(data: Any, key: str, depth: int) -> str | None:
-    if depth > 8:  # noqa: PLR2004 - JSON-LD nests a few levels at most
+    if depth > 8:
         return None
     if isinstance(data, dict):
         value = data.get(key)
@@ -645,8 +650,9 @@ def build_blocks(
     blocks: list[Block] = []
     offset = 0
     count = len(walker.raws)
-    for index, (raw, role) in enumerate(zip(walker.raws, roles, strict=True)):
+    for index, (raw, found) in enumerate(zip(walker.raws, roles, strict=True)):
         box = walker.boxes[raw.box]
+        role = found
         if role not in {"title", "related"} and not _inside(walker, raw.box, roots):
             role = "furniture"
         blocks.append(
@@ -769,7 +775,7 @@ def parse_html(
     url: str | None = None,
     now: dt.datetime | None = None,
     filters: Sequence[Filter] | None = None,
-    habit: str = "either",
+    habit: times.Habit = "either",
     encoding: str | None = None,
     limits: Limits | None = None,
 ) -> Article:
@@ -816,7 +822,7 @@ def _parse_tree_to_article(
     url: str | None,
     now: dt.datetime | None,
     filters: Sequence[Filter] | None,
-    habit: str,
+    habit: times.Habit,
 ) -> Article:
     if filters is None:
         from newsdump.filters import DEFAULT_FILTERS  # noqa: PLC0415 - import cycle
@@ -849,7 +855,7 @@ def _find_related(
     *,
     url: str | None,
     now: dt.datetime | None,
-    habit: str,
+    habit: times.Habit,
 ) -> tuple[tuple[Any, ...], list[LexborNode]]:
     try:
         from newsdump._html_related import find_related  # noqa: PLC0415

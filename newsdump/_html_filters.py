@@ -22,19 +22,19 @@ __all__ = [
     "BOILERPLATE_WORDS",
     "CREDIT_PATTERNS",
     "DATE_PATTERN",
-    "PROMPT_STARTS",
     "FURNITURE_PHRASES",
     "HTML_FILTERS",
     "META_WORDS",
     "PHOTO_WORDS",
+    "PROMPT_STARTS",
     "STANDFIRST_WORDS",
     "BoilerplateClass",
     "MaxLinkDensity",
     "article_meta",
-    "is_state",
     "date_line",
     "figure_captions",
     "furniture_text",
+    "is_state",
     "outside_article",
     "prompts",
     "related_items",
@@ -213,6 +213,7 @@ def is_state(token: str) -> bool:
         return True
     return any(word in STATE_WORDS for word in _words(token))
 
+
 MAX_LINK_DENSITY = 0.5
 """Blocks with more of their text inside links than this are link lists."""
 
@@ -337,19 +338,19 @@ FURNITURE_PHRASES: tuple[str, ...] = (
 """Phrases that, starting a short block, mark it as furniture."""
 
 CREDIT_PATTERNS: tuple[re.Pattern[str], ...] = (
-    # "... (Photo: Jane Doe/AFP)" or "... [Reuters]"
+    # a credit in brackets at the very end, with or without a label
     re.compile(
         r"[\(\[]\s*(?:(?:photo|photograph|image|picture|video|credit|source)"
         r"s?\s*(?:by|:)?\s*)?(?P<credit>[^()\[\]]{2,80})[\)\]]\s*$",
         re.IGNORECASE,
     ),
-    # "... Photo: Jane Doe/AFP", "... Credit: Getty Images"
+    # a label (photo, image, credit, source, the copyright sign) and a name
     re.compile(
         r"(?:^|(?<=[\s.|,;–—-]))\s*(?:(?:photo(?:graph)?|image|picture|credit|source)"
         r"s?\s*(?:by|:)|©|\(c\))\s*(?P<credit>[^:]{2,80})$",
         re.IGNORECASE,
     ),
-    # "... Jane Doe/Getty Images", "... AP Photo/Jane Doe", "... AFP"
+    # a capitalised name and an agency around a slash, or an agency alone
     re.compile(
         r"(?:^|(?<=[\s.|,;–—-]))\s*(?P<credit>(?:[A-Z][\w.'’-]* ){0,3}[A-Z][\w.'’-]*"
         r"\s?/\s?[A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,2}"
@@ -566,9 +567,7 @@ def figure_captions(block: Block) -> Trim | None:
     if block.role == "caption":
         caption = split_credit(block.text)
     elif len(block.text) <= META_MAX_CHARS and any(
-        word in PHOTO_WORDS
-        for token in _inner_tokens(block)
-        for word in _words(token)
+        word in PHOTO_WORDS for token in _inner_tokens(block) for word in _words(token)
     ):
         caption = split_credit(block.text)
         if caption.credit is None:

@@ -49,7 +49,9 @@ class TestLayouts:
             "Flood warnings upgraded",
         ] == headings
         assert 7 == len(article.paragraphs)
-        assert not any("Most read" in p or "Valley Herald" in p for p in article.paragraphs)
+        assert not any(
+            "Most read" in p or "Valley Herald" in p for p in article.paragraphs
+        )
 
     def test_live_blog_drops_entry_times_and_navigation(self):
         """Entry times, the menu and the sidebar are removed, with reasons."""
@@ -77,7 +79,9 @@ class TestLayouts:
         article = newsdump.parse_html(load("content-comments.html"))
 
         assert 3 == len(article.paragraphs)
-        assert all("library" in p or "Sunday" in p or "towns" in p for p in article.paragraphs)
+        assert all(
+            "library" in p or "Sunday" in p or "towns" in p for p in article.paragraphs
+        )
         removed = " ".join(r.text for r in article.removed)
         assert "Volunteers could help run the desk" in removed
 
@@ -90,7 +94,9 @@ class TestLayouts:
         ]
         assert "The basic rate stays at twenty per cent." in article.paragraphs
         assert "Basic 20%" in article.paragraphs
-        assert any(p.startswith("This is a budget for working") for p in article.paragraphs)
+        assert any(
+            p.startswith("This is a budget for working") for p in article.paragraphs
+        )
         assert "What the new budget means for you" == article.title
         assert "What the new budget means for you" not in article.paragraphs
 
@@ -119,7 +125,9 @@ class TestCaptions:
                 text="Ash rises above the crater on Monday morning.",
                 credit="Jane Doe/AFP",
             ),
-            newsdump.Caption(text="Scientists leave the island by boat", credit="Reuters"),
+            newsdump.Caption(
+                text="Scientists leave the island by boat", credit="Reuters"
+            ),
             newsdump.Caption(
                 text="A satellite image of the ash plume.", credit="Getty Images"
             ),
@@ -131,10 +139,22 @@ class TestCaptions:
         [
             ("A cat. Photo: J Doe/AFP", "A cat.", "J Doe/AFP"),
             ("Smoke over Kyiv (Reuters)", "Smoke over Kyiv", "Reuters"),
-            ("The minister speaks. Getty Images", "The minister speaks.", "Getty Images"),
-            ("Crowds gather. AP Photo/John Smith", "Crowds gather.", "AP Photo/John Smith"),
+            (
+                "The minister speaks. Getty Images",
+                "The minister speaks.",
+                "Getty Images",
+            ),
+            (
+                "Crowds gather. AP Photo/John Smith",
+                "Crowds gather.",
+                "AP Photo/John Smith",
+            ),
             ("Cars in a row (Photo by Jane Roe)", "Cars in a row", "Jane Roe"),
-            ("Pickers near the river Lena Hart/Reuters", "Pickers near the river", "Lena Hart/Reuters"),
+            (
+                "Pickers near the river Lena Hart/Reuters",
+                "Pickers near the river",
+                "Lena Hart/Reuters",
+            ),
             ("A man (left) talks", "A man (left) talks", None),
             ("Choose either/or here", "Choose either/or here", None),
         ],
@@ -226,7 +246,10 @@ class TestBlocks:
     def test_html_filters_never_judge_text_dump_blocks(self):
         """Every HTML filter returns None for a block without a tag."""
         block = filters.Block(
-            text="Share this article", role="furniture", classes=("share",), link_density=1.0
+            text="Share this article",
+            role="furniture",
+            classes=("share",),
+            link_density=1.0,
         )
 
         for flt in newsdump.filters.DEFAULT_FILTERS[:9]:
@@ -259,8 +282,12 @@ class TestFilters:
     def test_boilerplate_class_reads_only_inside_the_article(self):
         """Furniture words outside the article container do not drop text."""
         flt = BoilerplateClass()
-        inside = filters.Block(text="x", tag="p", classes=("share-bar", "newsdump-article"))
-        outside = filters.Block(text="x", tag="p", classes=("newsdump-article", "comments-open-wrap"))
+        inside = filters.Block(
+            text="x", tag="p", classes=("share-bar", "newsdump-article")
+        )
+        outside = filters.Block(
+            text="x", tag="p", classes=("newsdump-article", "comments-open-wrap")
+        )
 
         assert "share-buttons" == flt(inside).reason
         assert None is flt(outside)
@@ -269,7 +296,9 @@ class TestFilters:
         """A sentence may carry more links than a menu entry."""
         flt = MaxLinkDensity()
         sentence = filters.Block(
-            text="The mayor said the plan was approved last night.", tag="p", link_density=0.7
+            text="The mayor said the plan was approved last night.",
+            tag="p",
+            link_density=0.7,
         )
         menu = filters.Block(text="World news", tag="li", link_density=0.7)
 
@@ -287,12 +316,17 @@ class TestFilters:
     )
     def test_date_lines(self, text):
         """Lines that only give a date, a time or a byline are dropped."""
-        assert "date-line" == date_line(filters.Block(text=text, tag="p", role="paragraph")).reason
+        assert (
+            "date-line"
+            == date_line(filters.Block(text=text, tag="p", role="paragraph")).reason
+        )
 
     def test_sentence_with_a_date_stays(self):
         """A sentence that mentions a date is text, not a date line."""
         block = filters.Block(
-            text="On May 5, the council voted to close the school.", tag="p", role="paragraph"
+            text="On May 5, the council voted to close the school.",
+            tag="p",
+            role="paragraph",
         )
 
         assert None is date_line(block)
@@ -307,7 +341,16 @@ class TestFilters:
 
 
 WORDS = ["river", "bridge", "council", "storm", "water", "town", "road", "school"]
-CLASSES = ["", "article-body", "comments", "share", "sidebar", "content", "caption", "nav"]
+CLASSES = [
+    "",
+    "article-body",
+    "comments",
+    "share",
+    "sidebar",
+    "content",
+    "caption",
+    "nav",
+]
 TAGS = ["div", "p", "span", "a", "section", "li", "h2", "figure", "figcaption", "td"]
 
 
@@ -319,7 +362,11 @@ def html_trees(draw: st.DrawFn, depth: int = 0) -> str:
     parts = []
     for _ in range(draw(st.integers(0, 4 if depth < 4 else 0))):
         if draw(st.booleans()):
-            parts.append(" ".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12))))
+            parts.append(
+                " ".join(
+                    draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12))
+                )
+            )
         else:
             parts.append(draw(html_trees(depth + 1)))
     return f"<{tag}{attr}>{' '.join(parts)}</{tag}>"

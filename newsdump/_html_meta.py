@@ -176,9 +176,7 @@ ARTICLE_TYPES: Final[tuple[str, ...]] = (
 """
 
 BYLINE_SELECTORS: Final[str] = (
-    "[class~=byline], [class*=byline], [class*=Byline], [class*=author-name], "
-    "[class*=author__name], [class~=author], [class*=article-author], "
-    "[class~=contributor], [data-testid*=byline]"
+    "[class*=byline i], [class*=author i], [class~=contributor]"
 )
 """Elements that print a byline, read when no metadata names the authors."""
 
@@ -194,7 +192,7 @@ _MAX_ANCESTORS = 20
 _MAX_JSON_DEPTH = 8
 _MAX_BYLINE_CHARS = 200
 _BODY_PREFIX_PARAGRAPHS = 3
-_SPACES = re.compile(r"\s+")
+_NON_ALNUM = re.compile(r"[\W_]+")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 _TAG = re.compile(r"<[^<>]{0,300}>")
 _MAX_BODY_PREFIX_CHARS = 3000
@@ -285,14 +283,25 @@ def _span_end(start: dt.datetime, granularity: Granularity) -> dt.datetime:
     return start.replace(year=start.year + 1) - tick
 
 
+def _iso(text: str) -> dt.datetime | None:
+    """Parse ISO 8601: the fast standard parser first, dateutil for the rest."""
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        return isoparse(text)
+    except (ValueError, OverflowError):
+        return None
+
+
 def _absolute(text: str, tz: dt.tzinfo) -> Timestamp | None:
     """Read an ISO 8601 or RFC 2822 time; naive ones are put in *tz*."""
     stamp: dt.datetime | None = None
     granularity: Granularity = "second"
     if _ISO_START.match(text):
-        try:
-            stamp = isoparse(text.strip())
-        except (ValueError, OverflowError):
+        stamp = _iso(text.strip())
+        if stamp is None:
             return None
         granularity = _iso_granularity(text)
     elif "," in text or ":" in text:
@@ -371,7 +380,7 @@ def parse_time_value(
 
 
 def _squash(text: str | None) -> str:
-    return _SPACES.sub(" ", text).strip() if text else ""
+    return " ".join(text.split()) if text else ""
 
 
 def _load_json(text: str) -> Any:
@@ -417,8 +426,9 @@ def _walk(value: Any, depth: int = 0) -> Iterator[tuple[int, dict[str, Any]]]:
 
 
 _GATHER: Final[str] = (
-    'meta, script[type="application/ld+json"], link[rel], title, h1, time, '
-    "[itemprop], a[rel], article, main"
+    'meta, script[type="application/ld+json"], link[rel~=canonical], '
+    "link[rel~=image_src], title, h1, time, [itemprop], a[rel~=author], "
+    "article, main"
 )
 """The one query over the whole page that collects what the sources read."""
 
@@ -699,7 +709,8 @@ def _first(
 
 
 def _simplify(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    """Lower case, letters and digits only: for comparing texts loosely."""
+    return _NON_ALNUM.sub("", text.casefold())
 
 
 def _domain_label(host: str) -> str:

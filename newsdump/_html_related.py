@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import Final
 from urllib.parse import urljoin, urlsplit
 
+import attrs
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsdump import times
@@ -50,8 +51,11 @@ CONTAINER_SELECTOR: Final[str] = ", ".join(
     ]
 )
 """A cheap first cut at elements that may hold related stories (each
-substring selector costs a pass over the page, so they are few);
+substring selector costs time on every element, so they are few);
 `CONTAINER_WORDS` decides."""
+
+_QUERY = f"{CONTAINER_SELECTOR}, h1, h2, h3, h4, h5, h6, base[href]"
+"""The one query `find_related` runs over the whole page."""
 
 CONTAINER_WORDS: Final[tuple[frozenset[str], ...]] = (
     frozenset({"related"}),
@@ -101,7 +105,7 @@ RELATED_HEADINGS: Final[re.Pattern[str]] = re.compile(
 )
 """Headings that announce a list of related stories."""
 
-_HEADING_TAGS = "h2, h3, h4, h5, h6"
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _MAX_HEADING_CHARS = 60
 _MIN_TITLE_CHARS = 12
 _MIN_TITLE_WORDS = 3
@@ -116,27 +120,18 @@ _NOT_CONTAINERS = frozenset(
     {"html", "body", "main", "a", "meta", "link", "script", "head"}
 )
 _WORD_SPLIT = re.compile(r"[^a-z]+")
-_MENU_WORDS = frozenset(
-    {"menu", "nav", "navbar", "navigation", "breadcrumb", "breadcrumbs"}
+_MENU_CLASS = re.compile(
+    r"(?<![a-z])(?:menu|nav|navbar|navigation|breadcrumbs?)(?![a-z])"
 )
+
 _MAX_ANCESTORS = 25
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_SOURCE_WORDS = frozenset(
-    {"source", "publisher", "provider", "outlet", "brand", "site"}
+_SOURCE_CLASS = re.compile(
+    r"(?<![a-z])(?:source|publisher|provider|outlet|brand|site)(?![a-z])"
 )
-_TEASER_WORDS = frozenset(
-    {
-        "teaser",
-        "summary",
-        "excerpt",
-        "dek",
-        "description",
-        "standfirst",
-        "intro",
-        "desc",
-    }
+_TEASER_CLASS = re.compile(
+    r"(?<![a-z])(?:teaser|summary|excerpt|dek|description|desc|standfirst|intro)(?![a-z])"
 )
-_TIME_WORDS = frozenset({"time", "date", "timestamp", "ago", "published", "age"})
 _NAV_TEXT = re.compile(
     r"^(?:read\s+more|more|see\s+(?:all|more)|view\s+(?:all|more)|show\s+more"
     r"|next|previous|continue\s+reading)\W*$",
@@ -169,7 +164,10 @@ def _in_navigation(node: LexborNode) -> bool:
     for _ in range(_MAX_ANCESTORS):
         if current is None:
             return False
-        if current.tag == "nav" or _words(current) & _MENU_WORDS:
+        if current.tag == "nav":
+            return True
+        classes = _class_text(current)
+        if classes and _MENU_CLASS.search(classes):
             return True
         current = current.parent
     return False
@@ -211,6 +209,8 @@ def _title_links(node: LexborNode) -> list[LexborNode]:
 
 
 def _link_title(link: LexborNode) -> str:
+    if next(link.iter(include_text=False), None) is None:
+        return _text(link)
     heading = link.css_first(
         "h1, h2, h3, h4, h5, h6, [class*=title], [class*=headline]"
     )
@@ -233,20 +233,15 @@ def _ancestor_ids(node: LexborNode) -> Iterator[int]:
         current = current.parent
 
 
-def _class_containers(tree: LexborHTMLParser, h1_path: set[int]) -> list[LexborNode]:
-    found: list[LexborNode] = []
-    found_ids: set[int] = set()
-    for node in tree.css(CONTAINER_SELECTOR):
-        if node.tag in _NOT_CONTAINERS or not _is_container(node):
-            continue
-        if node.mem_id in h1_path or any(i in found_ids for i in _ancestor_ids(node)):
-            continue
-        if _in_navigation(node):
-            continue
-        if _title_links(node):
-            found.append(node)
-            found_ids.add(node.mem_id)
-    return found
+def _class_container(node: LexborNode, h1_path: set[int]) -> bool:
+    """Tell whether an element found by `CONTAINER_SELECTOR` is a related block."""
+    return (
+        node.tag not in _NOT_CONTAINERS
+        and node.mem_id not in h1_path
+        and _is_container(node)
+        and bool(_title_links(node))
+        and not _in_navigation(node)
+    )
 
 
 def _next_link_list(heading: LexborNode) -> LexborNode | None:
@@ -262,28 +257,25 @@ def _next_link_list(heading: LexborNode) -> LexborNode | None:
     return None
 
 
-def _heading_containers(tree: LexborHTMLParser, h1_path: set[int]) -> list[LexborNode]:
-    """Heading plus the list of links after it, as one or two nodes."""
-    found: list[LexborNode] = []
-    for heading in tree.css(_HEADING_TAGS):
-        label = _text(heading)
-        if len(label) > _MAX_HEADING_CHARS or not RELATED_HEADINGS.match(label):
-            continue
-        listing = _next_link_list(heading)
-        if listing is None or _in_navigation(heading):
-            continue
-        parent = heading.parent
-        if (
-            parent is not None
-            and parent.tag not in _NOT_CONTAINERS
-            and parent.tag != "article"
-            and parent.mem_id not in h1_path
-            and len(_title_links(parent)) == len(_title_links(listing))
-        ):
-            found.append(parent)
-        else:
-            found.extend((heading, listing))
-    return found
+def _heading_container(heading: LexborNode, h1_path: set[int]) -> list[LexborNode]:
+    """A related heading with the list of links after it, as one or two
+    nodes; nothing if *heading* announces no such list."""
+    label = _text(heading)
+    if len(label) > _MAX_HEADING_CHARS or not RELATED_HEADINGS.match(label):
+        return []
+    listing = _next_link_list(heading)
+    if listing is None or _in_navigation(heading):
+        return []
+    parent = heading.parent
+    if (
+        parent is not None
+        and parent.tag not in _NOT_CONTAINERS
+        and parent.tag != "article"
+        and parent.mem_id not in h1_path
+        and len(_title_links(parent)) == len(_title_links(listing))
+    ):
+        return [parent]
+    return [heading, listing]
 
 
 def _item_roots(
@@ -326,51 +318,60 @@ def _descendants(node: LexborNode) -> Iterator[LexborNode]:
             yield child
 
 
-def _published(
-    root: LexborNode, now: dt.datetime | None, habit: times.Habit
-) -> Timestamp | None:
-    for node in root.css("time"):
-        value = node.attributes.get("datetime") or _text(node)
-        stamp = parse_time_value(value, now=now, habit=habit)
-        if stamp is not None:
-            return stamp
-        stamp = parse_time_value(_text(node), now=now, habit=habit)
-        if stamp is not None:
-            return stamp
-    for node in _descendants(root):
-        if node.tag == "a" or node.css_first("a, p, div") is not None:
-            continue
-        text = _text(node)
-        if not text or len(text) > _MAX_TIME_CHARS:
-            continue
-        stamp = parse_time_value(text, now=now, habit=habit)
-        if stamp is not None:
-            return stamp
-    return None
+def _class_text(node: LexborNode) -> str:
+    """An element's class and id, lower case, camelCase split into words."""
+    attributes = node.attributes
+    raw = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+    return _CAMEL.sub(" ", raw).lower() if raw != " " else ""
 
 
-def _source(root: LexborNode) -> Source | None:
+@attrs.define
+class _Details:
+    """What an item shows besides its headline link."""
+
+    source: Source | None = None
+    teaser: str = ""
+    published: Timestamp | None = None
+
+
+def _details(
+    root: LexborNode, title: str, now: dt.datetime | None, habit: times.Habit
+) -> _Details:
+    """Read an item's source, teaser and time in one pass over its elements."""
+    found = _Details()
+    times_seen = False
     for node in _descendants(root):
-        if _words(node) & _SOURCE_WORDS:
+        tag = node.tag
+        if tag == "time" and found.published is None:
+            times_seen = True
+            value = node.attributes.get("datetime") or ""
+            found.published = parse_time_value(
+                value, now=now, habit=habit
+            ) or parse_time_value(_text(node), now=now, habit=habit)
+            continue
+        classes = _class_text(node)
+        if found.source is None and classes and _SOURCE_CLASS.search(classes):
             text = _text(node).lstrip("-–—•· ").strip()
-            if (
-                text
-                and len(text) <= _MAX_SOURCE_CHARS
-                and node.css_first("a[href] h3") is None
-            ):
-                return Source(name=text)
-    return None
-
-
-def _teaser(root: LexborNode, title: str) -> str:
-    best = ""
-    for node in _descendants(root):
-        if node.tag == "p" or _words(node) & _TEASER_WORDS:
+            if text and len(text) <= _MAX_SOURCE_CHARS:
+                found.source = Source(name=text)
+                continue
+        if not found.teaser and (
+            tag == "p" or (classes and _TEASER_CLASS.search(classes))
+        ):
             text = _text(node)
-            if len(text) >= _MIN_TEASER_CHARS and text != title and title not in text:
-                best = text
-                break
-    return best
+            if len(text) >= _MIN_TEASER_CHARS and title not in text:
+                found.teaser = text
+                continue
+        if (
+            found.published is None
+            and not times_seen
+            and tag != "a"
+            and next(node.iter(include_text=False), None) is None
+        ):
+            text = _text(node)
+            if text and len(text) <= _MAX_TIME_CHARS and text not in title:
+                found.published = parse_time_value(text, now=now, habit=habit)
+    return found
 
 
 def _split_title(
@@ -418,23 +419,23 @@ def _items(
             continue
         seen.add(key)
         root = roots[link.mem_id]
-        title, source, dated = _split_title(_link_title(link), _source(root))
+        raw_title = _link_title(link)
+        details = _details(root, raw_title, now, habit)
+        title, source, dated = _split_title(raw_title, details.source)
         items.append(
             RelatedItem(
                 title=title,
                 url=url,
                 source=source,
-                published=_published(root, now, habit) or dated,
-                body=_teaser(root, title),
+                published=details.published or dated,
+                body=details.teaser,
             )
         )
     return items
 
 
-def _base(tree: LexborHTMLParser, base_url: str | None) -> str | None:
-    node = tree.css_first("base[href]")
-    if node is None:
-        return base_url
+def _base(node: LexborNode, base_url: str | None) -> str | None:
+    """The address a ``<base href>`` element sets, against *base_url*."""
     href = node.attributes.get("href") or ""
     try:
         return urljoin(base_url, href) if base_url else href or None
@@ -465,21 +466,33 @@ def find_related(
         The items, in page order, each url once; and the block elements,
         so the caller can leave them out of the article body.
     """
-    heads = tree.css("h1")
+    candidates = tree.css(_QUERY)
+    heads = [node for node in candidates if node.tag == "h1"]
     h1_path = (
         set(_ancestor_ids(heads[0])) | {heads[0].mem_id} if len(heads) == 1 else set()
     )
-    base = _base(tree, base_url)
-    containers = _class_containers(tree, h1_path)
-    taken = {node.mem_id for node in containers}
-    for node in _heading_containers(tree, h1_path):
-        if node.mem_id not in taken and not any(
-            i in taken for i in _ancestor_ids(node)
-        ):
+    base = base_url
+    containers: list[LexborNode] = []
+    for node in candidates:
+        tag = node.tag
+        if tag == "h1":
+            continue
+        if tag == "base":
+            base = _base(node, base_url) if base == base_url else base
+        elif tag in _HEADINGS:
+            containers += _heading_container(node, h1_path)
+        elif _class_container(node, h1_path):
             containers.append(node)
-            taken.add(node.mem_id)
+    # Keep the outermost blocks, in page order, each once.
+    taken = {node.mem_id for node in containers}
+    outermost: list[LexborNode] = []
+    kept: set[int] = set()
+    for node in containers:
+        if node.mem_id not in kept and not any(i in taken for i in _ancestor_ids(node)):
+            outermost.append(node)
+            kept.add(node.mem_id)
     items: list[RelatedItem] = []
     seen: set[str] = set()
-    for container in containers:
+    for container in outermost:
         items.extend(_items(container, base, now, habit, seen))
-    return tuple(items), containers
+    return tuple(items), outermost

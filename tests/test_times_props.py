@@ -205,3 +205,76 @@ class TestArbitraryText:
         ref = times.infer_reference([(first, second), (second, first)])
 
         assert ref is None or ref.earliest <= ref.latest
+
+
+DATE_FORMATS = [
+    ("%B %d, %Y", "day"),
+    ("%d %B %Y", "day"),
+    ("%b %d, %Y", "day"),
+    ("%a, %b %d, %Y", "day"),
+    ("%Y-%m-%d", "day"),
+    ("%m/%d/%Y", "day"),
+    ("%d.%m.%Y", "day"),
+    ("%b %d, %Y, %I:%M %p UTC", "minute"),
+    ("%B %d, %Y %H:%M GMT", "minute"),
+    ("%d %b %Y %H:%M:%S +0000", "second"),
+    ("%Y-%m-%dT%H:%M:%SZ", "second"),
+    ("%Y-%m-%dT%H:%M%z", "minute"),
+    ("%A, %d %B %Y at %H:%M UTC", "minute"),
+]
+
+
+class TestAbsoluteDatesRoundTrip:
+    @given(
+        st.datetimes(
+            min_value=dt.datetime(1990, 1, 1),  # noqa: DTZ001 - bounds
+            max_value=dt.datetime(2090, 1, 1),  # noqa: DTZ001
+        ),
+        st.sampled_from(DATE_FORMATS),
+        reference_times,
+    )
+    def test_rendered_date_resolves_to_its_interval(
+        self, when: dt.datetime, form: tuple[str, str], now: dt.datetime
+    ) -> None:
+        """A date rendered in a common shape resolves to an interval that holds
+        it, with the shape's granularity, whatever the reference time."""
+        pattern, granularity = form
+        instant = when.replace(microsecond=0, tzinfo=UTC)
+        if granularity != "second":
+            instant = instant.replace(second=0)
+        if granularity == "day":
+            instant = instant.replace(hour=12, minute=0)
+        text = instant.strftime(pattern)
+        stamp = times.resolve(text, now, tz=UTC, dayfirst="%d.%m" in pattern)
+
+        assert stamp is not None, text
+        assert instant in stamp, text
+        assert granularity == stamp.granularity, text
+
+
+class TestIntersect:
+    @given(reference_times, rendered_ages(), rendered_ages())
+    def test_intersection_lies_in_both(
+        self,
+        now: dt.datetime,
+        first: tuple[str, int, str],
+        second: tuple[str, int, str],
+    ) -> None:
+        """An intersection lies inside both readings and is symmetric in its
+        bounds; None only when the readings do not overlap."""
+        a = times.resolve(first[0], now)
+        b = times.resolve(second[0], now)
+        assert a is not None
+        assert b is not None
+
+        both = times.intersect(a, b)
+        other = times.intersect(b, a)
+
+        if both is None:
+            assert other is None
+            assert a.latest < b.earliest or b.latest < a.earliest
+        else:
+            assert other is not None
+            assert (both.earliest, both.latest) == (other.earliest, other.latest)
+            assert a.earliest <= both.earliest <= both.latest <= a.latest
+            assert b.earliest <= both.earliest <= both.latest <= b.latest

@@ -156,6 +156,9 @@ ARTICLE_BODY_MIN = 300
 ARTICLE_BONUS = 1.2
 """Score multiplier for elements that say they are the article."""
 
+NARROW_SHARE = 0.85
+"""A child holding this share of the container's score replaces it."""
+
 SIBLING_SHARE = 0.2
 """Siblings of the container scoring above this share of its score join it."""
 
@@ -469,7 +472,7 @@ def _choose_container(walker: _Walker, roles: list[str], hint: str | None) -> in
                 score *= ARTICLE_BONUS
         if score > best_score:
             best, best_score = index, score
-    return best
+    return _narrow(walker, best)
 
 
 def _score_boxes(walker: _Walker, roles: list[str], hint: str | None) -> None:
@@ -527,36 +530,69 @@ def _inside(walker: _Walker, index: int, roots: set[int]) -> bool:
 
 def _article_roots(walker: _Walker, container: int) -> set[int]:
     """
-    The container and those of its siblings that hold article text too
-    (pages often split the body around an ad or a photo).
+    The container and those of its siblings that continue it: same tag and
+    classes, or paragraphs, scoring at least `SIBLING_SHARE` of it (pages
+    often split the body around an ad or a photo).
     """
     boxes = walker.boxes
     roots = {container}
-    parent = boxes[container].parent
-    if parent < 0:
+    chosen = boxes[container]
+    if chosen.parent < 0:
         return roots
-    floor = SIBLING_SHARE * boxes[container].score
+    floor = SIBLING_SHARE * chosen.score
     for index in range(container + 1, len(boxes)):
         box = boxes[index]
-        if box.depth < boxes[container].depth:
+        if box.depth < chosen.depth:
             break
-        if (
-            box.parent == parent
-            and box.score > floor
-            and not box.flags & (_F_NEGATIVE | _F_UNDER_FURNITURE)
-        ):
+        if _continues(box, chosen, floor):
             roots.add(index)
     for index in range(container - 1, -1, -1):
         box = boxes[index]
-        if box.depth < boxes[container].depth:
+        if box.depth < chosen.depth:
             break
-        if (
-            box.parent == parent
-            and box.score > floor
-            and not box.flags & (_F_NEGATIVE | _F_UNDER_FURNITURE)
-        ):
+        if _continues(box, chosen, floor):
             roots.add(index)
     return roots
+
+
+def _continues(box: _Box, chosen: _Box, floor: float) -> bool:
+    if box.parent != chosen.parent or box.score <= floor:
+        return False
+    if box.flags & (_F_NEGATIVE | _F_UNDER_FURNITURE):
+        return False
+    return box.tag == "p" or (box.tag == chosen.tag and box.tokens == chosen.tokens)
+
+
+def _narrow(walker: _Walker, best: int) -> int:
+    """
+    Go down from *best* to a child that holds nearly all of its score, so
+    that a teaser block next to the article does not come with it.
+    """
+    boxes = walker.boxes
+    children: dict[int, list[int]] = {}
+    for index in range(best + 1, len(boxes)):
+        box = boxes[index]
+        if box.depth <= boxes[best].depth:
+            break
+        children.setdefault(box.parent, []).append(index)
+    current = best
+    while True:
+        score = boxes[current].score
+        if score <= 0:
+            return current
+        child = max(
+            (
+                c
+                for c in children.get(current, ())
+                if boxes[c].tag not in LEAF_TAGS
+                and not boxes[c].flags & (_F_NEGATIVE | _F_UNDER_FURNITURE)
+            ),
+            key=lambda c: boxes[c].score,
+            default=None,
+        )
+        if child is None or boxes[child].score < NARROW_SHARE * score:
+            return current
+        current = child
 
 
 def _article_body_hint(tree: LexborHTMLParser) -> str | None:

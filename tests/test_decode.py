@@ -25,6 +25,12 @@ class TestBom:
 
         assert f"<p>{CAFE}</p>" == decode_html(data)
 
+    def test_bom_beats_caller_encoding(self):
+        """A BOM wins even over the caller's encoding."""
+        data = codecs.BOM_UTF8 + CAFE.encode()
+
+        assert CAFE == decode_html(data, encoding="cp1252")
+
     def test_bom_contradicted_raises(self):
         """Bytes that break the encoding their BOM names raise DecodeError."""
         data = codecs.BOM_UTF8 + b"caf\xe9 au lait"

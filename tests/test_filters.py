@@ -15,7 +15,7 @@ from newsdump.filters import (
     TitleSuffix,
     Trim,
 )
-from tests import strategies as S
+from tests import strategies
 
 NOW = dt.datetime(2025, 7, 13, 18, 0, tzinfo=dt.timezone.utc)
 NOTICE = (
@@ -303,7 +303,7 @@ class TestChain:
             (r.filter, r.reason, r.text) for r in custom.removed
         ]
 
-    @given(S.blocks())
+    @given(strategies.blocks())
     def test_filters_are_pure(self, blk):
         """Every built-in filter gives the same answer twice for the same block."""
         for flt in filters.TEXT_FILTERS:

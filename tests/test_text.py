@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 
 import newsdump
 from newsdump import DEFAULT_LAYOUTS, Article, DecodeError, Layout, parse_text
-
-from tests import strategies as S
+from tests import strategies
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLE = (FIXTURES / "aggregator-page.txt").read_text(encoding="utf-8")
@@ -419,30 +418,30 @@ class TestProperties:
         """parse_text returns an Article for any string."""
         assert isinstance(parse_text(text, now=NOW), Article)
 
-    @given(S.hostile_texts())
+    @given(strategies.hostile_texts())
     def test_never_raises_on_hostile_text(self, text):
         """parse_text returns an Article for hostile strings too."""
         assert isinstance(parse_text(text), Article)
 
-    @given(st.one_of(S.text_dumps(), S.hostile_texts(), st.text()))
+    @given(st.one_of(strategies.text_dumps(), strategies.hostile_texts(), st.text()))
     def test_conservation(self, text):
         """Kept text plus removals account for every non-space input character."""
         article = parse_text(text, now=NOW)
 
         assert non_space([text]) == accounted(article)
 
-    @given(st.one_of(S.text_dumps(), S.hostile_texts()))
+    @given(st.one_of(strategies.text_dumps(), strategies.hostile_texts()))
     def test_removals_point_into_the_input(self, text):
         """Every removal's text is exactly the input between its offsets."""
         for removal in parse_text(text, now=NOW).removed:
             assert text[removal.start : removal.end] == removal.text
 
-    @given(st.one_of(S.text_dumps(), st.text()))
+    @given(st.one_of(strategies.text_dumps(), st.text()))
     def test_deterministic(self, text):
         """The same input gives the same article."""
         assert parse_text(text, now=NOW) == parse_text(text, now=NOW)
 
-    @given(S.text_dumps())
+    @given(strategies.text_dumps())
     def test_related_items_found(self, text):
         """Every related item of a generated dump has a title."""
         for item in parse_text(text, now=NOW).related:

@@ -457,8 +457,13 @@ def _value(raw: _Raw, role: str, hint: str | None) -> float:
     return value
 
 
-def _choose_container(walker: _Walker, roles: list[str], hint: str | None) -> int:
-    """The box whose subtree best matches the article; 0 is the body."""
+def _choose_container(
+    walker: _Walker, roles: list[str], hint: str | None
+) -> tuple[int, int]:
+    """
+    The box whose subtree best matches the article (0 is the body), and the
+    child it narrows to.
+    """
     _score_boxes(walker, roles, hint)
     best, best_score = 0, float("-inf")
     for index, box in enumerate(walker.boxes):
@@ -472,7 +477,7 @@ def _choose_container(walker: _Walker, roles: list[str], hint: str | None) -> in
                 score *= ARTICLE_BONUS
         if score > best_score:
             best, best_score = index, score
-    return _narrow(walker, best)
+    return best, _narrow(walker, best)
 
 
 def _score_boxes(walker: _Walker, roles: list[str], hint: str | None) -> None:
@@ -677,7 +682,7 @@ def build_blocks(
     if root is not None:
         walker.walk(tree, root)
     roles = [_role(walker.boxes[raw.box]) for raw in walker.raws]
-    container = _choose_container(walker, roles, hint)
+    outer, container = _choose_container(walker, roles, hint)
     _mark_related(walker, roles, container)
     roots = _article_roots(walker, container)
     _mark_title(walker, roles, roots, title)
@@ -689,7 +694,12 @@ def build_blocks(
     for index, (raw, found) in enumerate(zip(walker.raws, roles, strict=True)):
         box = walker.boxes[raw.box]
         role = found
-        if role not in {"title", "related"} and not _inside(walker, raw.box, roots):
+        # captions of the article's photos may sit next to its body
+        if (
+            role not in {"title", "related"}
+            and not _inside(walker, raw.box, roots)
+            and (role != "caption" or not _inside(walker, raw.box, {outer}))
+        ):
             role = "furniture"
         blocks.append(
             Block(

@@ -155,10 +155,34 @@ standard-time offsets.
 # Grammar: the language tables compiled into regular expressions.
 
 
+_Trie = dict[str, "_Trie"]
+
+
 def _alt(words: Iterable[str]) -> str:
-    """Build a regex alternation, longest word first."""
-    unique = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w) for w in unique) or r"(?!x)x"
+    """Build a regex matching any of *words*, as a trie of characters.
+
+    ``re`` tries the branches of ``a|b|c`` one after the other; sharing
+    prefixes ("minute", "minutes", "min") lets it reject a word after one
+    character instead of trying every word.
+    Longer words are still tried first, with backtracking to shorter ones.
+    """
+    root: _Trie = {}
+    for word in set(words):
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _emit(root) or r"(?!x)x"
+
+
+def _emit(node: _Trie) -> str:
+    branches = [re.escape(c) + _emit(node[c]) for c in sorted(node) if c]
+    if not branches:
+        return ""
+    ends_here = "" in node
+    if len(branches) == 1 and not ends_here:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")" + ("?" if ends_here else "")
 
 
 _ZONE_RE = (

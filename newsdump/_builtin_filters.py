@@ -524,6 +524,12 @@ class DuplicatedSpans:
                 a <= q < b for a, b in spans
             ):
                 continue
+            half = self.min_chars // 2  # a repeat reaches this far on one side
+            if (
+                text[p : p + half] != text[q : q + half]
+                and text[p - half : p] != text[q - half : q]
+            ):
+                continue
             ahead = _common_prefix(text, p, q, len(text))
             need = period - ahead
             if need > 0 and text[p - need : p] != text[q - need : q]:

@@ -1,0 +1,211 @@
+"""
+Speed of `newsdump.parse_text`, next to the cost of only splitting the same
+text into lines.
+
+    python benchmarks/bench_text.py [--repeats N] [--corpus N] [--seed N]
+
+Prints dumps per second and MB per second (UTF-8 input) for:
+
+- the sample dump (tests/fixtures/aggregator-page.txt), parsed over and over;
+- a synthetic corpus of many dumps generated here (varying paragraphs,
+  captions, furniture, related items, video notices and doubled spans).
+
+Each figure is the best of several rounds on one core, and the last column
+is the ratio of parse time to ``str.splitlines`` time on the same text.
+The target is at least 2,000 sample-size dumps per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import newsdump
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "tests" / "fixtures" / "aggregator-page.txt"
+NOW = dt.datetime(2025, 7, 13, 18, 0, tzinfo=dt.timezone.utc)
+
+WORDS = [
+    "the",
+    "council",
+    "said",
+    "on",
+    "monday",
+    "that",
+    "talks",
+    "with",
+    "the",
+    "union",
+    "would",
+    "resume",
+    "after",
+    "a",
+    "week",
+    "of",
+    "strikes",
+    "over",
+    "pay",
+    "and",
+    "pensions",
+    "while",
+    "ministers",
+    "met",
+    "in",
+    "the",
+    "capital",
+    "to",
+    "discuss",
+    "tariffs",
+    "on",
+    "steel",
+    "copper",
+    "and",
+    "grain",
+    "imports",
+    "from",
+    "the",
+    "region",
+    "and",
+    "analysts",
+    "warned",
+    "that",
+    "markets",
+    "could",
+    "fall",
+    "further",
+    "if",
+    "no",
+    "deal",
+    "was",
+    "reached",
+]
+SOURCES = ("City Post", "Valley Times", "DW", "The Bay Herald")
+AGES = ("12 minutes ago", "an hour ago", "3 hours ago", "yesterday", "2 days ago")
+FURNITURE = ("Hashtags", "Share this article", "Comments", "No comments yet...")
+NOTICE = (
+    "To view this video please enable JavaScript, and consider upgrading to a "
+    "web browser that supports HTML5 video"
+)
+
+
+def sentence(rng: random.Random) -> str:
+    words = rng.choices(WORDS, k=rng.randint(8, 24))
+    return " ".join(words).capitalize() + "."
+
+
+def paragraph(rng: random.Random) -> str:
+    return " ".join(sentence(rng) for _ in range(rng.randint(1, 4)))
+
+
+def body(rng: random.Random) -> str:
+    text = " ".join(paragraph(rng) for _ in range(rng.randint(2, 12)))
+    if rng.random() < 0.3:
+        text += f" {NOTICE} {paragraph(rng)}"
+    if rng.random() < 0.2:
+        words = text.split()
+        at = rng.randrange(len(words) - 12)
+        span = " ".join(words[at : at + rng.randint(8, 12)])
+        text = " ".join(words[:at]) + f" {span} {span} " + " ".join(words[at + 12 :])
+    if rng.random() < 0.4:
+        text += f" {sentence(rng).rstrip('.')} {rng.choice(('AFP', 'Reuters'))}"
+    return text
+
+
+def dump(rng: random.Random) -> str:
+    """One synthetic dump laid out like the aggregator sample."""
+    title = " ".join(rng.choices(WORDS, k=rng.randint(5, 10))).title()
+    lines = ["", title, paragraph(rng)]
+    lines += [paragraph(rng) for _ in range(rng.randint(3, 25))]
+    if rng.random() < 0.6:
+        lines[-1] += (
+            f" {sentence(rng).rstrip('.')} {rng.choice(('AFP', 'Getty Images'))}"
+        )
+    lines += rng.sample(FURNITURE, rng.randint(0, len(FURNITURE)))
+    items = rng.randint(0, 4)
+    if items:
+        lines.append("Related Articles")
+        for _ in range(items):
+            source = rng.choice(SOURCES)
+            heading = " ".join(rng.choices(WORDS, k=rng.randint(5, 10))).title()
+            if rng.random() < 0.3:
+                heading += f" – {source} – 07/13/2025"
+            lines += [
+                "",
+                "",
+                source,
+                rng.choice(AGES),
+                f"- {source}",
+                heading,
+                body(rng),
+            ]
+    return "\n".join(lines) + "\n"
+
+
+def best_seconds(work: Callable[[], object], repeats: int) -> float:
+    """The fastest of *repeats* runs of *work*, in seconds."""
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def report(label: str, texts: list[str], rounds: int, repeats: int) -> float:
+    """Time parse_text and splitlines on *texts*; print one row."""
+    size = sum(len(t.encode()) for t in texts) * rounds
+
+    def parse_all() -> None:
+        for _ in range(rounds):
+            for text in texts:
+                newsdump.parse_text(text, now=NOW)
+
+    def split_all() -> None:
+        for _ in range(rounds):
+            for text in texts:
+                text.splitlines()
+
+    parse = best_seconds(parse_all, repeats)
+    split = best_seconds(split_all, repeats)
+    count = len(texts) * rounds
+    print(
+        f"{label:<28} {count / parse:>10,.0f} {size / parse / 1e6:>8.2f} "
+        f"{count / split:>12,.0f} {size / split / 1e6:>9.1f} {parse / split:>8.0f}x"
+    )
+    return count / parse
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeats", type=int, default=5, help="rounds; best is kept")
+    parser.add_argument("--corpus", type=int, default=300, help="synthetic dumps")
+    parser.add_argument("--seed", type=int, default=2025)
+    args = parser.parse_args()
+
+    sample = SAMPLE.read_text(encoding="utf-8")
+    rng = random.Random(args.seed)
+    corpus = [dump(rng) for _ in range(args.corpus)]
+    mean = sum(len(t.encode()) for t in corpus) / len(corpus)
+    newsdump.parse_text(sample, now=NOW)  # warm up imports and caches
+
+    print(
+        f"sample: {len(sample.encode()):,} bytes; corpus: {len(corpus)} dumps, mean {mean:,.0f} bytes"
+    )
+    print(
+        f"{'input':<28} {'dumps/s':>10} {'MB/s':>8} {'split dumps/s':>12} {'split MB/s':>9} {'ratio':>9}"
+    )
+    rate = report("sample (parse_text)", [sample], 200, args.repeats)
+    report("synthetic corpus", corpus, 1, args.repeats)
+    verdict = "meets" if rate >= 2000 else "misses"
+    print(
+        f"target: >= 2,000 sample-size dumps/s on one core: {verdict} ({rate:,.0f}/s)"
+    )
+
+
+if __name__ == "__main__":
+    main()

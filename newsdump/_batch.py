@@ -378,9 +378,28 @@ class _Pool:
         self.crashes = 0
         return result
 
-    def close(self) -> None:
+    def close(self, *, early: bool) -> None:
+        """
+        Stop the workers.
+
+        After the last result they exit on their own. When the caller stops
+        early (Ctrl-C, or it closed the generator), records still running
+        are abandoned: the workers are terminated rather than waited for.
+        """
+        if early:
+            self._terminate()
         with contextlib.suppress(Exception):
             self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def _terminate(self) -> None:
+        terminate = getattr(self.executor, "terminate_workers", None)  # 3.14+
+        if terminate is not None:
+            terminate()
+            return
+        processes: dict[int, Any] = getattr(self.executor, "_processes", None) or {}
+        for process in list(processes.values()):
+            with contextlib.suppress(Exception):
+                process.terminate()
 
 
 def _pooled(
@@ -394,6 +413,7 @@ def _pooled(
     pool = _Pool(jobs, options, render)
     pending: deque[tuple[cf.Future[list[T]], list[Record | Failure]]] = deque()
     limit = 2 * jobs
+    done = False
     try:
         exhausted = False
         while True:
@@ -404,14 +424,15 @@ def _pooled(
                 else:
                     pending.append((pool.submit(chunk), chunk))
             if not pending:
+                done = True
                 return
             if ordered:
                 future, chunk = pending.popleft()
             else:
-                finished, _ = cf.wait(
+                ready, _ = cf.wait(
                     [item[0] for item in pending], return_when=cf.FIRST_COMPLETED
                 )
-                future, chunk = next(item for item in pending if item[0] in finished)
+                future, chunk = next(item for item in pending if item[0] in ready)
                 pending.remove((future, chunk))
             executor = pool.executor
             results = pool.result(future, chunk)
@@ -421,4 +442,4 @@ def _pooled(
     finally:
         for future, _ in pending:
             future.cancel()
-        pool.close()
+        pool.close(early=not done)

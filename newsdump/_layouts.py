@@ -10,6 +10,7 @@ dump, or the last layout (the generic fallback) if none does.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal
 
 import attrs
@@ -28,8 +29,12 @@ publisher repeated after a dash ("- DW"), the headline, the publisher and
 the age on one line ("DW · 3 hours ago"), or the text."""
 
 
-def _casefolded(values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+def _casefolded(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(v.casefold().strip() for v in values)
+
+
+def _fields(values: Iterable[ItemField]) -> tuple[ItemField, ...]:
+    return tuple(values)
 
 
 @attrs.frozen(kw_only=True)
@@ -70,7 +75,7 @@ class Layout:
     navigation: tuple[str, ...] = attrs.field(default=(), converter=_casefolded)
     item_fields: tuple[ItemField, ...] = attrs.field(
         default=("source", "age", "source-echo", "title", "source-age", "body"),
-        converter=tuple,
+        converter=_fields,
     )
     title_min_words: int = 3
     title_max_chars: int = 250

@@ -489,7 +489,7 @@ def _blocks(
                 _layout_removal("separator", text, a, b)
                 for a, b in _stripped_spans(text, start + name_end, start + age_start)
             )
-            parts = (
+            parts: tuple[tuple[str, str, int], ...] = (
                 (line.raw[:name_end], "related-source", start),
                 (line.raw[age_start:], "related-age", start + age_start),
             )

@@ -14,6 +14,7 @@ unchanged on a local cluster and on a cluster of many machines.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 from collections.abc import Iterable, Sequence
@@ -40,12 +41,29 @@ def _bag_module() -> Any:
 
 
 def _read_partition(
-    paths: Iterable[str], reader_options: dict[str, Any]
+    groups: Iterable[list[str]], reader_options: dict[str, Any]
 ) -> list[Record | Failure]:
     records: list[Record | Failure] = []
-    for path in paths:
-        records.extend(read_records(path, **reader_options))
+    for group in groups:
+        records.extend(read_records(group, **reader_options))
     return records
+
+
+def _group_by_size(names: Iterable[str], target: int) -> list[list[str]]:
+    """Consecutive files, grouped until a group holds *target* bytes."""
+    groups: list[list[str]] = []
+    group: list[str] = []
+    size = 0
+    for name in names:
+        group.append(name)
+        with contextlib.suppress(OSError):  # reading it reports the error
+            size += Path(name).stat().st_size
+        if size >= target:
+            groups.append(group)
+            group, size = [], 0
+    if group:
+        groups.append(group)
+    return groups
 
 
 def _parse_partition(
@@ -60,18 +78,23 @@ def _to_dict_partition(results: Iterable[Parsed | Failure]) -> list[dict[str, An
 
 def read_bag(
     paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    *,
+    partition_bytes: int = 64 * 1024 * 1024,
     **reader_options: Any,
 ) -> dask.bag.Bag:
     """
-    Make a bag of the records held in *paths*, one partition per file.
+    Make a bag of the records held in *paths*.
 
     Folders are listed here, in the same sorted order `newsdump.read_records`
-    walks them; each file is then read on a worker with
-    `newsdump.read_records`, so on a cluster every worker must see the same
-    files (a shared file system).
+    walks them, and the files are grouped into partitions of about
+    *partition_bytes* (on disk): a large export is a partition of its own,
+    small pages are read a few hundred at a time.
+    Each partition is read on a worker with `newsdump.read_records`, so on
+    a cluster every worker must see the same files (a shared file system).
 
     Args:
         paths: Files or folders, as for `newsdump.read_records`.
+        partition_bytes: How many bytes of files make a partition.
         **reader_options: Options for `newsdump.read_records`, such as
             *text_field* or *time_field*.
 
@@ -90,8 +113,9 @@ def read_bag(
             names.extend(str(file) for file in _walk(Path(path)))
         else:
             names.append(os.fspath(path))
+    groups = _group_by_size(names, partition_bytes)
     records: dask.bag.Bag = bag.from_sequence(
-        names, npartitions=max(len(names), 1)
+        groups, npartitions=max(len(groups), 1)
     ).map_partitions(partial(_read_partition, reader_options=reader_options))
     return records
 

@@ -55,6 +55,23 @@ class TestWithoutDask:
             records_to_bag([])
 
 
+class TestReadBag:
+    def test_small_files_share_a_partition(self, tmp_path):
+        """Files are grouped into partitions by size, in walk order."""
+        pytest.importorskip(
+            "dask.bag", reason='Dask is not installed: pip install "newsdump[dask]"'
+        )
+        from newsdump.dask import read_bag
+
+        paths = corpus(tmp_path)
+
+        one = read_bag(paths)
+        per_file = read_bag(paths, partition_bytes=1)
+
+        assert (1, 3) == (one.npartitions, per_file.npartitions)
+        assert one.compute(scheduler="sync") == per_file.compute(scheduler="sync")
+
+
 class TestDask:
     def test_bag_of_paths_matches_parse_many(self, tmp_path, client):
         """read_bag + parse_bag on a 2-process cluster equal parse_many, in order."""

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
@@ -157,6 +158,126 @@ def plot_generic(name: str, found: list[Table], out: Path) -> list[Path]:
     return [path]
 
 
+def aligned_rows(text: str) -> list[tuple[str, list[float]]]:
+    """Rows of a whitespace-aligned table: a label, then numeric cells.
+
+    Cells are separated by two or more spaces; a row counts if every cell
+    after the label is a number ("100,112", "313x" and "87.6%" are).
+    """
+    rows: list[tuple[str, list[float]]] = []
+    for line in text.splitlines():
+        cells = re.split(r"\s{2,}", line.strip())
+        if len(cells) < 2:
+            continue
+        numbers = [number(cell) for cell in cells[1:]]
+        if all(n is not None for n in numbers):
+            rows.append((cells[0], [n for n in numbers if n is not None]))
+    return rows
+
+
+def _save(fig: Figure, path: Path) -> list[Path]:
+    import matplotlib.pyplot as plt  # noqa: PLC0415 - only the plot needs it
+
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return [path]
+
+
+def plot_text(text: str, out: Path) -> list[Path]:
+    """Dumps per second of parse_text next to only splitting lines."""
+    import matplotlib.pyplot as plt  # noqa: PLC0415 - only the plot needs it
+
+    rows = [(label, nums) for label, nums in aligned_rows(text) if len(nums) == 5]
+    if not rows:
+        return []
+    fig, ax = plt.subplots(figsize=(8, 0.6 * len(rows) + 1.6))
+    labels = [label for label, _ in rows]
+    _barh(ax, labels, [nums[0] for _, nums in rows], "dumps per second", ",.0f")
+    target = re.search(r">=\s*([\d,]+)\s*sample-size dumps/s", text)
+    if target:
+        goal = float(target.group(1).replace(",", ""))
+        ax.axvline(goal, color="#c62828", linestyle="--", linewidth=1)
+        ax.text(goal, -0.6, f" target {goal:,.0f}/s", color="#c62828", fontsize=8)
+    fig.suptitle("parse_text on one core (best of several rounds)")
+    return _save(fig, out / "text.png")
+
+
+def plot_times(text: str, out: Path) -> list[Path]:
+    """Microseconds per string and share correct, newsdump and dateparser."""
+    import matplotlib.pyplot as plt  # noqa: PLC0415 - only the plot needs it
+
+    rows = [(label, nums) for label, nums in aligned_rows(text) if len(nums) == 3]
+    if not rows:
+        return []
+    labels = [label for label, _ in rows]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 0.6 * len(rows) + 1.6))
+    _barh(left, labels, [n[0] for _, n in rows], "µs per string (log scale)", ".1f")
+    left.set_xscale("log")
+    _barh(right, labels, [n[1] for _, n in rows], "% correct, English", ".1f")
+    right.set_xlim(0, 115)
+    right.set_yticklabels([])
+    fig.suptitle("Time resolution: speed and accuracy, measured in one run")
+    return _save(fig, out / "times.png")
+
+
+CORPUS_RUN = re.compile(
+    r"--jobs (?P<jobs>\d+): (?P<records>[\d,]+) records .*?= (?P<rate>[\d,.]+) "
+    r"records/s, peak RSS (?P<rss>[\d,.]+) MB"
+)
+
+
+def plot_corpus(text: str, out: Path) -> list[Path]:
+    """Records per second and peak memory for each --jobs setting."""
+    import matplotlib.pyplot as plt  # noqa: PLC0415 - only the plot needs it
+
+    runs = [m.groupdict() for m in CORPUS_RUN.finditer(text)]
+    if not runs:
+        return []
+    labels = [f"{r['records']} records, --jobs {r['jobs']}" for r in runs]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 0.6 * len(runs) + 1.6))
+    _barh(left, labels, [number(r["rate"]) or 0.0 for r in runs], "records/s", ",.0f")
+    _barh(
+        right, labels, [number(r["rss"]) or 0.0 for r in runs], "peak RSS, MB", ",.0f"
+    )
+    right.set_yticklabels([])
+    fig.suptitle("newsdump parse on a synthetic corpus")
+    return _save(fig, out / "corpus.png")
+
+
+def plot_scaling(text: str, out: Path) -> list[Path]:
+    """Parse time against input size, log-log, one panel per parser."""
+    import matplotlib.pyplot as plt  # noqa: PLC0415 - only the plot needs it
+
+    sections = re.split(r"^## (.+)$", text, flags=re.MULTILINE)[1:]
+    panels = list(zip(sections[::2], sections[1::2], strict=False))
+    if not panels:
+        return []
+    fig, axes = plt.subplots(1, len(panels), figsize=(5 * len(panels), 4.5))
+    axes_list = list(axes) if len(panels) > 1 else [axes]
+    for ax, (title, body) in zip(axes_list, panels, strict=True):
+        series: dict[str, list[tuple[float, float]]] = {}
+        for label, nums in aligned_rows(body):
+            if len(nums) >= 2 and "median ratio" not in label:
+                series.setdefault(label, []).append((nums[0], nums[1]))
+        for label, points in series.items():
+            ax.plot(*zip(*points, strict=True), marker="o", markersize=3, label=label)
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_xlabel("input size, characters")
+        ax.set_ylabel("median parse time, ms")
+        ax.set_title(title.strip())
+        ax.legend(fontsize=6)
+    fig.suptitle("Parse time doubles when the input doubles: linear, not worse")
+    return _save(fig, out / "scaling.png")
+
+
+TEXT_PLOTTERS: dict[str, Callable[[str, Path], list[Path]]] = {
+    "text": plot_text,
+    "times": plot_times,
+    "corpus": plot_corpus,
+    "scaling": plot_scaling,
+}
 PLOTTERS: dict[str, Callable[[list[Table], Path], list[Path]]] = {
     "html": plot_html,
 }
@@ -188,9 +309,13 @@ def main(argv: list[str] | None = None) -> int:
         if not file.exists():
             print(f"{file}: no saved output, skipped (run the benchmark first)")
             continue
-        found = tables(file.read_text(encoding="utf-8"))
+        text = file.read_text(encoding="utf-8")
+        found = tables(text)
         plotter = PLOTTERS.get(file.stem)
+        text_plotter = TEXT_PLOTTERS.get(file.stem)
         paths = plotter(found, args.out) if plotter else []
+        if not paths and text_plotter:
+            paths = text_plotter(text, args.out)
         if not paths:
             paths = plot_generic(file.stem, found, args.out)
         for path in paths:

@@ -87,10 +87,17 @@ def _bar_colours(labels: list[str]) -> list[str]:
     return [OURS if "newsdump" in label.lower() else OTHERS for label in labels]
 
 
-def _barh(
-    ax: Axes, labels: list[str], values: list[float], title: str, fmt: str
+def _barh(  # noqa: PLR0913 - a plotting helper with one call style
+    ax: Axes,
+    labels: list[str],
+    values: list[float],
+    title: str,
+    fmt: str,
+    *,
+    all_ours: bool = False,
 ) -> None:
-    ax.barh(labels, values, color=_bar_colours(labels))
+    colours = [OURS] * len(labels) if all_ours else _bar_colours(labels)
+    ax.barh(labels, values, color=colours)
     ax.invert_yaxis()
     ax.set_title(title)
     for y, value in enumerate(values):
@@ -193,7 +200,8 @@ def plot_text(text: str, out: Path) -> list[Path]:
         return []
     fig, ax = plt.subplots(figsize=(8, 0.6 * len(rows) + 1.6))
     labels = [label for label, _ in rows]
-    _barh(ax, labels, [nums[0] for _, nums in rows], "dumps per second", ",.0f")
+    rates = [nums[0] for _, nums in rows]
+    _barh(ax, labels, rates, "dumps per second", ",.0f", all_ours=True)
     target = re.search(r">=\s*([\d,]+)\s*sample-size dumps/s", text)
     if target:
         goal = float(target.group(1).replace(",", ""))
@@ -236,10 +244,10 @@ def plot_corpus(text: str, out: Path) -> list[Path]:
         return []
     labels = [f"{r['records']} records, --jobs {r['jobs']}" for r in runs]
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 0.6 * len(runs) + 1.6))
-    _barh(left, labels, [number(r["rate"]) or 0.0 for r in runs], "records/s", ",.0f")
-    _barh(
-        right, labels, [number(r["rss"]) or 0.0 for r in runs], "peak RSS, MB", ",.0f"
-    )
+    rates = [number(r["rate"]) or 0.0 for r in runs]
+    memory = [number(r["rss"]) or 0.0 for r in runs]
+    _barh(left, labels, rates, "records/s", ",.0f", all_ours=True)
+    _barh(right, labels, memory, "peak RSS, MB", ",.0f", all_ours=True)
     right.set_yticklabels([])
     fig.suptitle("newsdump parse on a synthetic corpus")
     return _save(fig, out / "corpus.png")

@@ -87,7 +87,7 @@ def _bar_colours(labels: list[str]) -> list[str]:
     return [OURS if "newsdump" in label.lower() else OTHERS for label in labels]
 
 
-def _barh(  # noqa: PLR0913 - a plotting helper with one call style
+def _barh(
     ax: Axes,
     labels: list[str],
     values: list[float],

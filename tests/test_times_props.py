@@ -70,7 +70,8 @@ def point(now: dt.datetime, k: float, unit: str) -> dt.datetime:
     if unit in FIXED:
         return now.astimezone(UTC) - k * FIXED[unit]
     months = int(k) * (12 if unit == "year" else 1)
-    return (now - relativedelta(months=months)).astimezone(UTC)
+    # On the wall clock, keeping now's fold (relativedelta resets it to 0).
+    return (now - relativedelta(months=months)).replace(fold=now.fold).astimezone(UTC)
 
 
 def between(a: dt.datetime, b: dt.datetime, fraction: float) -> dt.datetime:

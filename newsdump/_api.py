@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from newsdump._chain import Block, Decision, Trim
 from newsdump._decode import sniff_bom
 from newsdump._html import parse_html
+from newsdump._limits import Limits
 from newsdump._models import Article
 from newsdump._text import parse_text
 
@@ -19,10 +20,14 @@ __all__ = ["looks_like_html", "parse"]
 SNIFF_CHARS = 2048
 """How much of the input's start `looks_like_html` reads."""
 
+# Leading comments are skipped one at a time by _COMMENT: a repeated group
+# around a lazy ".*?" would let one comment span several and backtrack
+# exponentially ("<!---->" * 30 + "x" took minutes).
+_COMMENT = re.compile(r"\s*<!--.*?-->", re.DOTALL)
 _HTML_START = re.compile(
-    r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title"
+    r"\s*<(?:!doctype\s+html|html|head|body|meta|title"
     r"|article|main|div|p|section|header|h[1-6])\b",
-    re.IGNORECASE | re.DOTALL,
+    re.IGNORECASE,
 )
 
 
@@ -50,7 +55,10 @@ def looks_like_html(data: str | bytes) -> bool:
             text = head.decode("latin-1")
     else:
         text = data[:SNIFF_CHARS].lstrip("\ufeff")
-    return _HTML_START.match(text) is not None
+    pos = 0
+    while (comment := _COMMENT.match(text, pos)) is not None:
+        pos = comment.end()
+    return _HTML_START.match(text, pos) is not None
 
 
 def parse(
@@ -60,6 +68,7 @@ def parse(
     now: dt.datetime | None = None,
     filters: Sequence[Callable[[Block], Decision | Trim | None]] | None = None,
     encoding: str | None = None,
+    limits: Limits | None = None,
 ) -> Article:
     """
     Parse a news page, HTML or text dump, into an `Article`.
@@ -73,6 +82,7 @@ def parse(
         now: The reference time for ages; must be timezone-aware.
         filters: The filter chain; `DEFAULT_FILTERS` if ``None``.
         encoding: The encoding of bytes that do not declare one.
+        limits: Size and depth limits (see `Limits`); `Limits()` if ``None``.
 
     Returns:
         The article.
@@ -82,5 +92,7 @@ def parse(
         FilterError: If a filter raises or returns something invalid.
     """
     if looks_like_html(data):
-        return parse_html(data, url=url, now=now, filters=filters, encoding=encoding)
-    return parse_text(data, now=now, filters=filters, encoding=encoding)
+        return parse_html(
+            data, url=url, now=now, filters=filters, encoding=encoding, limits=limits
+        )
+    return parse_text(data, now=now, filters=filters, encoding=encoding, limits=limits)

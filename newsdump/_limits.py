@@ -108,7 +108,7 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 """The limits used when a parse function gets ``limits=None``."""
 
-_S = TypeVar("_S", str, bytes)
+_S = TypeVar("_S", str, bytes, "str | bytes")
 
 _UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 

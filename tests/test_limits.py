@@ -152,10 +152,15 @@ class TestCheckSize:
         assert b"\xff\xfea\x00" == cut
 
     def test_parse_functions_apply_it(self):
-        """parse_html raises LimitError over the limit."""
+        """parse_html, parse_text and parse raise LimitError over the
+        limit."""
         limits = Limits(max_size=100)
         with pytest.raises(LimitError):
             newsdump.parse_html("<p>" + "x" * 200, limits=limits)
+        with pytest.raises(LimitError):
+            newsdump.parse_text(b"x" * 200, limits=limits)
+        with pytest.raises(LimitError):
+            newsdump.parse("<p>" + "x" * 200, limits=limits)
 
 
 LimitError = newsdump.LimitError

@@ -247,6 +247,15 @@ def _token_flags(token: str) -> int:
     return flags
 
 
+@functools.lru_cache(maxsize=16384)
+def _element_info(
+    tag: str, cls: str | None, ident: str | None, itemprop: str | None
+) -> tuple[tuple[str, ...], int]:
+    """Class/id tokens and flags of an element (cached: pages repeat them)."""
+    tokens = _tokens({"class": cls, "id": ident})
+    return tokens, _box_flags(tag, tokens, {"itemprop": itemprop})
+
+
 def _box_flags(tag: str, tokens: tuple[str, ...], attributes: dict[str, Any]) -> int:
     flags = 0
     if tag == "blockquote":
@@ -338,8 +347,12 @@ class _Walker:
         for number, node in enumerate(root.css(BLOCK_SELECTOR)):
             tag = node.tag or ""
             attributes = node.attributes
-            tokens = _tokens(attributes)
-            flags = _box_flags(tag, tokens, attributes)
+            tokens, flags = _element_info(
+                tag,
+                attributes.get("class"),
+                attributes.get("id"),
+                attributes.get("itemprop"),
+            )
             if self.related and node.mem_id in self.related:
                 # not scored: only dropped if it does not hold the
                 # article (a related-items guess can be too wide)
@@ -356,7 +369,7 @@ class _Walker:
         del tree
         return elements
 
-    def _cut(  # noqa: C901, PLR0912 - one dispatch loop over the marked text
+    def _cut(  # noqa: C901, PLR0912, PLR0915 - one dispatch loop over the marks
         self,
         pieces: list[str | None],
         elements: list[tuple[str, tuple[str, ...], int, bool]],
@@ -384,7 +397,8 @@ class _Walker:
                     atomic += 1
                     self.parts.append(" ")
                     continue
-                self.flush(stack[-1])
+                if self.parts:
+                    self.flush(stack[-1])
                 tag, tokens, flags, is_atomic = elements[index]
                 parent = boxes[stack[-1]]
                 flags |= parent.flags & _INHERITED
@@ -398,7 +412,9 @@ class _Walker:
                     atomic -= 1
                     self.parts.append(" ")
                 elif len(stack) > 1:
-                    self.flush(stack.pop())
+                    if self.parts:
+                        self.flush(stack[-1])
+                    stack.pop()
                     atomic = 0
             elif mark == _LINK_OPEN:
                 links += 1

@@ -363,7 +363,10 @@ class _Pool:
         return results
 
     def restart(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        # A broken pool can leave a live worker blocked on its call queue;
+        # waiting for it would hang, so end the workers first.
+        self._terminate()
+        self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = _new_pool(self.jobs)
 
     def _alone(self, record: Record | Failure) -> Any:

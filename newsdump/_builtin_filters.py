@@ -606,7 +606,9 @@ class CaptionCredits:
     max_caption_chars: int = MAX_CAPTION_CHARS
     min_caption_words: int = 2
     roles: frozenset[str] = attrs.field(
-        default=frozenset(("paragraph", "related-body", "caption", "unknown")),
+        default=frozenset(
+            ("paragraph", "subtitle", "related-body", "caption", "unknown")
+        ),
         converter=frozenset,
     )
     _credit: re.Pattern[str] = attrs.field(init=False, repr=False, eq=False)

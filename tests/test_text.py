@@ -278,6 +278,18 @@ class TestInputs:
             r.text for r in article.removed if r.reason == "navigation"
         ]
 
+    def test_caption_does_not_depend_on_what_follows(self):
+        """A glued caption is split whether furniture follows its paragraph or not."""
+        body = "Rubio Meets Lavrov\nTalks went on. Rubio at the meeting AFP\n"
+        alone = parse_text(body)
+        followed = parse_text(body + "Hashtags\n")
+
+        assert ("Talks went on.",) == alone.paragraphs
+        assert (alone.paragraphs, alone.captions) == (
+            followed.paragraphs,
+            followed.captions,
+        )
+
     def test_empty_and_blank(self):
         """Empty or blank input gives an empty article."""
         assert Article() == parse_text("")

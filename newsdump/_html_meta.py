@@ -972,7 +972,12 @@ def read_meta(
     names += [value.lstrip("@") for value in page.meta.get("twitter:site", [])]
 
     def accept_title(text: str, _source: str) -> str | None:
-        return strip_site_suffix(text, names, page.h1)
+        title = strip_site_suffix(text, names, page.h1)
+        # A title that is only the site's name ("Reuters") titles nothing.
+        simple = _simplify(title)
+        if not simple or any(simple == _simplify(name) for name in names):
+            return None
+        return title
 
     title = _first(page, "title", accept_title)
     tz = _page_tz(page)

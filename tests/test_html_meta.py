@@ -242,6 +242,16 @@ class TestTitle:
 
         assert "Storm hits coast" == page.title
 
+    def test_title_that_is_the_site_name_is_skipped(self):
+        """An og:title that only names the site gives way to the next source."""
+        head = (
+            tag("og:site_name", "Reuters")
+            + tag("og:title", "Reuters")
+            + "<title>Rates rise | Reuters</title>"
+        )
+
+        assert "Rates rise" == meta(head).title
+
     def test_entities_in_meta_are_unescaped(self):
         """Doubly escaped entities in og:title are decoded."""
         page = meta(tag("og:title", "Dogs &amp;#8216;love&amp;#8217; walks"))

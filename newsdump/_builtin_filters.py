@@ -500,7 +500,10 @@ class DuplicatedSpans:
             parts = text.split(sep)
             if len(parts) < 3:
                 continue
-            keys = sorted(map(key, parts[1:]))
+            keys = list(map(key, parts))
+            if len(set(keys)) == len(keys):
+                continue  # no key twice: no doubled span through these cuts
+            keys.sort()
             twice = set(compress(keys[1:], map(eq, keys[1:], keys)))
             for k in sorted(twice):
                 if len(k) == self.anchor:

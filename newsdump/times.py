@@ -910,7 +910,11 @@ def _iso(text: str, s: str, opts: _Options) -> _Found | None:
     )
 
 
-_DATEUTIL_TZ = re.compile(rf"(?<![^\W\d_])(?P<z>{_ZONE_RE})\.?$")
+# A zone right after a clock time ("10:42 AM ET, July 13") or at the end.
+_DATEUTIL_TZ = re.compile(
+    rf"(?:(?<=\d)|(?<=\d )|(?<=m )|(?<=m\. )|(?<=\s))\(?(?P<z>{_ZONE_RE})\)?"
+    r"(?:(?![^\W\d_])(?=\s*,)|\.?$)"
+)
 _HAS_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}(?!\d)")
 _HAS_CLOCK = re.compile(r"\d{1,2}[:h.]\d{2}|\d\s*[ap]\.?m\b")
 
@@ -921,9 +925,10 @@ def _dateutil(text: str, s: str, opts: _Options) -> _Found | None:
     where = opts.zone
     zoned = False
     if zone_match is not None:
+        # Zones are taken out here: dateutil only sees upper-case names.
         where = _zone_of(zone_match["z"], opts.zone)
         zoned = True
-        s = s[: zone_match.start()].rstrip(" ,")
+        s = f"{s[: zone_match.start('z')]} {s[zone_match.end('z') :]}".strip(" ,")
     s = g.weekday_word.sub(" ", s).replace(" de ", " ").strip(_STRIP)
     if not any(c.isdigit() for c in s):
         return None

@@ -397,6 +397,10 @@ class TestAbsoluteDates:
         """Shapes outside the fast paths go through dateutil."""
         assert at(2025, 7, 13, 8, 42) == bounds("Sunday, 13 Jul 2025 10:42:00 +0200")[0]
 
+    def test_clock_and_zone_before_the_date(self) -> None:
+        """ "10:42 AM ET, Sun July 13, 2025" keeps its zone through dateutil."""
+        assert at(2025, 7, 13, 14, 42) == bounds("10:42 AM ET, Sun July 13, 2025")[0]
+
     def test_month_and_year_is_the_whole_month(self) -> None:
         """ "May 2025" is all of May, with month granularity."""
         stamp = times.resolve("May 2025", NOW)
@@ -439,6 +443,8 @@ class TestNoTime:
             "Wed 13",
             "5 min read",
             "in 3 hours",
+            "2 hours ago • 3 min read",
+            "10 minutes ago via Reuters",
         ],
     )
     def test_returns_none(self, text: str) -> None:

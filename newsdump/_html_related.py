@@ -27,6 +27,7 @@ from newsdump._models import RelatedItem, Source, Timestamp
 __all__ = [
     "CONTAINER_SELECTOR",
     "CONTAINER_WORDS",
+    "MIN_LINK_DENSITY",
     "NOT_STORY_WORDS",
     "RELATED_HEADINGS",
     "find_related",
@@ -86,6 +87,9 @@ CONTAINER_WORDS: Final[tuple[frozenset[str], ...]] = (
 
 Only elements that `CONTAINER_SELECTOR` finds are checked, so every set
 holds one of its substrings."""
+
+MIN_LINK_DENSITY: Final = 0.12
+"""The least share of a related block's text that is link text."""
 
 NOT_STORY_WORDS: Final[frozenset[str]] = frozenset(
     {"tag", "tags", "topic", "topics", "keyword", "keywords", "categories", "searches"}
@@ -240,8 +244,22 @@ def _class_container(node: LexborNode, h1_path: set[int]) -> bool:
         and node.mem_id not in h1_path
         and _is_container(node)
         and bool(_title_links(node))
+        and _mostly_links(node)
         and not _in_navigation(node)
     )
+
+
+def _mostly_links(node: LexborNode) -> bool:
+    """Tell whether enough of *node*'s text is link text for a list of stories.
+
+    An article body whose class happens to say "read-more" is prose with a
+    few links; a related block, even with teasers, is far denser in links.
+    """
+    text = len(node.text(deep=True, separator=" ", strip=True))
+    links = sum(
+        len(a.text(deep=True, separator=" ", strip=True)) for a in node.css("a")
+    )
+    return links >= MIN_LINK_DENSITY * text
 
 
 def _next_link_list(heading: LexborNode) -> LexborNode | None:
@@ -273,6 +291,7 @@ def _heading_container(heading: LexborNode, h1_path: set[int]) -> list[LexborNod
         and parent.tag != "article"
         and parent.mem_id not in h1_path
         and len(_title_links(parent)) == len(_title_links(listing))
+        and _mostly_links(parent)
     ):
         return [parent]
     return [heading, listing]

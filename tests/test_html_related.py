@@ -84,6 +84,22 @@ class TestContainers:
 
         assert ["section"] == [n.tag for n in nodes]
 
+    def test_prose_block_with_a_related_class_is_not_a_block(self):
+        """A body whose class says "read-more" but which is mostly prose is not a related block."""
+        prose = (
+            "<p>"
+            + "The council met for six hours and heard from residents about the plan. "
+            * 6
+            + "</p>"
+        )
+        items, nodes = related(
+            f'<div class="entry-content entry-content-read-more">{prose}'
+            "<p>See <a href='/a'>the full text of the plan here</a>.</p>"
+            f"{prose}</div>"
+        )
+
+        assert ((), []) == (items, nodes)
+
     def test_topic_lists_are_not_related_stories(self):
         """A "related tags" or "popular topics" block lists topics, not stories."""
         assert ((), []) == related(

@@ -290,6 +290,23 @@ class TestInputs:
             followed.captions,
         )
 
+    def test_menu_run_in_body(self):
+        """A run of three or more short lines in the body is a menu; a lone one is a heading."""
+        dump = (
+            "Bridge Opens After Two Years Of Works\n"
+            "The new crossing opened on Saturday with a parade and a brass band from the harbour.\n"
+            "World\nBusiness\nSport\n"
+            "The mayor cut the ribbon while hundreds of residents watched from the quay.\n"
+            "What happens next\n"
+            "Traffic is expected to ease on the old bridge, which closes for repairs in spring.\n"
+        )
+        article = parse_text(dump)
+
+        assert ["World", "Business", "Sport"] == [
+            r.text for r in article.removed if r.reason == "menu"
+        ]
+        assert "What happens next" == article.paragraphs[article.headings[0]]
+
     def test_empty_and_blank(self):
         """Empty or blank input gives an empty article."""
         assert Article() == parse_text("")

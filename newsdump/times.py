@@ -21,7 +21,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Literal, NamedTuple
+from typing import Literal, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
@@ -29,8 +29,10 @@ from dateutil import parser as du_parser
 
 from newsdump._exceptions import RelativeTimeError
 from newsdump._lang import LANGUAGES as _LANGUAGES
-from newsdump._lang import Language as _Language
 from newsdump._lang import Unit as _Unit
+from newsdump._lang._grammar import Grammar as _Grammar
+from newsdump._lang._grammar import alternation as _alternation
+from newsdump._lang._grammar import build as _build_grammar
 from newsdump._models import Granularity, Timestamp
 
 __all__ = [
@@ -154,221 +156,15 @@ standard-time offsets.
 # --------------------------------------------------------------------------
 # Grammar: the language tables compiled into regular expressions.
 
-
-_Trie = dict[str, "_Trie"]
-
-
-def _alt(words: Iterable[str]) -> str:
-    """Build a regex matching any of *words*, as a trie of characters.
-
-    ``re`` tries the branches of ``a|b|c`` one after the other; sharing
-    prefixes ("minute", "minutes", "min") lets it reject a word after one
-    character instead of trying every word.
-    Longer words are still tried first, with backtracking to shorter ones.
-    """
-    root: _Trie = {}
-    for word in set(words):
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _emit(root) or r"(?!x)x"
-
-
-def _emit(node: _Trie) -> str:
-    branches = [re.escape(c) + _emit(node[c]) for c in sorted(node) if c]
-    if not branches:
-        return ""
-    ends_here = "" in node
-    if len(branches) == 1 and not ends_here:
-        return branches[0]
-    return "(?:" + "|".join(branches) + ")" + ("?" if ends_here else "")
-
-
 _ZONE_RE = (
     r"(?:(?:utc|gmt)\s*[+-]\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|"
-    + _alt(TIMEZONE_ABBREVIATIONS)
+    + _alternation(TIMEZONE_ABBREVIATIONS)
     + r")"
 )
-_CLOCK_SUFFIX = r"(?:uhr|hrs|horas|ore|uur|h|u)"
 
-
-def _time_re(prefix: str) -> str:
-    """A clock time with optional am/pm and zone; group names get *prefix*."""
-    return (
-        rf"(?P<{prefix}h>\d{{1,2}})(?:[:.h](?P<{prefix}m>\d{{2}}))?"
-        rf"(?::(?P<{prefix}s>\d{{2}})(?:[.,]\d{{1,6}})?)?"
-        rf"\s*(?P<{prefix}ap>[ap]\.?\s?m\b\.?)?"
-        rf"(?:\s*(?P<{prefix}suf>{_CLOCK_SUFFIX})\b)?"
-        rf"(?:\s*\(?(?P<{prefix}z>{_ZONE_RE})\)?)?"
-    )
-
-
-@attrs.frozen
-class _Grammar:
-    exact: Mapping[str, str]
-    units: Mapping[str, _Unit]
-    weekdays: Mapping[str, int]
-    months: Mapping[str, int]
-    lead: re.Pattern[str]
-    lead_first: frozenset[str]
-    starters: frozenset[str]
-    age: re.Pattern[str]
-    part: re.Pattern[str]
-    day_clock: re.Pattern[str]
-    weekday: re.Pattern[str]
-    clock: re.Pattern[str]
-    month_day: re.Pattern[str]
-    day_month: re.Pattern[str]
-    numeric: re.Pattern[str]
-    month_word: re.Pattern[str]
-    weekday_word: re.Pattern[str]
-    info: du_parser.parserinfo
-    words_over: frozenset[str]
-    words_almost: frozenset[str]
-    words_under: frozenset[str]
-
-
-def _merge(langs: Sequence[_Language], attr: str) -> list[str]:
-    words: list[str] = []
-    for lang in langs:
-        words.extend(getattr(lang, attr))
-    return words
-
-
-def _starters(
-    langs: Sequence[_Language],
-    exact: Mapping[str, str],
-    weekdays: Mapping[str, int],
-    months: Mapping[str, int],
-) -> frozenset[str]:
-    """Every word a time without digits can start with."""
-    words = [*exact, *weekdays, *(f"{w}." for w in weekdays), *months]
-    words += [f"{m}." for m in months]
-    for attr in ("one", "ago_before", "over", "almost", "about", "under"):
-        words += _merge(langs, attr)
-    words += _merge(langs, "last_before") + _merge(langs, "on") + ["the"]
-    first = {w.split(" ", 1)[0] for w in words}
-    return frozenset(first | {w.split("'", 1)[0] + "'" for w in first if "'" in w})
-
-
-def _build(langs: Sequence[_Language]) -> _Grammar:
-    exact: dict[str, str] = {}
-    for kind, attr in (
-        ("now", "just_now"),
-        ("today", "today"),
-        ("earlier", "earlier_today"),
-        ("yesterday", "yesterday"),
-        ("before", "day_before_yesterday"),
-    ):
-        for word in _merge(langs, attr):
-            exact.setdefault(word, kind)
-    units: dict[str, _Unit] = {}
-    weekdays: dict[str, int] = {}
-    months: dict[str, int] = {}
-    for lang in langs:
-        for word, unit in lang.units.items():
-            units.setdefault(word, unit)
-        for index, names in enumerate(lang.weekdays):
-            for name in names:
-                weekdays.setdefault(name.rstrip("."), index)
-        for index, names in enumerate(lang.months):
-            for name in names:
-                months.setdefault(name.rstrip("."), index + 1)
-    one_spaced = [w for w in _merge(langs, "one") if not w.endswith(("'", "’"))]
-    one_glued = [w for w in _merge(langs, "one") if w.endswith(("'", "’"))]
-    number = rf"(?:\d{{1,6}}\s*|(?:{_alt(one_spaced)})\s+|(?:{_alt(one_glued)})\s*)"
-    unit_re = rf"(?:{_alt(units)})\.?(?![^\W\d_])"
-    part = rf"{number}{unit_re}"
-    joiner = rf"(?:\s*,\s*|\s+(?:{_alt(_merge(langs, 'joiners'))})\s+|\s*)"
-    quals = _merge(langs, "over") + _merge(langs, "almost") + _merge(langs, "about")
-    quals += _merge(langs, "under")
-    qual = rf"(?:(?P<q>{_alt(quals)})\s+)?"
-    qual2 = rf"(?:(?P<q2>{_alt(quals)})\s+)?"
-    age = re.compile(
-        rf"^{qual}(?:(?P<pre>{_alt(_merge(langs, 'ago_before'))})\s+)?{qual2}"
-        rf"(?P<body>(?P<n1>{number})(?P<u1>{_alt(units)})\.?(?![^\W\d_])"
-        rf"(?P<more>(?:{joiner}{part})*))"
-        rf"(?:\s*(?P<post>{_alt(_merge(langs, 'ago_after'))}))?\.?$"
-    )
-    part_re = re.compile(rf"(?P<n>{number})(?P<u>(?:{_alt(units)}))\.?(?![^\W\d_])")
-    at = rf"(?:,?\s+(?:{_alt(_merge(langs, 'at'))})\s*|,?\s+|\s*,\s*|\s+-\s+)"
-    days = _alt(exact)
-    day_clock = re.compile(
-        rf"^(?:(?P<day>{days}){at}{_time_re('t')}|{_time_re('u')},?\s+(?P<day2>{days}))\.?$"
-    )
-    wd = _alt([*weekdays, *(f"{w}." for w in weekdays)])
-    weekday = re.compile(
-        rf"^(?:(?:{_alt(_merge(langs, 'on'))})\s+)?"
-        rf"(?:(?P<last>{_alt(_merge(langs, 'last_before'))})\s+)?"
-        rf"(?P<wd>{wd})(?:\s+(?P<last2>{_alt(_merge(langs, 'last_after'))}))?"
-        rf"(?:{at}{_time_re('t')})?\.?$"
-    )
-    clock = re.compile(rf"^{_time_re('t')}\.?$")
-    mon = _alt([*months, *(f"{m}." for m in months)])
-    date_time = rf"(?:(?:{at}|\s*[|•·]\s*){_time_re('t')})?"
-    weekday_lead = rf"(?:(?:{wd}),?\s+)?"
-    month_day = re.compile(
-        rf"^{weekday_lead}(?P<mon>{mon})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
-        rf"(?:,?\s+(?P<y>\d{{4}}))?{date_time}\.?$"
-    )
-    day_month = re.compile(
-        rf"^{weekday_lead}(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er|º|°)?\s*"
-        rf"(?:de\s+)?(?P<mon>{mon})(?:,?\s+(?:de\s+)?(?P<y>\d{{4}}))?"
-        rf"{date_time}\.?$"
-    )
-    numeric = re.compile(
-        r"^(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
-        rf"(?:(?:{at}|\s*[|•·]\s*|t){_time_re('t')})?\.?$"
-    )
-
-    class _Info(du_parser.parserinfo):
-        MONTHS: Any = [  # noqa: RUF012 - dateutil reads this class attribute once
-            tuple(name for name, month in months.items() if month == m)
-            for m in range(1, 13)
-        ]
-        JUMP = [  # noqa: RUF012 - dateutil reads this class attribute once
-            *du_parser.parserinfo.JUMP,
-            *_merge(langs, "at"),
-            *_merge(langs, "on"),
-            "de",
-            "del",
-            "um",
-            "uhr",
-        ]
-
-    return _Grammar(
-        exact=exact,
-        units=units,
-        weekdays=weekdays,
-        months=months,
-        lead=re.compile(
-            rf"^(?:(?:{_alt(_merge(langs, 'lead'))}|{_alt(_merge(langs, 'on'))})"
-            r"\s*:?\s*)"
-        ),
-        lead_first=frozenset(
-            w.split(" ", 1)[0].rstrip(":")
-            for w in (*_merge(langs, "lead"), *_merge(langs, "on"))
-        ),
-        starters=_starters(langs, exact, weekdays, months),
-        age=age,
-        part=part_re,
-        day_clock=day_clock,
-        weekday=weekday,
-        clock=clock,
-        month_day=month_day,
-        day_month=day_month,
-        numeric=numeric,
-        month_word=re.compile(rf"(?<![^\W\d_])(?:{mon})(?![^\W\d_])"),
-        weekday_word=re.compile(rf"(?<![^\W\d_])(?:{wd})(?![^\W\d_]),?"),
-        info=_Info(),
-        words_over=frozenset(_merge(langs, "over")),
-        words_almost=frozenset(_merge(langs, "almost")),
-        words_under=frozenset(_merge(langs, "under")),
-    )
-
-
-_GRAMMARS: dict[tuple[str, ...], _Grammar] = {LANGUAGE_CODES: _build(_LANGUAGES)}
+_GRAMMARS: dict[tuple[str, ...], _Grammar] = {
+    LANGUAGE_CODES: _build_grammar(_LANGUAGES, _ZONE_RE)
+}
 _BY_CODE = {lang.code: lang for lang in _LANGUAGES}
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)?")
 _ISO_FULL = re.compile(
@@ -391,7 +187,7 @@ def _grammar(languages: Sequence[str] | None) -> _Grammar:
         if unknown or not key:
             msg = f"unknown language codes {unknown!r}; known: {LANGUAGE_CODES!r}"
             raise ValueError(msg)
-        grammar = _build([_BY_CODE[code] for code in key])
+        grammar = _build_grammar([_BY_CODE[code] for code in key], _ZONE_RE)
         _GRAMMARS[key] = grammar
     return grammar
 
@@ -594,7 +390,7 @@ def _zone_of(raw: str | None, default: dt.tzinfo) -> dt.tzinfo:
 def _clock(
     match: re.Match[str], prefix: str
 ) -> tuple[dt.time, Granularity, str | None] | None:
-    """Read a clock time matched by `_time_re`; None if it is no clock."""
+    """Read a clock time matched by `time_pattern`; None if it is no clock."""
     hour_text = match[f"{prefix}h"]
     if hour_text is None:
         return None

@@ -3,7 +3,7 @@ Score `newsdump.parse_html` on the article-extraction benchmark, side by side
 with trafilatura, resiliparse and the bare selectolax parse, in one run.
 
     python benchmarks/bench_html.py [--limit N] [--worst K] [--page ID]
-        [--data DIR] [--only NAMES]
+        [--data DIR] [--only NAMES] [--stages]
 
 Prints F1, precision, recall, accuracy (exact token match), F1 spread over
 bootstrap resamples, pages/s (one process) and time relative to the bare
@@ -158,6 +158,51 @@ def _spans(words: list[str], wanted: Counter[tuple[str, ...]], width: int) -> st
     return joined[:width] + ("…" if len(joined) > width else "")
 
 
+def stages(htmls: list[str]) -> None:
+    """Print where parse_html spends its time, stage by stage, in ms/page."""
+    from newsdump import _html  # noqa: PLC0415 - private stages, for this report only
+    from newsdump._chain import run_filters  # noqa: PLC0415
+    from newsdump._limits import limit_depth  # noqa: PLC0415
+    from newsdump.filters import DEFAULT_FILTERS  # noqa: PLC0415
+
+    spent: dict[str, float] = {}
+
+    def clock(name: str, start: float) -> float:
+        now = time.perf_counter()
+        spent[name] = spent.get(name, 0.0) + now - start
+        return now
+
+    for html in htmls:
+        at = time.perf_counter()
+        guarded = limit_depth(html)
+        at = clock("depth guard (limit_depth)", at)
+        tree = LexborHTMLParser(guarded)
+        at = clock("lexbor parse", at)
+        meta = _html._read_meta(tree, url=None, now=None)  # noqa: SLF001
+        at = clock("metadata (read_meta)", at)
+        related, nodes = _html._find_related(  # noqa: SLF001
+            tree, url=None, now=None, habit="either"
+        )
+        at = clock("related (find_related)", at)
+        blocks = _html.build_blocks(
+            tree, related=nodes, title=meta.title, subtitle=meta.subtitle
+        )
+        at = clock("blocks + container", at)
+        outcomes = run_filters(blocks, DEFAULT_FILTERS)
+        at = clock("filter chain", at)
+        _html._assemble(  # noqa: SLF001
+            outcomes, meta=meta, related=related, url=None, now=None
+        )
+        clock("assemble", at)
+    total = sum(spent.values())
+    print("\nparse_html stages (ms/page):")
+    for name, seconds in spent.items():
+        print(
+            f"  {name:<28} {seconds / len(htmls) * 1000:6.2f}  {seconds / total:5.1%}"
+        )
+    print(f"  {'total':<28} {total / len(htmls) * 1000:6.2f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
@@ -168,6 +213,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--page", default=None, help="show one page by id prefix")
     parser.add_argument(
         "--only", default=None, help="comma-separated extractor names to run"
+    )
+    parser.add_argument(
+        "--stages", action="store_true", help="print parse_html's time per stage"
     )
     args = parser.parse_args(argv)
     pages = load(args.data, args.limit)
@@ -222,6 +270,9 @@ def main(argv: list[str] | None = None) -> int:
         ours_rate = next(r[2] for r in rows if r[0] == "newsdump")
         trafi_rate = next(r[2] for r in rows if r[0] == "trafilatura")
         print(f"\nnewsdump throughput vs trafilatura: {ours_rate / trafi_rate:.1f}x")
+
+    if args.stages:
+        stages(htmls)
 
     if args.worst:
         scored: list[tuple[float, str, str, PageScore, str, str]] = []

@@ -22,7 +22,7 @@ import os
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 import attrs
 
@@ -31,10 +31,12 @@ from newsdump._models import _optional_aware
 
 __all__ = [
     "Failure",
+    "Fields",
     "InputKind",
     "Record",
     "RecordKind",
     "input_kind",
+    "read_jsonl_stream",
     "read_records",
 ]
 
@@ -255,7 +257,7 @@ def read_records(
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    fields = _Fields(
+    fields = Fields(
         text=text_field, html=html_field, url=url_field, time=time_field, id=id_field
     )
     for path in paths:
@@ -263,7 +265,9 @@ def read_records(
 
 
 @attrs.frozen(kw_only=True)
-class _Fields:
+class Fields:
+    """The JSON Lines field names `read_records` looks up."""
+
     text: str
     html: str
     url: str
@@ -272,7 +276,7 @@ class _Fields:
 
 
 def _read_path(
-    path: Path, fields: _Fields, max_bytes: int
+    path: Path, fields: Fields, max_bytes: int
 ) -> Iterator[Record | Failure]:
     try:
         kind = input_kind(path)
@@ -337,7 +341,7 @@ def _read_document(path: Path, max_bytes: int) -> Record | Failure:
 
 
 def _read_jsonl(
-    path: Path, fields: _Fields, max_bytes: int
+    path: Path, fields: Fields, max_bytes: int
 ) -> Iterator[Record | Failure]:
     try:
         with path.open("rb") as raw:
@@ -349,38 +353,49 @@ def _read_jsonl(
     except _READ_ERRORS as exc:
         yield Failure(id=str(path), error=type(exc).__name__, message=_os_message(exc))
         return
-    line_number = 0
     with stream:
-        while True:
-            line_number += 1
-            where = f"{path}:{line_number}"
-            try:
-                line = stream.readline(max_bytes + 1)
-                too_long = len(line) > max_bytes
-                if too_long:
-                    _skip_line(stream)
-            except _READ_ERRORS as exc:
-                yield Failure(
-                    id=where, error=type(exc).__name__, message=_os_message(exc)
-                )
-                return
-            if not line:
-                return
+        yield from read_jsonl_stream(
+            stream, name=str(path), fields=fields, max_bytes=max_bytes
+        )
+
+
+def read_jsonl_stream(
+    stream: IO[bytes] | io.BufferedIOBase,
+    *,
+    name: str,
+    fields: Fields,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Record | Failure]:
+    """Records from an open binary stream of JSON Lines, ids ``name:line``."""
+    line_number = 0
+    while True:
+        line_number += 1
+        where = f"{name}:{line_number}"
+        try:
+            line = stream.readline(max_bytes + 1)
+            too_long = len(line) > max_bytes
             if too_long:
-                msg = f"line longer than max_bytes={max_bytes}"
-                yield Failure(id=where, error="LimitError", message=msg)
-            elif line.strip():
-                yield _json_record(line, where, fields)
+                _skip_line(stream)
+        except _READ_ERRORS as exc:
+            yield Failure(id=where, error=type(exc).__name__, message=_os_message(exc))
+            return
+        if not line:
+            return
+        if too_long:
+            msg = f"line longer than max_bytes={max_bytes}"
+            yield Failure(id=where, error="LimitError", message=msg)
+        elif line.strip():
+            yield _json_record(line, where, fields)
 
 
-def _skip_line(stream: io.BufferedIOBase) -> None:
+def _skip_line(stream: IO[bytes] | io.BufferedIOBase) -> None:
     while True:
         rest = stream.readline(_COPY_BYTES)
         if not rest or rest.endswith(b"\n"):
             return
 
 
-def _json_record(line: bytes, where: str, fields: _Fields) -> Record | Failure:
+def _json_record(line: bytes, where: str, fields: Fields) -> Record | Failure:
     try:
         value = json.loads(line)
     except ValueError as exc:

@@ -23,7 +23,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any, Protocol
@@ -31,13 +31,22 @@ from typing import IO, Any, Protocol
 from newsdump._api import parse
 from newsdump._batch import Parsed, _map
 from newsdump._exceptions import NewsdumpError
-from newsdump._readers import Failure, input_kind, read_records
+from newsdump._readers import (
+    Failure,
+    Fields,
+    Record,
+    _content_kind,
+    input_kind,
+    read_jsonl_stream,
+    read_records,
+)
 from newsdump._serialize import to_dict, to_json
 
 __all__ = ["main"]
 
 EXAMPLE = "example.txt"
 _INTERRUPTED = 130
+_PEEK_BYTES = 64 * 1024
 _COMPRESSION_MAGIC = (b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00", b"\x28\xb5\x2f\xfd")
 
 
@@ -243,11 +252,22 @@ def _is_single(args: argparse.Namespace) -> bool:
         return False
     (path,) = args.path
     if path == "-":
-        return True
+        return not _stdin_is_jsonl()
     try:
         return input_kind(path) == "document"
     except OSError:
         return True  # reading it reports the error in the usual words
+
+
+def _stdin_is_jsonl() -> bool:
+    """Tell, without consuming it, whether standard input is JSON Lines."""
+    peek = getattr(sys.stdin.buffer, "peek", None)
+    if peek is None:
+        return False
+    head: bytes = peek(_PEEK_BYTES)
+    if b"\n" in head:
+        return _content_kind(head) == "jsonl"
+    return head.lstrip().startswith(b"{")
 
 
 def _open_output(output: str | None) -> IO[str]:
@@ -356,7 +376,18 @@ def _progress(wanted: bool | None) -> _Progress:
     return _Tqdm(module.tqdm, stream)
 
 
-def _inputs(paths: Sequence[str]) -> list[str]:
+def _inputs(
+    paths: Sequence[str], reader_options: dict[str, Any]
+) -> Iterable[str | Record | Failure]:
+    if list(paths) == ["-"]:  # JSON Lines on standard input
+        fields = Fields(
+            text=reader_options["text_field"],
+            html=reader_options["html_field"],
+            url=reader_options["url_field"],
+            time=reader_options["time_field"],
+            id=reader_options["id_field"],
+        )
+        return read_jsonl_stream(sys.stdin.buffer, name="-", fields=fields)
     for path in paths:
         if path == "-":
             msg = "- (standard input) takes no other paths"
@@ -396,8 +427,15 @@ class _Writer:
 
 
 def _run_corpus(args: argparse.Namespace) -> int:
+    reader_options = {
+        "text_field": args.text_field,
+        "html_field": args.html_field,
+        "url_field": args.url_field,
+        "time_field": args.time_field,
+        "id_field": args.id_field,
+    }
     try:
-        paths = _inputs(args.path)
+        inputs = _inputs(args.path, reader_options)
         writer = _Writer(_open_output(args.output), as_array=args.format == "json")
     except _UserError as exc:
         print(f"newsdump: error: {exc}", file=sys.stderr)
@@ -407,20 +445,14 @@ def _run_corpus(args: argparse.Namespace) -> int:
     failure: str | None = None
     progress = _progress(args.progress)
     results = _map(
-        paths,
+        inputs,
         _json_line,
         jobs=args.jobs,
         ordered=True,
         timeout=args.timeout,
         chunksize=args.chunksize,
         now=args.now,
-        reader_options={
-            "text_field": args.text_field,
-            "html_field": args.html_field,
-            "url_field": args.url_field,
-            "time_field": args.time_field,
-            "id_field": args.id_field,
-        },
+        reader_options=reader_options,
         options={} if args.encoding is None else {"encoding": args.encoding},
     )
     try:

@@ -169,6 +169,38 @@ class TestCorpusRun:
         assert "Traceback" not in capsys.readouterr().err
 
 
+class TestStandardInput:
+    def run(self, data: bytes, *args: str) -> subprocess.CompletedProcess[bytes]:
+        env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+        return subprocess.run(
+            [sys.executable, "-m", "newsdump", "parse", "-", *args],
+            input=data,
+            capture_output=True,
+            env=env,
+            check=False,
+            timeout=60,
+        )
+
+    def test_json_lines_on_stdin_are_a_corpus(self):
+        """JSON Lines piped in are read as a stream of records, ids -:line."""
+        rows = [{"text": TEXT}, {"html": HTML, "url": "https://e.com/"}]
+        data = "".join(json.dumps(row) + "\n" for row in rows).encode() + b"oops\n"
+
+        done = self.run(data, "--jobs", "2")
+
+        assert 0 == done.returncode
+        assert [("-:1", "ok"), ("-:2", "ok"), ("-:3", "not-json")] == [
+            (row["id"], row.get("error", "ok"))
+            for row in lines_of(done.stdout.decode())
+        ]
+
+    def test_one_page_on_stdin(self):
+        """A page piped in still prints one bare article."""
+        done = self.run(TEXT.encode())
+
+        assert parse_text(TEXT) == from_dict(Article, json.loads(done.stdout))
+
+
 class TestSinglePage:
     def test_one_page_prints_the_article(self, tmp_path, capsys):
         """One page still prints the bare article as indented JSON."""

@@ -193,7 +193,9 @@ def _is_name(candidate: str) -> bool:
         or (words[0].lower() in NAME_PARTICLES and not words[0][0].isupper())
     ):
         return False
-    significant = [w for w in words if w.lower() not in NAME_PARTICLES]
+    # A capitalised first word is a name even if it could be a particle
+    # ("Al Root", "Van Morrison").
+    significant = words[:1] + [w for w in words[1:] if w.lower() not in NAME_PARTICLES]
     if len(significant) >= 2:
         return True
     # A single word is a name only in scripts without spaces between names.

@@ -84,6 +84,7 @@ PRECEDENCE: Final[Mapping[Field, tuple[str, ...]]] = {
         "html:itemprop-author",
         "html:rel-author",
         "html:byline",
+        "html:by-after-h1",
     ),
     "published": (
         "json-ld:datePublished",
@@ -191,6 +192,9 @@ _COMMENT_WORDS = frozenset({"comment", "comments", "reply", "replies", "disqus"}
 _MAX_ANCESTORS = 20
 _MAX_JSON_DEPTH = 8
 _MAX_BYLINE_CHARS = 200
+_BYLINE_STEPS = 6
+_BYLINE_DESCENDANTS = 30
+_BY_LEAD = re.compile(r"(?:by|von|par|por)\s+\S", re.IGNORECASE)
 _BODY_PREFIX_PARAGRAPHS = 3
 _NON_ALNUM = re.compile(r"[\W_]+")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
@@ -637,6 +641,35 @@ def _html_byline(page: _Page) -> list[str]:
     return texts
 
 
+def _next_element(node: LexborNode) -> LexborNode | None:
+    """The element after *node* in document order, skipping its subtree."""
+    current: LexborNode | None = node
+    while current is not None:
+        sibling = current.next
+        while sibling is not None and not sibling.is_element_node:
+            sibling = sibling.next
+        if sibling is not None:
+            return sibling
+        current = current.parent
+    return None
+
+
+def _html_by_after_h1(page: _Page) -> list[str]:
+    """A "By ..." line among the few elements right after the headline."""
+    if len(page.h1s) != 1:
+        return []
+    node: LexborNode | None = page.h1s[0]
+    for _ in range(_BYLINE_STEPS):
+        node = _next_element(node) if node is not None else None
+        if node is None:
+            return []
+        for inner in [node, *node.css("*")[:_BYLINE_DESCENDANTS]]:
+            text = inner.text(deep=True, separator=" ", strip=True)
+            if len(text) <= _MAX_BYLINE_CHARS and _BY_LEAD.match(text):
+                return [text]
+    return []
+
+
 def _in_story(node: LexborNode) -> bool:
     """Tell whether *node* sits in an ``article``, ``main`` or ``header``."""
     current = node.parent
@@ -666,6 +699,7 @@ _HTML_SOURCES: dict[str, Callable[[_Page], list[str]]] = {
     "itemprop-dateModified": _html_itemprop("dateModified"),
     "rel-author": _html_rel_author,
     "byline": _html_byline,
+    "by-after-h1": _html_by_after_h1,
     "time": _html_time,
 }
 """The ``html:`` sources of `PRECEDENCE`."""

@@ -452,6 +452,12 @@ class TestFixtures:
         assert ("María José Núñez", "Tom O'Neill") == page.authors
         assert "Orchard growers count frost damage" == page.title
 
+    def test_plain_by_line_after_the_headline(self):
+        """A classless "By ..." line just after the headline gives the author, without its time."""
+        page = fixture("meta-byline-plain.html")
+
+        assert ("Maya Lindqvist",) == page.authors
+
     def test_live_blog(self):
         """A LiveBlogPosting gives its own headline, authors and coverage start, not its updates'."""
         page = fixture("meta-liveblog.html")

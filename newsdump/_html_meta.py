@@ -756,14 +756,24 @@ def _domain_label(host: str) -> str:
     return labels[0] if labels else ""
 
 
-def _names_match(segment: str, names: Iterable[str]) -> bool:
+def _names_match(segment: str, names: Iterable[str], *, exact: bool = False) -> bool:
+    """Tell whether a title segment is the site's name.
+
+    A suffix may hold the name with more ("BBC News" for "bbc"); a prefix
+    must be the name itself, since titles often start with the site's name
+    as their subject ("Inside Reuters - a look at the newsroom").
+    """
     simple = _simplify(segment)
     if not simple:
         return False
     for name in names:
         other = _simplify(name)
-        if len(other) >= 2 and (
-            other in simple or (len(simple) >= 3 and simple in other)
+        if exact and simple == other:
+            return True
+        if (
+            not exact
+            and len(other) >= 2
+            and (other in simple or (len(simple) >= 3 and simple in other))
         ):
             return True
     return False
@@ -798,7 +808,7 @@ def strip_site_suffix(title: str, names: Iterable[str], headline: str = "") -> s
         last, first = parts[-1], parts[0]
         if len(last.split()) <= _MAX_SUFFIX_WORDS and _names_match(last, names):
             result = result[: matches[-1].start()].strip()
-        elif len(first.split()) <= _MAX_SUFFIX_WORDS and _names_match(first, names):
+        elif _names_match(first, names, exact=True):
             result = result[matches[0].end() :].strip()
         else:
             break

@@ -221,6 +221,11 @@ class TestTitle:
             ("Rates rise - and fall", ["Reuters"], "Rates rise - and fall"),
             ("Rates rise | Reuters", [], "Rates rise | Reuters"),
             ("Reuters", ["Reuters"], "Reuters"),
+            (
+                "Inside Reuters - a look at the newsroom",
+                ["Reuters"],
+                "Inside Reuters - a look at the newsroom",
+            ),
         ],
     )
     def test_strip_site_suffix(self, title, names, expected):

@@ -19,6 +19,7 @@ from newsdump._models import Caption
 __all__ = [
     "ARTICLE_HINTS",
     "ARTICLE_WORDS",
+    "EMBED_WORDS",
     "BOILERPLATE_WORDS",
     "CREDIT_PATTERNS",
     "DATE_PATTERN",
@@ -199,6 +200,10 @@ STATE_SUFFIXES: tuple[str, ...] = (
 STATE_WORDS: frozenset[str] = frozenset({"has", "with", "no", "is", "without"})
 """Class tokens with one of these words describe a layout or a state."""
 
+EMBED_WORDS: frozenset[str] = frozenset({"embed", "embedded", "tweet", "oembed"})
+"""Class tokens with one of these words wrap a quoted post (a tweet, an
+Instagram post) that the article shows as content, not share buttons."""
+
 ARTICLE_WORDS: frozenset[str] = frozenset(
     {"article", "story", "post", "entry", "content", "body", "main"}
 )
@@ -208,10 +213,14 @@ under it: filters read no further out than such a token."""
 
 @functools.lru_cache(maxsize=8192)
 def is_state(token: str) -> bool:
-    """Tell whether a class token describes a state (``has-comments``)."""
+    """
+    Tell whether a class token describes a state (``has-comments``), a
+    layout (``content-with-sidebar``) or an embedded post (``tweet-embed``):
+    such tokens say nothing about furniture.
+    """
     if token.startswith(STATE_PREFIXES) or token.endswith(STATE_SUFFIXES):
         return True
-    return any(word in STATE_WORDS for word in _words(token))
+    return any(word in STATE_WORDS or word in EMBED_WORDS for word in _words(token))
 
 
 MAX_LINK_DENSITY = 0.5
@@ -252,6 +261,7 @@ PROMPT_STARTS: tuple[str, ...] = (
     "contact us",
     "join our",
     "like us on",
+    "like this story",
     "download our app",
     "download the app",
     "this site is protected by recaptcha",
@@ -461,7 +471,7 @@ class MaxLinkDensity:
         if block.link_density <= self.threshold:
             return None
         limit = self.threshold
-        if (
+        if block.role == "quote" or (
             _SENTENCE_END.search(block.text)
             and block.text.count(" ") + 1 >= SENTENCE_MIN_WORDS
         ):
@@ -523,7 +533,7 @@ def article_meta(block: Block) -> Decision | None:
         return None
     for token in _inner_tokens(block):
         for word in _words(token):
-            if word in STANDFIRST_WORDS:
+            if word in STANDFIRST_WORDS and block.role != "heading":
                 return Decision(keep=False, reason="standfirst", detail=token)
             if word in META_WORDS and block.role != "heading":
                 return Decision(keep=False, reason="article-meta", detail=token)

@@ -19,10 +19,10 @@ from newsdump._models import Caption
 __all__ = [
     "ARTICLE_HINTS",
     "ARTICLE_WORDS",
-    "EMBED_WORDS",
     "BOILERPLATE_WORDS",
     "CREDIT_PATTERNS",
     "DATE_PATTERN",
+    "EMBED_WORDS",
     "FURNITURE_PHRASES",
     "HTML_FILTERS",
     "META_WORDS",

@@ -278,6 +278,84 @@ class TestBlocks:
         )
 
 
+BODY = (
+    "<p>The regional council approved the new flood defences on Thursday after a "
+    "debate that lasted most of the afternoon and evening.</p>"
+    "<p>Work on the first section of the wall along the river will begin in the "
+    "spring and should be finished before the next winter storms.</p>"
+    "<p>Residents who live closest to the river said they were relieved, although "
+    "some worried about the noise from the building work.</p>"
+)
+
+
+class TestContainer:
+    def test_teasers_next_to_the_article_are_left_out(self):
+        """A list of teasers beside the body, in the same column, is dropped."""
+        teasers = "".join(
+            f'<li><a href="/{i}">Headline number {i} about something</a> '
+            "A short teaser that describes the other story in a sentence.</li>"
+            for i in range(6)
+        )
+        page = (
+            '<div class="column"><div class="breaking"><ul>'
+            f"{teasers}</ul></div>"
+            f'<div class="story-text">{BODY}</div></div>'
+        )
+
+        article = newsdump.parse_html(page)
+
+        assert 3 == len(article.paragraphs)
+        assert all("teaser" not in p for p in article.paragraphs)
+
+    def test_too_wide_related_container_keeps_the_article(self):
+        """A related-items element that holds the article does not remove it."""
+        from selectolax.lexbor import LexborHTMLParser
+
+        from newsdump._html import build_blocks
+
+        tree = LexborHTMLParser(
+            f'<div class="wrap"><div class="body">{BODY}</div></div>'
+        )
+        wide = tree.css_first("div.wrap")
+
+        blocks = build_blocks(tree, related=[wide])
+
+        assert ["paragraph"] * 3 == [b.role for b in blocks]
+
+    def test_embedded_post_is_content(self):
+        """A quoted tweet inside the article stays, whatever wraps it."""
+        page = (
+            f'<article>{BODY}<div class="social-embed"><blockquote class="twitter-tweet">'
+            "<p>The wall is finally happening, and about time too.</p>"
+            '<a href="https://x.example/status/1">June 1, 2024</a></blockquote></div>'
+            "</article>"
+        )
+
+        article = newsdump.parse_html(page)
+
+        assert (
+            "The wall is finally happening, and about time too." in article.paragraphs
+        )
+
+    def test_standfirst_goes_but_subheads_stay(self):
+        """A standfirst paragraph is removed; a subheadline heading is kept."""
+        page = (
+            "<article><h1>Council backs flood wall</h1>"
+            '<p class="standfirst">The vote ends a two-year argument.</p>'
+            f'{BODY}<h2 class="subheadline">What happens next?</h2>{BODY}</article>'
+        )
+
+        article = newsdump.parse_html(page)
+
+        assert ["What happens next?"] == [
+            article.paragraphs[i] for i in article.headings
+        ]
+        assert "The vote ends a two-year argument." not in article.paragraphs
+        assert ["standfirst"] == [
+            r.reason for r in article.removed if r.text.startswith("The vote")
+        ]
+
+
 class TestFilters:
     def test_boilerplate_class_reads_only_inside_the_article(self):
         """Furniture words outside the article container do not drop text."""

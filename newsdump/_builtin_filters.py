@@ -674,6 +674,7 @@ class CaptionCredits:
 
 _DATE = r"\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}"
 _SEPARATOR = r"\s+[|–—-]\s+"
+_SEPARATORS = (" | ", " – ", " — ", " - ", "\t")
 
 
 @attrs.frozen(kw_only=True)
@@ -721,6 +722,8 @@ class TitleSuffix:
             return None
         text = block.text
         offset = max(0, len(text) - TAIL_CHARS)
+        if not any(sep in text[offset:] for sep in _SEPARATORS):
+            return None
         for pattern in self._patterns:
             match = pattern.search(text, offset)
             if match is not None and match.start() > 0:

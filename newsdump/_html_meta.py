@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import html
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -188,7 +189,7 @@ STANDFIRST_SELECTORS: Final[str] = (
 )
 """Elements that print a standfirst (deck, dek, strapline) under the title."""
 
-_COMMENT_WORDS = frozenset({"comment", "comments", "reply", "replies", "disqus"})
+_COMMENT_CLASS = re.compile(r"(?<![a-z])(?:comments?|reply|replies|disqus)(?![a-z])")
 _MAX_ANCESTORS = 20
 _MAX_JSON_DEPTH = 8
 _MAX_BYLINE_CHARS = 200
@@ -201,6 +202,7 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 _TAG = re.compile(r"<[^<>]{0,300}>")
 _MAX_BODY_PREFIX_CHARS = 3000
 _MAX_SCOPES = 6
+_BODY_SCAN_NODES = 400
 _MIN_YEAR = 1900
 _TRAILING_COMMAS = re.compile(r",\s*([}\]])")
 _ISO_START = re.compile(r"^\s*\d{4}(?:-\d{2}(?:-\d{2})?|\d{4})?(?:[T ]|\s*$)")
@@ -562,8 +564,7 @@ def _in_comments(node: LexborNode) -> bool:
             return False
         attributes = current.attributes
         words = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
-        tokens = set(re.split(r"[\s_-]+", words.lower()))
-        if tokens & _COMMENT_WORDS:
+        if words != " " and _COMMENT_CLASS.search(words.lower()):
             return True
         current = current.parent
     return False
@@ -663,7 +664,9 @@ def _html_by_after_h1(page: _Page) -> list[str]:
         node = _next_element(node) if node is not None else None
         if node is None:
             return []
-        for inner in [node, *node.css("*")[:_BYLINE_DESCENDANTS]]:
+        for inner in itertools.islice(
+            node.traverse(include_text=False), _BYLINE_DESCENDANTS
+        ):
             text = inner.text(deep=True, separator=" ", strip=True)
             if len(text) <= _MAX_BYLINE_CHARS and _BY_LEAD.match(text):
                 return [text]
@@ -938,6 +941,18 @@ def _time(
     return found if isinstance(found, Timestamp) else None
 
 
+def _first_paragraphs(scope: LexborNode) -> list[LexborNode]:
+    """The first few non-empty paragraphs in *scope*, looking at a bounded
+    number of elements."""
+    found: list[LexborNode] = []
+    for node in itertools.islice(scope.traverse(include_text=False), _BODY_SCAN_NODES):
+        if node.tag == "p" and node.text(deep=True, strip=True):
+            found.append(node)
+            if len(found) == _BODY_PREFIX_PARAGRAPHS:
+                break
+    return found
+
+
 def _body_start(page: _Page) -> str:
     """The simplified text of the first paragraphs of the story."""
     scopes = [*page.itemprops.get("articlebody", []), *page.scopes]
@@ -945,7 +960,7 @@ def _body_start(page: _Page) -> str:
         scopes.append(page.tree.body)
     paragraphs: list[LexborNode] = []
     for scope in scopes[:_MAX_SCOPES]:
-        paragraphs = scope.css("p")[:_BODY_PREFIX_PARAGRAPHS]
+        paragraphs = _first_paragraphs(scope)
         if paragraphs:
             break
     text = " ".join(p.text(deep=True, separator=" ") for p in paragraphs)

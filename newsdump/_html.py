@@ -2,11 +2,15 @@
 The HTML parser: selectolax (Lexbor) DOM to blocks, main-content selection,
 the filter chain, and the `Article`.
 
-This is the only module that walks the DOM.
 It turns the page into `Block`s (one per paragraph-like piece of text),
 finds the element that holds the article by scoring every block-level
 element on the text it contains, marks the blocks outside it, and leaves
 every keep/drop decision to the same filter chain as the text parser.
+
+For speed the DOM is not walked node by node in Python: block elements,
+links and line breaks get marker characters inserted around them, lexbor
+renders the body's text once, and the markers are read back to cut the
+text into blocks and to rebuild the element tree around them.
 """
 
 from __future__ import annotations
@@ -321,13 +325,6 @@ class _Walker:
             self.raws.append(_Raw(text, box, self.link_chars, self.chars))
         self.link_chars = 0
         self.chars = 0
-
-    def add_text(self, text: str, in_link: bool) -> None:
-        self.parts.append(text)
-        visible = len(text) - text.count(" ") - text.count("\n")
-        self.chars += visible
-        if in_link:
-            self.link_chars += visible
 
     def walk(self, tree: LexborHTMLParser, root: LexborNode) -> None:
         """Mark block elements, links and breaks, render once, cut."""

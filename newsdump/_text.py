@@ -197,6 +197,8 @@ def _split(text: str, skip: int) -> list[_Line]:
 
 def _source_age(raw: str) -> tuple[int, int] | None:
     """Where "DW · 3 hours ago" splits into a source and an age, if it does."""
+    if "·" not in raw and "•" not in raw and "|" not in raw:
+        return None
     match = _SOURCE_AGE.fullmatch(raw)
     if match is None or not _is_age(match["age"]):
         return None

@@ -320,7 +320,7 @@ class _Walker:
         if not self.parts:
             return
         text = _squash("".join(self.parts))
-        self.parts = []
+        self.parts.clear()
         if text:
             self.raws.append(_Raw(text, box, self.link_chars, self.chars))
         self.link_chars = 0
@@ -375,27 +375,28 @@ class _Walker:
         atomic = 0  # nesting depth inside an atomic element, 0 if outside
         links = 0
         boxes = self.boxes
-        for at in range(0, len(pieces), 3):
-            text = pieces[at]
+        parts = self.parts
+        flush = self.flush
+        count = len(elements)
+        # split() gives text, element number, mark, text, ... text
+        it = iter(pieces)
+        for text, number, mark in zip(it, it, it, strict=False):
             if text:
-                self.parts.append(text)
+                parts.append(text)
                 visible = len(text) - text.count(" ") - text.count("\n")
                 self.chars += visible
                 if links:
                     self.link_chars += visible
-            if at + 2 >= len(pieces):
-                break
-            number, mark = pieces[at + 1], pieces[at + 2]
             if number is not None:
                 index = int(number)
-                if index >= len(elements):
+                if index >= count:
                     continue
                 if atomic:
                     atomic += 1
-                    self.parts.append(" ")
+                    parts.append(" ")
                     continue
-                if self.parts:
-                    self.flush(stack[-1])
+                if parts:
+                    flush(stack[-1])
                 tag, tokens, flags, is_atomic = elements[index]
                 parent = boxes[stack[-1]]
                 flags |= parent.flags & _INHERITED
@@ -407,10 +408,10 @@ class _Walker:
             elif mark == _CLOSE:
                 if atomic > 1:
                     atomic -= 1
-                    self.parts.append(" ")
+                    parts.append(" ")
                 elif len(stack) > 1:
-                    if self.parts:
-                        self.flush(stack[-1])
+                    if parts:
+                        flush(stack[-1])
                     stack.pop()
                     atomic = 0
             elif mark == _LINK_OPEN:
@@ -419,10 +420,17 @@ class _Walker:
                 links = max(0, links - 1)
             elif mark == _BREAK:
                 if atomic:
-                    self.parts.append(" ")
+                    parts.append(" ")
                 else:
-                    self.flush(stack[-1])
-        self.flush(stack[-1])
+                    flush(stack[-1])
+        last = pieces[-1] if len(pieces) % 3 == 1 else None
+        if last:
+            parts.append(last)
+            visible = len(last) - last.count(" ") - last.count("\n")
+            self.chars += visible
+            if links:
+                self.link_chars += visible
+        flush(stack[-1])
 
     def chain(self, index: int, roots: set[int]) -> tuple[str, ...]:
         """

@@ -117,6 +117,7 @@ _MAX_TITLE_CHARS = 300
 _MIN_TEASER_CHARS = 40
 _MAX_SOURCE_CHARS = 60
 _MAX_TIME_CHARS = 40
+_MAX_AGE_WORDS = 4
 _MAX_SIBLINGS = 3
 _MAX_ITEMS_PER_BLOCK = 60
 _MAX_SOURCE_WORDS = 4
@@ -207,9 +208,17 @@ def _absolute(href: str, base: str | None) -> str | None:
     return None
 
 
-def _title_links(node: LexborNode) -> list[LexborNode]:
-    """The links in *node* whose text reads like a headline."""
-    return [link for link in node.css("a[href]") if _is_title(_link_title(link))]
+_LinkCache = dict[int, list[LexborNode]]
+
+
+def _title_links(node: LexborNode, cache: _LinkCache) -> list[LexborNode]:
+    """The links in *node* whose text reads like a headline (kept in *cache*
+    by node, since blocks are looked at more than once)."""
+    links = cache.get(node.mem_id)
+    if links is None:
+        links = [link for link in node.css("a[href]") if _is_title(_link_title(link))]
+        cache[node.mem_id] = links
+    return links
 
 
 def _link_title(link: LexborNode) -> str:
@@ -237,13 +246,13 @@ def _ancestor_ids(node: LexborNode) -> Iterator[int]:
         current = current.parent
 
 
-def _class_container(node: LexborNode, h1_path: set[int]) -> bool:
+def _class_container(node: LexborNode, h1_path: set[int], cache: _LinkCache) -> bool:
     """Tell whether an element found by `CONTAINER_SELECTOR` is a related block."""
     return (
         node.tag not in _NOT_CONTAINERS
         and node.mem_id not in h1_path
         and _is_container(node)
-        and bool(_title_links(node))
+        and bool(_title_links(node, cache))
         and _mostly_links(node)
         and not _in_navigation(node)
     )
@@ -262,26 +271,28 @@ def _mostly_links(node: LexborNode) -> bool:
     return links >= MIN_LINK_DENSITY * text
 
 
-def _next_link_list(heading: LexborNode) -> LexborNode | None:
+def _next_link_list(heading: LexborNode, cache: _LinkCache) -> LexborNode | None:
     """The first of the next few elements after *heading* that holds headline links."""
     sibling = heading.next
     steps = 0
     while sibling is not None and steps < _MAX_SIBLINGS:
         if sibling.is_element_node:
             steps += 1
-            if _title_links(sibling):
+            if _title_links(sibling, cache):
                 return sibling
         sibling = sibling.next
     return None
 
 
-def _heading_container(heading: LexborNode, h1_path: set[int]) -> list[LexborNode]:
+def _heading_container(
+    heading: LexborNode, h1_path: set[int], cache: _LinkCache
+) -> list[LexborNode]:
     """A related heading with the list of links after it, as one or two
     nodes; nothing if *heading* announces no such list."""
     label = _text(heading)
     if len(label) > _MAX_HEADING_CHARS or not RELATED_HEADINGS.match(label):
         return []
-    listing = _next_link_list(heading)
+    listing = _next_link_list(heading, cache)
     if listing is None or _in_navigation(heading):
         return []
     parent = heading.parent
@@ -290,7 +301,7 @@ def _heading_container(heading: LexborNode, h1_path: set[int]) -> list[LexborNod
         and parent.tag not in _NOT_CONTAINERS
         and parent.tag != "article"
         and parent.mem_id not in h1_path
-        and len(_title_links(parent)) == len(_title_links(listing))
+        and len(_title_links(parent, cache)) == len(_title_links(listing, cache))
         and _mostly_links(parent)
     ):
         return [parent]
@@ -344,6 +355,17 @@ def _class_text(node: LexborNode) -> str:
     return _CAMEL.sub(" ", raw).lower() if raw != " " else ""
 
 
+def _may_be_time(text: str, title: str, now: dt.datetime | None) -> bool:
+    """A cheap filter before the time resolver: short text, not the title;
+    with a digit (every date has one), or of few words when ages ("an hour
+    ago", "yesterday") can be resolved against *now*."""
+    if not text or len(text) > _MAX_TIME_CHARS or text in title:
+        return False
+    if any(ch.isdigit() for ch in text):
+        return True
+    return now is not None and len(text.split()) <= _MAX_AGE_WORDS
+
+
 @attrs.define
 class _Details:
     """What an item shows besides its headline link."""
@@ -388,7 +410,7 @@ def _details(
             and next(node.iter(include_text=False), None) is None
         ):
             text = _text(node)
-            if text and len(text) <= _MAX_TIME_CHARS and text not in title:
+            if _may_be_time(text, title, now):
                 found.published = parse_time_value(text, now=now, habit=habit)
     return found
 
@@ -423,13 +445,15 @@ def _split_title(
 
 def _items(
     container: LexborNode,
+    *,
     base_url: str | None,
     now: dt.datetime | None,
     habit: times.Habit,
     seen: set[str],
+    cache: _LinkCache,
 ) -> list[RelatedItem]:
     items: list[RelatedItem] = []
-    links = _title_links(container)[:_MAX_ITEMS_PER_BLOCK]
+    links = _title_links(container, cache)[:_MAX_ITEMS_PER_BLOCK]
     roots = _item_roots(links, container)
     for link in links:
         url = _absolute(link.attributes.get("href") or "", base_url)
@@ -492,6 +516,7 @@ def find_related(
     )
     base = base_url
     containers: list[LexborNode] = []
+    cache: _LinkCache = {}
     for node in candidates:
         tag = node.tag
         if tag == "h1":
@@ -499,8 +524,8 @@ def find_related(
         if tag == "base":
             base = _base(node, base_url) if base == base_url else base
         elif tag in _HEADINGS:
-            containers += _heading_container(node, h1_path)
-        elif _class_container(node, h1_path):
+            containers += _heading_container(node, h1_path, cache)
+        elif _class_container(node, h1_path, cache):
             containers.append(node)
     # Keep the outermost blocks, in page order, each once.
     taken = {node.mem_id for node in containers}
@@ -513,5 +538,9 @@ def find_related(
     items: list[RelatedItem] = []
     seen: set[str] = set()
     for container in outermost:
-        items.extend(_items(container, base, now, habit, seen))
+        items.extend(
+            _items(
+                container, base_url=base, now=now, habit=habit, seen=seen, cache=cache
+            )
+        )
     return tuple(items), outermost

@@ -38,6 +38,18 @@ __all__ = [
 _SPACES = re.compile(r"\s+")
 
 
+def _strs(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _pairs(value: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    return tuple(value)
+
+
+def _captions(value: Iterable[Caption]) -> tuple[Caption, ...]:
+    return tuple(value)
+
+
 def _triples(value: Iterable[tuple[int, int, int]]) -> tuple[tuple[int, int, int], ...]:
     return tuple(value)
 
@@ -79,7 +91,7 @@ class Block:
     start: int = 0
     end: int = 0
     tag: str | None = None
-    classes: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    classes: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     link_density: float = 0.0
     depth: int = 0
     pieces: tuple[tuple[int, int, int], ...] = attrs.field(
@@ -146,10 +158,10 @@ class Trim:
             of to its removals.
     """
 
-    spans: tuple[tuple[int, int], ...] = attrs.field(converter=tuple)
+    spans: tuple[tuple[int, int], ...] = attrs.field(converter=_pairs)
     reason: str
     detail: str = ""
-    captions: tuple[Caption, ...] = attrs.field(default=(), converter=tuple)
+    captions: tuple[Caption, ...] = attrs.field(default=(), converter=_captions)
 
 
 FilterResult: TypeAlias = "Decision | Trim | None"

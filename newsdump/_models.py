@@ -10,6 +10,7 @@ Change a model with `attrs.evolve`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any, Literal
 
 import attrs
@@ -49,7 +50,25 @@ def _optional_aware(
         _aware(instance, attribute, value)
 
 
-def _str_tuple(value: Any) -> tuple[str, ...]:
+# One typed converter per element type: mypy's attrs plugin cannot infer
+# the element type through a bare ``converter=tuple``.
+def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _int_tuple(value: Iterable[int]) -> tuple[int, ...]:
+    return tuple(value)
+
+
+def _caption_tuple(value: Iterable[Caption]) -> tuple[Caption, ...]:
+    return tuple(value)
+
+
+def _related_tuple(value: Iterable[RelatedItem]) -> tuple[RelatedItem, ...]:
+    return tuple(value)
+
+
+def _removal_tuple(value: Iterable[Removal]) -> tuple[Removal, ...]:
     return tuple(value)
 
 
@@ -171,7 +190,7 @@ class RelatedItem:
     source: Source | None = None
     published: Timestamp | None = None
     body: str = ""
-    captions: tuple[Caption, ...] = attrs.field(default=(), converter=tuple)
+    captions: tuple[Caption, ...] = attrs.field(default=(), converter=_caption_tuple)
 
 
 @attrs.frozen(kw_only=True)
@@ -205,8 +224,8 @@ class Article:
     title: str | None = None
     subtitle: str | None = None
     paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
-    headings: tuple[int, ...] = attrs.field(default=(), converter=tuple)
-    captions: tuple[Caption, ...] = attrs.field(default=(), converter=tuple)
+    headings: tuple[int, ...] = attrs.field(default=(), converter=_int_tuple)
+    captions: tuple[Caption, ...] = attrs.field(default=(), converter=_caption_tuple)
     authors: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     source: Source | None = None
     published: Timestamp | None = None
@@ -215,8 +234,8 @@ class Article:
     language: str | None = None
     image: str | None = None
     tags: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
-    related: tuple[RelatedItem, ...] = attrs.field(default=(), converter=tuple)
-    removed: tuple[Removal, ...] = attrs.field(default=(), converter=tuple)
+    related: tuple[RelatedItem, ...] = attrs.field(default=(), converter=_related_tuple)
+    removed: tuple[Removal, ...] = attrs.field(default=(), converter=_removal_tuple)
     reference: Timestamp | None = None
     reference_how: ReferenceHow = "none"
 

@@ -160,7 +160,7 @@ ARTICLE_BODY_MIN = 300
 ARTICLE_BONUS = 1.2
 """Score multiplier for elements that say they are the article."""
 
-NARROW_SHARE = 0.85
+NARROW_SHARE = 0.8
 """A child holding this share of the container's score replaces it."""
 
 SIBLING_SHARE = 0.2

@@ -254,7 +254,15 @@ class DepthReport:
 
 
 class _Stack:
-    """The open elements, with O(1) scope checks."""
+    """
+    The open elements, with O(1) scope checks and O(1) amortized pops.
+
+    *special*, *scope* and *table* run parallel to *names*: entry ``i`` is
+    the index of the topmost marked element at or below ``i`` (``-1`` if
+    none), so popping is a slice deletion.
+    *where* maps a name to the positions it was pushed at, in push order;
+    entries of popped elements are dropped lazily by `last`.
+    """
 
     def __init__(self) -> None:
         self.names: list[str] = []
@@ -274,31 +282,39 @@ class _Stack:
         return self.spaces[-1] if self.spaces else "html"
 
     def last(self, name: str) -> int:
+        """The index of the topmost open *name*, or ``-1``."""
         found = self.where.get(name)
-        return found[-1] if found else -1
+        names = self.names
+        while found:
+            index = found[-1]
+            if index < len(names) and names[index] == name:
+                return index
+            found.pop()
+        return -1
 
     def push(self, name: str, space: Namespace) -> None:
         index = len(self.names)
+        below = index - 1
         self.names.append(name)
         self.spaces.append(space)
         self.where.setdefault(name, []).append(index)
-        if name in _SPECIAL:
-            self.special.append(index)
-        if name in _SCOPE:
-            self.scope.append(index)
-        if name in _TABLE_SCOPE:
-            self.table.append(index)
+        self.special.append(
+            index if name in _SPECIAL else (self.special[below] if index else -1)
+        )
+        self.scope.append(
+            index if name in _SCOPE else (self.scope[below] if index else -1)
+        )
+        self.table.append(
+            index if name in _TABLE_SCOPE else (self.table[below] if index else -1)
+        )
 
     def pop_to(self, index: int) -> None:
         """Pop the element at *index* and everything above it."""
-        while len(self.names) > index:
-            at = len(self.names) - 1
-            name = self.names.pop()
-            self.spaces.pop()
-            self.where[name].pop()
-            for marks in (self.special, self.scope, self.table):
-                if marks and marks[-1] == at:
-                    marks.pop()
+        del self.names[index:]
+        del self.spaces[index:]
+        del self.special[index:]
+        del self.scope[index:]
+        del self.table[index:]
 
     @staticmethod
     def clear_of(marks: list[int], index: int) -> bool:
@@ -417,7 +433,9 @@ def _skip_markup_declaration(html: str, pos: int) -> int:
     return len(html) if close < 0 else close + 1
 
 
-_TOKEN = re.compile(r"<(?:(/?)([A-Za-z][^\t\n\f\r />]*)|!|\?)")
+_TOKEN = re.compile(
+    r"<(?:(/?)([A-Za-z][^\t\n\f\r />]*)(" + _TAG_REST.pattern + ")?|!|\\?)"
+)
 _IMPLIED = (
     _CLOSES_P
     | _HEADINGS
@@ -455,8 +473,11 @@ class _Scanner:
                     close = html.find(">", lt)
                     pos = n if close < 0 else close + 1
                 continue
-            name_end = token.end()
-            end = _tag_end(html, name_end)
+            name_end = token.end(2)
+            if token.group(3) is not None:
+                end = token.end()
+            else:
+                end = _tag_end(html, name_end)
             if end < 0:
                 return
             if token.group(1):

@@ -1,7 +1,8 @@
 """
 Shared pytest configuration: Hypothesis profiles.
 
-Select one with ``HYPOTHESIS_PROFILE=long pytest``; "ci" is the default.
+Select one with ``pytest --hypothesis-profile=long`` (Hypothesis's own
+option) or ``HYPOTHESIS_PROFILE=long pytest``; "ci" is the default.
 """
 
 from __future__ import annotations

@@ -13,8 +13,7 @@ characters.
 from __future__ import annotations
 
 import re
-from itertools import compress, pairwise
-from operator import eq, itemgetter
+from collections import deque
 from typing import ClassVar
 
 import attrs
@@ -406,50 +405,21 @@ def share_prompt(block: Block) -> Decision | None:
     return None
 
 
-def _common_prefix(text: str, a: int, b: int, cap: int) -> int:
-    """Length of the common prefix of ``text[a:]`` and ``text[b:]``, <= cap."""
-    cap = min(cap, len(text) - max(a, b))
-    if cap <= 0 or text[a] != text[b]:
-        return 0
-    lo, step = 0, 32
-    while lo < cap:
-        size = min(step, cap - lo)
-        if text[a + lo : a + lo + size] == text[b + lo : b + lo + size]:
-            lo += size
-            step *= 2
-            continue
-        hi = lo + size  # the first difference lies in [lo, hi)
-        while hi - lo > 1:
-            mid = (lo + hi) // 2
-            if text[a + lo : a + mid] == text[b + lo : b + mid]:
-                lo = mid
-            else:
-                hi = mid
-        return lo
-    return cap
+_WORD_START = re.compile(r"(?<!\S)\S")
+"""The first character of every word: where a doubled span is looked for."""
 
 
-def _common_suffix(text: str, a: int, b: int, cap: int) -> int:
-    """Length of the common suffix of ``text[:a]`` and ``text[:b]``, <= cap."""
-    cap = min(cap, a, b)
-    if cap <= 0 or text[a - 1] != text[b - 1]:
-        return 0
-    lo, step = 0, 32
-    while lo < cap:
-        size = min(step, cap - lo)
-        if text[a - lo - size : a - lo] == text[b - lo - size : b - lo]:
-            lo += size
-            step *= 2
-            continue
-        hi = lo + size
-        while hi - lo > 1:
-            mid = (lo + hi) // 2
-            if text[a - mid : a - lo] == text[b - mid : b - lo]:
-                lo = mid
-            else:
-                hi = mid
-        return lo
-    return cap
+def _copies_end(text: str, p: int, q: int, budget: int) -> tuple[int, int]:
+    """
+    Where the copies of ``text[p:q]`` that follow it end (``q`` if none),
+    and the comparison budget left.
+    """
+    period = q - p
+    end = q
+    while budget > 0 and text[p:q] == text[end : end + period]:
+        budget -= period
+        end += period
+    return end, budget - period
 
 
 @attrs.frozen(kw_only=True)
@@ -459,24 +429,24 @@ class DuplicatedSpans:
     "eliminated" a man ... officer in has "eliminated" a man ... officer in
     Kyiv.").
 
-    The search is content-defined, so it stays linear and cheap: the block
-    is cut before every word that starts with one of *separators* (" t",
-    " a"), and each cut is keyed by the *anchor* characters after it.
-    Inside a doubled span the cuts repeat one period apart with equal keys,
-    so only keys seen twice are checked, by comparing the text around
-    them.
-    A doubled span is found when its text has such a word at least
-    *anchor* characters before its end, which almost every English
-    sentence of *min_chars* or more has.
-    The second copy is cut; the cut starts at a word.
+    Every word start is keyed by the *anchor* characters that follow it.
+    When a key comes back between *min_chars* and *max_chars* characters
+    after its last place, the text between the two places is compared with
+    the text that follows: equal means a doubled span, and the later copies
+    are cut.
+    Only keys of the last *max_chars* characters are kept, and the
+    comparisons are bounded by a budget proportional to the block's length,
+    so the filter is linear in time and bounded in memory on any input.
+    It does not depend on the language, only on words being separated by
+    whitespace.
 
     Args:
         min_chars: The shortest repeat worth cutting.
         max_chars: The longest repeat looked for.
-        min_words: The repeated text must have this many words, so runs of
-            dashes or digits are left alone.
+        min_words: The repeated text must have this many words, at least
+            three of them different, so runs of dashes or digits are left
+            alone.
         anchor: Length of the keys.
-        separators: The word beginnings that place cuts.
     """
 
     name: ClassVar[str] = "duplicated_spans"
@@ -484,85 +454,38 @@ class DuplicatedSpans:
     min_chars: int = 40
     max_chars: int = 5000
     min_words: int = 5
-    anchor: int = 10
-    separators: tuple[str, ...] = attrs.field(default=(" t", " a"), converter=tuple)
+    anchor: int = 20
 
     def __call__(self, block: Block) -> Trim | None:
         """Find doubled spans in *block*; return a `Trim` of the copies."""
         text = block.text
         if len(text) < 2 * self.min_chars or self.anchor < 1:
             return None
-        key = itemgetter(slice(0, self.anchor))
+        budget = 4 * len(text)
+        last: dict[str, int] = {}
+        recent: deque[tuple[int, str]] = deque()
         spans: list[tuple[int, int]] = []
-        for sep in self.separators:
-            if not sep:
+        for match in _WORD_START.finditer(text):
+            q = match.start()
+            while recent and recent[0][0] < q - self.max_chars:
+                old, old_key = recent.popleft()
+                if last.get(old_key) == old:
+                    del last[old_key]
+            if spans and q < spans[-1][1]:
                 continue
-            parts = text.split(sep)
-            if len(parts) < 3:
+            key = text[q : q + self.anchor]
+            p = last.get(key)
+            last[key] = q
+            recent.append((q, key))
+            if p is None or q - p < self.min_chars or budget <= 0:
                 continue
-            keys = list(map(key, parts))
-            if len(set(keys)) == len(keys):
-                continue  # no key twice: no doubled span through these cuts
-            keys.sort()
-            twice = set(compress(keys[1:], map(eq, keys[1:], keys)))
-            for k in sorted(twice):
-                if len(k) == self.anchor:
-                    self._check(text, sep + k, len(sep), spans)
+            end, budget = _copies_end(text, p, q, budget)
+            unit = text[p:q].split()
+            if end > q and len(unit) >= self.min_words and len(set(unit)) >= 3:
+                spans.append((q, end))
         if not spans:
             return None
-        return Trim(spans=sorted(spans), reason="duplicated-span")
-
-    def _check(
-        self, text: str, needle: str, skip: int, spans: list[tuple[int, int]]
-    ) -> None:
-        """Check the places where *needle* occurs for doubled spans."""
-        places: list[int] = []
-        at = text.find(needle)
-        while at != -1 and len(places) < _MAX_PLACES:
-            places.append(at + skip)
-            at = text.find(needle, at + 1)
-        for p, q in pairwise(places):
-            period = q - p
-            if not self.min_chars <= period <= self.max_chars or any(
-                a <= q < b for a, b in spans
-            ):
-                continue
-            half = self.min_chars // 2  # a repeat reaches this far on one side
-            if (
-                text[p : p + half] != text[q : q + half]
-                and text[p - half : p] != text[q - half : q]
-            ):
-                continue
-            ahead = _common_prefix(text, p, q, len(text))
-            need = period - ahead
-            if need > 0 and text[p - need : p] != text[q - need : q]:
-                continue
-            behind = _common_suffix(text, p, q, len(text))
-            span = self._copies(text, p - behind, p + ahead + period, period)
-            if span is not None and span not in spans:
-                spans.append(span)
-
-    def _copies(
-        self, text: str, start: int, end: int, period: int
-    ) -> tuple[int, int] | None:
-        """
-        The copies after the first in ``text[start:end]``, which repeats
-        with *period*; the first copy starts at a word if it can.
-        """
-        first = start
-        for i in range(start, min(end - 2 * period, start + 64) + 1):
-            if not text[i].isspace() and (i == 0 or text[i - 1].isspace()):
-                first = i
-                break
-        copies = (end - first) // period
-        unit = text[first : first + period].split()
-        if copies < 2 or len(unit) < self.min_words or len(set(unit)) < 3:
-            return None
-        return (first + period, first + copies * period)
-
-
-_MAX_PLACES = 64
-"""A key is checked at its first 64 places only, to bound the work."""
+        return Trim(spans=spans, reason="duplicated-span")
 
 
 def _alternation(names: tuple[str, ...]) -> str:

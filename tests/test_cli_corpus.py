@@ -151,6 +151,29 @@ class TestCorpusRun:
             err.splitlines()
         )
 
+    def test_empty_folder_gives_an_empty_array(self, tmp_path, capsys):
+        """A corpus without records still writes valid JSON."""
+        (tmp_path / "empty").mkdir()
+
+        status = main(["parse", str(tmp_path / "empty"), "--format", "json"])
+        out, err = capsys.readouterr()
+
+        assert (0, []) == (status, json.loads(out))
+        assert err.startswith("newsdump: 0 records, 0 errors, ")
+
+    def test_unwritable_output_is_one_line_error(self, tmp_path, capsys):
+        """An output file that cannot be created stops the run with one line."""
+        folder = corpus(tmp_path)
+        target = tmp_path / "no" / "such" / "dir.jsonl"
+
+        status = main(["parse", str(folder), "-o", str(target)])
+        err = capsys.readouterr().err
+
+        assert 1 == status
+        assert [
+            f"newsdump: error: {target}: No such file or directory"
+        ] == err.splitlines()
+
     @pytest.mark.parametrize(
         "args",
         [

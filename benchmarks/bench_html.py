@@ -113,24 +113,32 @@ def extractors() -> dict[str, Extractor]:
     return found
 
 
-def run(
-    extract: Extractor, inputs: list[str]
-) -> tuple[list[str], float, list[str | None]]:
-    """Predictions, seconds spent, and the error of each page if any."""
-    out: list[str] = []
-    errors: list[str | None] = []
-    spent = 0.0
-    for item in inputs:
-        start = time.perf_counter()
-        try:
-            text = extract(item)
-            error = None
-        except Exception as exc:
-            text, error = "", f"{type(exc).__name__}: {exc}"
-        spent += time.perf_counter() - start
-        out.append(text)
-        errors.append(error)
-    return out, spent, errors
+def run_interleaved(
+    jobs: dict[str, tuple[Extractor, list[str]]], count: int
+) -> dict[str, tuple[list[str], float, list[str | None]]]:
+    """
+    Run every extractor on page 1, then every extractor on page 2, ...:
+    the machine's load changes over a run, and this way every extractor
+    meets the same load, so their time ratios hold.
+    """
+    out: dict[str, tuple[list[str], float, list[str | None]]] = {
+        name: ([], 0.0, []) for name in jobs
+    }
+    spent = dict.fromkeys(jobs, 0.0)
+    for index in range(count):
+        for name, (extract, inputs) in jobs.items():
+            start = time.perf_counter()
+            try:
+                text = extract(inputs[index])
+                error = None
+            except Exception as exc:
+                text, error = "", f"{type(exc).__name__}: {exc}"
+            spent[name] += time.perf_counter() - start
+            out[name][0].append(text)
+            out[name][2].append(error)
+    return {
+        name: (preds, spent[name], errors) for name, (preds, _, errors) in out.items()
+    }
 
 
 def diff(predicted: str, truth: str, width: int = 300) -> tuple[str, str]:
@@ -228,10 +236,15 @@ def main(argv: list[str] | None = None) -> int:
         names = set(args.only.split(","))
         chosen = {k: v for k, v in chosen.items() if k in names or k == "newsdump"}
         chosen.setdefault("bare selectolax", bare)
+    texts = [render_text(h) for h in htmls]
+    jobs: dict[str, tuple[Extractor, list[str]]] = {
+        name: (extract, htmls) for name, extract in chosen.items()
+    }
+    jobs["newsdump parse_text (rendered)"] = (ours_text, texts)
+    results = run_interleaved(jobs, len(pages))
     rows = []
     predictions: dict[str, list[str]] = {}
-    for name, extract in chosen.items():
-        preds, spent, errors = run(extract, htmls)
+    for name, (preds, spent, errors) in results.items():
         failed = [e for e in errors if e]
         if failed:
             print(f"{name}: {len(failed)} pages failed, first: {failed[0]}")
@@ -241,17 +254,6 @@ def main(argv: list[str] | None = None) -> int:
             for p, pr, t in zip(pages, preds, truths, strict=True)
         }
         rows.append((name, summarize(scores), len(pages) / spent, spent))
-    texts = [render_text(h) for h in htmls]
-    preds, spent, errors = run(ours_text, texts)
-    failed = [e for e in errors if e]
-    if failed:
-        print(f"parse_text: {len(failed)} pages failed, first: {failed[0]}")
-    scores = {
-        p[0]: score_page(pr, t) for p, pr, t in zip(pages, preds, truths, strict=True)
-    }
-    rows.append(
-        ("newsdump parse_text (rendered)", summarize(scores), len(pages) / spent, spent)
-    )
 
     floor = next(r[3] for r in rows if r[0] == "bare selectolax")
     print()

@@ -299,7 +299,7 @@ def main() -> None:
         print(
             f"--jobs {jobs}: {records} records ({errors} errors) in {seconds:.1f} s = "
             f"{rates[jobs]:.0f} records/s, peak RSS {peak / 1e6:.0f} MB (tree), "
-            f"CPU {cpus[jobs]:.1f} s, load before {load:.2f}, "
+            f"CPU {cpus[jobs]:.1f} s ({cpus[jobs] / seconds:.2f} cores busy), load before {load:.2f}, "
             f"largest process so far {largest_child() / 1e6:.0f} MB"
         )
     # Compare in small blocks: holding both outputs in this process would

@@ -7,6 +7,8 @@ import sys
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsdump import (
     Failure,
@@ -17,6 +19,7 @@ from newsdump import (
     parse_record,
     parse_text,
 )
+from newsdump._batch import _chunks
 
 UTC = dt.timezone.utc
 NOW = dt.datetime(2025, 7, 10, 18, 0, tzinfo=UTC)
@@ -245,3 +248,31 @@ class TestWorkers:
             ("crash", "WorkerCrashed"),
             ("c", "ok"),
         ] == [(r.id, r.error if isinstance(r, Failure) else "ok") for r in results]
+
+
+class TestProperties:
+    @given(
+        st.lists(st.binary(max_size=300), max_size=40),
+        st.integers(min_value=1, max_value=10),
+    )
+    def test_one_result_per_record_in_order(self, contents, chunksize):
+        """Any bytes, any chunk size: one result per record, ids in input order."""
+        items = [Record(id=str(i), content=c) for i, c in enumerate(contents)]
+
+        results = list(parse_many(items, chunksize=chunksize))
+
+        assert [r.id for r in items] == [r.id for r in results]
+        assert all(isinstance(r, Parsed | Failure) for r in results)
+
+    @given(
+        st.lists(st.integers(min_value=0, max_value=600_000), max_size=30),
+        st.integers(min_value=1, max_value=8),
+    )
+    def test_chunks_keep_order_and_bounds(self, sizes, size):
+        """Chunks concatenate to the input and hold at most *size* records."""
+        items = [Record(id=str(i), content=b"x" * n) for i, n in enumerate(sizes)]
+
+        chunks = list(_chunks(items, size))
+
+        assert items == [item for chunk in chunks for item in chunk]
+        assert all(0 < len(chunk) <= size for chunk in chunks)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import ClassVar
 
 import attrs
 
-from newsdump._chain import Block, Decision, Trim
+from newsdump._chain import Block, Decision, Trim, only
 from newsdump._models import Caption
 
 __all__ = [
@@ -409,6 +410,7 @@ def _inner(classes: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(tokens)
 
 
+@only(roles={"furniture"}, inputs={"html"})
 def outside_article(block: Block) -> Decision | None:
     """Drop HTML blocks the parser found outside the article container."""
     if block.tag is None or block.role != "furniture":
@@ -416,6 +418,7 @@ def outside_article(block: Block) -> Decision | None:
     return Decision(keep=False, reason="outside-article")
 
 
+@only(roles={"related"}, inputs={"html"})
 def related_items(block: Block) -> Decision | None:
     """Drop HTML blocks inside the page's related-stories containers."""
     if block.tag is None or block.role != "related":
@@ -437,6 +440,8 @@ class BoilerplateClass:
 
     words: dict[str, str] = attrs.field(factory=lambda: dict(BOILERPLATE_WORDS))
     name: str = "boilerplate_class"
+
+    inputs: ClassVar[frozenset[str]] = frozenset({"html"})
 
     def __call__(self, block: Block, /) -> Decision | None:
         """Judge *block*."""
@@ -464,6 +469,8 @@ class MaxLinkDensity:
     sentence_threshold: float = SENTENCE_LINK_DENSITY
     name: str = "max_link_density"
 
+    inputs: ClassVar[frozenset[str]] = frozenset({"html"})
+
     def __call__(self, block: Block, /) -> Decision | None:
         """Judge *block*."""
         if block.tag is None or block.role == "title":
@@ -485,6 +492,7 @@ class MaxLinkDensity:
         return None
 
 
+@only(inputs={"html"})
 def furniture_text(block: Block) -> Decision | None:
     """Drop short HTML blocks that are furniture by their words."""
     if block.tag is None or len(block.text) > FURNITURE_MAX_CHARS:
@@ -499,6 +507,7 @@ def furniture_text(block: Block) -> Decision | None:
     return None
 
 
+@only(inputs={"html"})
 def prompts(block: Block) -> Decision | None:
     """Drop HTML blocks that start like a follow, subscribe or tip prompt."""
     if block.tag is None or len(block.text) > PROMPT_MAX_CHARS:
@@ -509,6 +518,7 @@ def prompts(block: Block) -> Decision | None:
     return Decision(keep=False, reason="prompt", detail=match.group(0))
 
 
+@only(roles={"paragraph", "list-item", "unknown"}, inputs={"html"})
 def date_line(block: Block) -> Decision | None:
     """Drop short HTML blocks that only give a date, a time or a byline."""
     if block.tag is None or len(block.text) > DATE_LINE_MAX_CHARS:
@@ -525,6 +535,7 @@ def date_line(block: Block) -> Decision | None:
     return Decision(keep=False, reason="date-line", detail=block.text)
 
 
+@only(roles={"paragraph", "list-item", "heading"}, inputs={"html"})
 def article_meta(block: Block) -> Decision | None:
     """Drop short HTML blocks under byline, date, label or standfirst classes."""
     if block.tag is None or block.role not in {"paragraph", "list-item", "heading"}:
@@ -567,6 +578,7 @@ def split_credit(text: str) -> Caption:
     return Caption(text=text)
 
 
+@only(inputs={"html"})
 def figure_captions(block: Block) -> Trim | None:
     """
     Move HTML caption blocks to the article's captions: figure captions, and

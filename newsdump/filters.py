@@ -50,6 +50,7 @@ from newsdump._chain import (
     Outcome,
     Trim,
     filter_name,
+    only,
     run_filters,
 )
 from newsdump._html_filters import HTML_FILTERS
@@ -79,6 +80,7 @@ __all__ = [
     "filter_name",
     "furniture",
     "load",
+    "only",
     "promo",
     "replacing",
     "run_filters",

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from importlib.metadata import entry_points
+from typing import TypeAlias
 
 from newsdump._builtin_filters import (
     AGENCIES,
@@ -72,6 +73,7 @@ __all__ = [
     "CaptionCredits",
     "Decision",
     "DuplicatedSpans",
+    "Filter",
     "FilterResult",
     "Outcome",
     "TitleSuffix",
@@ -92,7 +94,8 @@ __all__ = [
 ENTRY_POINT_GROUP = "newsdump.filters"
 """The entry point group that third-party filters register under."""
 
-Filter = Callable[[Block], "Decision | Trim | None"]
+Filter: TypeAlias = Callable[[Block], "Decision | Trim | None"]
+"""A filter as chains hold it: a callable from `Block` to a result."""
 
 TEXT_FILTERS: tuple[Filter, ...] = (
     video_notice,

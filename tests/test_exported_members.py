@@ -28,15 +28,6 @@ SUBMODULES = sorted(
 )
 PUBLIC_MODULES = ("newsdump", *SUBMODULES)
 
-# Known gap, tracked for the filters owner: the alias ``Filter`` appears in
-# public signatures but is not exported. Once it is exported (or renamed
-# ``_Filter``) the condition is false and the check runs normally.
-_FILTER_ALIAS_GAP = pytest.mark.xfail(
-    hasattr(newsdump.filters, "Filter") and "Filter" not in newsdump.filters.__all__,
-    reason="newsdump.filters.Filter is public but missing from __all__",
-    strict=True,
-)
-
 
 def _names(module_name: str) -> tuple[set[str], set[str]]:
     """The public names the module defines, and those it imports from newsdump."""
@@ -98,10 +89,7 @@ class TestExportedMembers:
 
     @pytest.mark.parametrize(
         "module_name",
-        [
-            pytest.param(m, marks=_FILTER_ALIAS_GAP) if m == "newsdump.filters" else m
-            for m in SUBMODULES
-        ],
+        SUBMODULES,
     )
     def test_submodule_exports_what_it_defines(self, module_name: str) -> None:
         """Every public name a submodule defines is in its `__all__`."""

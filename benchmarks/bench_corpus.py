@@ -3,6 +3,7 @@ Corpus throughput and memory: ``newsdump parse`` on a synthetic corpus.
 
     python benchmarks/bench_corpus.py             # 20,000 records, --jobs 1 vs 2
     python benchmarks/bench_corpus.py --big       # plus a 1 GB JSONL input
+    python benchmarks/bench_corpus.py --repeat 3     # best of 3, alternated
     python benchmarks/bench_corpus.py --records 2000 --keep /tmp/corpus
 
 The corpus is generated into a temporary folder: a gzipped JSON Lines
@@ -270,6 +271,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--records", type=int, default=20_000)
     parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="runs per setting, alternated; the best counts",
+    )
+    parser.add_argument(
         "--big", action="store_true", help="also run a 1 GB input at --jobs 2"
     )
     parser.add_argument(
@@ -289,18 +296,27 @@ def main() -> None:
     )
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}")
 
-    rates, cpus = {}, {}
-    for jobs in (1, 2):
-        load = os.getloadavg()[0]
-        seconds, records, errors, peak, cpus[jobs] = run(
-            inputs, root / f"out{jobs}.jsonl", jobs
-        )
-        rates[jobs] = records / seconds
+    rates: dict[int, float] = {1: 0.0, 2: 0.0}
+    cpus: dict[int, float] = {1: float("inf"), 2: float("inf")}
+    # Alternate the two settings and keep each one's best run: on a shared
+    # machine, the fastest run is the one least slowed down by others.
+    for attempt in range(args.repeat):
+        for jobs in (1, 2) if attempt % 2 == 0 else (2, 1):
+            load = os.getloadavg()[0]
+            seconds, records, errors, peak, cpu = run(
+                inputs, root / f"out{jobs}.jsonl", jobs
+            )
+            rates[jobs] = max(rates[jobs], records / seconds)
+            cpus[jobs] = min(cpus[jobs], cpu)
+            print(
+                f"--jobs {jobs}: {records} records ({errors} errors) in {seconds:.1f} s = "
+                f"{records / seconds:.0f} records/s, peak RSS {peak / 1e6:.0f} MB (tree), "
+                f"CPU {cpu:.1f} s ({cpu / seconds:.2f} cores busy), load before {load:.2f}, "
+                f"largest process so far {largest_child() / 1e6:.0f} MB"
+            )
+    if args.repeat > 1:
         print(
-            f"--jobs {jobs}: {records} records ({errors} errors) in {seconds:.1f} s = "
-            f"{rates[jobs]:.0f} records/s, peak RSS {peak / 1e6:.0f} MB (tree), "
-            f"CPU {cpus[jobs]:.1f} s ({cpus[jobs] / seconds:.2f} cores busy), load before {load:.2f}, "
-            f"largest process so far {largest_child() / 1e6:.0f} MB"
+            f"best of {args.repeat}: --jobs 1 {rates[1]:.0f} records/s, --jobs 2 {rates[2]:.0f} records/s"
         )
     # Compare in small blocks: holding both outputs in this process would
     # inflate the memory of the next child at fork, before it execs.

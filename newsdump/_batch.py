@@ -267,7 +267,8 @@ def parse_many(
         One `Parsed` or `Failure` per record.
 
     Raises:
-        ValueError: If *jobs*, *chunksize* or *timeout* is not positive.
+        ValueError: If *jobs*, *chunksize* or *timeout* is not positive, or
+            a *timeout* is given on a platform without ``SIGALRM``.
     """
     return _map(
         inputs,
@@ -303,6 +304,9 @@ def _map(
         raise ValueError(msg)
     if timeout is not None and not timeout > 0:
         msg = f"timeout must be positive, got {timeout}"
+        raise ValueError(msg)
+    if timeout is not None and not hasattr(signal, "setitimer"):  # pragma: no cover
+        msg = "timeout needs POSIX signals (SIGALRM), which this platform lacks"
         raise ValueError(msg)
     opts = _Options(now=now, timeout=timeout, extra=tuple(sorted(options.items())))
     records = _as_records(inputs, dict(reader_options or {}))

@@ -13,7 +13,7 @@ characters.
 from __future__ import annotations
 
 import re
-from collections import deque
+from collections import Counter, deque
 from typing import ClassVar
 
 import attrs
@@ -408,6 +408,20 @@ def share_prompt(block: Block) -> Decision | None:
 _WORD_START = re.compile(r"(?<!\S)\S")
 """The first character of every word: where a doubled span is looked for."""
 
+_MAX_GRAM = 5
+"""The longest run of words `DuplicatedSpans` checks for a repeat first."""
+
+_KEY_PATTERNS: dict[int, re.Pattern[str]] = {}
+
+
+def _full_keys(anchor: int) -> re.Pattern[str]:
+    """A pattern whose `findall` gives the *anchor*-long text at every word start."""
+    pattern = _KEY_PATTERNS.get(anchor)
+    if pattern is None:
+        pattern = re.compile(rf"(?<!\S)(?=(\S.{{{anchor - 1}}}))", re.DOTALL)
+        _KEY_PATTERNS[anchor] = pattern
+    return pattern
+
 
 def _copies_end(text: str, p: int, q: int, budget: int) -> tuple[int, int]:
     """
@@ -459,13 +473,17 @@ class DuplicatedSpans:
     def __call__(self, block: Block) -> Trim | None:
         """Find doubled spans in *block*; return a `Trim` of the copies."""
         text = block.text
-        if len(text) < 2 * self.min_chars or self.anchor < 1:
+        repeated = self._repeated_keys(text)
+        if not repeated:
             return None
         budget = 4 * len(text)
         last: dict[str, int] = {}
         recent: deque[tuple[int, str]] = deque()
         spans: list[tuple[int, int]] = []
-        for match in _WORD_START.finditer(text):
+        for match in _full_keys(self.anchor).finditer(text):
+            key = match.group(1)
+            if key not in repeated:
+                continue
             q = match.start()
             while recent and recent[0][0] < q - self.max_chars:
                 old, old_key = recent.popleft()
@@ -473,7 +491,6 @@ class DuplicatedSpans:
                     del last[old_key]
             if spans and q < spans[-1][1]:
                 continue
-            key = text[q : q + self.anchor]
             p = last.get(key)
             last[key] = q
             recent.append((q, key))
@@ -486,6 +503,26 @@ class DuplicatedSpans:
         if not spans:
             return None
         return Trim(spans=spans, reason="duplicated-span")
+
+    def _repeated_keys(self, text: str) -> set[str]:
+        """The keys that occur twice or more in *text*, worked out in C."""
+        if len(text) < 2 * self.min_chars or self.anchor < 1:
+            return set()
+        # A doubled span of k words means a run of k words that comes
+        # back, so with every run of min(k, 5) words unique there is none.
+        size = min(self.min_words, _MAX_GRAM)
+        if size >= 1:
+            words = text.split()
+            grams = list(zip(*(words[i:] for i in range(size)), strict=False))
+            if len(set(grams)) == len(grams):
+                return set()
+        # A doubled span also needs a key that comes back, so only the word
+        # starts whose key occurs twice can matter; the others neither
+        # find a copy nor hide one.  Keys shorter than *anchor* (the
+        # block's last characters) differ in length from each other and
+        # from the full keys, so they never match: the pattern skips them.
+        counts = Counter(_full_keys(self.anchor).findall(text))
+        return {key for key, count in counts.items() if count > 1}
 
 
 def _alternation(names: tuple[str, ...]) -> str:

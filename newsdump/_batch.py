@@ -38,6 +38,7 @@ T = TypeVar("T")
 
 _CHUNK_BYTES = 1024 * 1024
 _MAX_CRASHES = 3
+_IN_FLIGHT_PER_JOB = 4  # slack so a slow chunk at the head does not idle workers
 
 
 @attrs.frozen(kw_only=True)
@@ -233,7 +234,7 @@ def parse_many(
 
     Paths are read with `read_records`; records are sent to *jobs* worker
     processes in chunks of *chunksize* records (or about 1 MiB), and at most
-    ``2 * jobs`` chunks are in flight, so memory stays bounded however long
+    ``4 * jobs`` chunks are in flight, so memory stays bounded however long
     the input is.
     Workers are started with the ``spawn`` method, so they work the same on
     every platform and never inherit the caller's threads.
@@ -419,7 +420,7 @@ def _pooled(
 ) -> Iterator[T]:
     pool = _Pool(jobs, options, render)
     pending: deque[tuple[cf.Future[list[T]], list[Record | Failure]]] = deque()
-    limit = 2 * jobs
+    limit = _IN_FLIGHT_PER_JOB * jobs
     done = False
     try:
         exhausted = False

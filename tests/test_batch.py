@@ -212,7 +212,7 @@ class TestWorkers:
         assert sorted(map(repr, expected)) == sorted(map(repr, unordered))
 
     def test_bounded_in_flight(self):
-        """Workers take at most 2 * jobs chunks ahead of what was consumed."""
+        """Workers take at most 4 * jobs chunks ahead of what was consumed."""
         pulled = itertools.count()
 
         def endless() -> Iterator[Record]:
@@ -225,7 +225,7 @@ class TestWorkers:
         results.close()  # type: ignore[attr-defined]
 
         assert ["0", "1", "2"] == [r.id for r in first]
-        assert next(pulled) <= 3 + (2 * 2 + 1) * 4
+        assert next(pulled) <= 3 + (4 * 2 + 1) * 4
 
     def test_slow_and_crashing_records_in_workers(self, helpers):
         """In workers, a slow record times out and a crashing one is isolated."""

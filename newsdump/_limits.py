@@ -441,6 +441,15 @@ _IMPLIED = (
     | _HEADINGS
     | _names("li dd dt td th tr tbody thead tfoot option optgroup a nobr")
 )
+_NOT_PUSHED = _VOID | _RAW | _IGNORED | {"plaintext", "svg", "math"}
+# Under an HTML-namespace parent, start tags of these names only push
+# (no implied pops, not void, not raw text, not a foreign root): unknown
+# names are checked as "not in _SPECIAL_START".
+_SPECIAL_START = _NOT_PUSHED | _IMPLIED
+_IMPLIED_PUSH = _IMPLIED - _NOT_PUSHED
+"""Start tags that close what they imply, then push."""
+_VOID_ONLY = _VOID - _IMPLIED
+"""Start tags that neither pop nor push."""
 
 
 class _Scanner:
@@ -455,17 +464,34 @@ class _Scanner:
         self.cuts: list[tuple[int, int]] = []
         self.depth = 0
 
-    def run(self) -> None:
+    def run(self) -> None:  # noqa: C901, PLR0912, PLR0915 - the hot loop
+        """
+        Scan the whole string.
+
+        The common tags (an HTML-namespace start tag that only pushes, a
+        void tag, an end tag that pops or is ignored) are handled inline,
+        the same way `start_tag` and `close` handle them; the rest go
+        through those methods.
+        """
         html = self.html
         n = len(html)
         search = _TOKEN.search
+        stack = self.stack
+        names = stack.names
+        spaces = stack.spaces
+        where = stack.where
+        special = stack.special
+        scope = stack.scope
+        table = stack.table
+        dropped = self.dropped
+        limit = n + 1 if self.max_depth is None else self.max_depth
         pos = 0
         while True:
             token = search(html, pos)
             if token is None:
                 return
             lt = token.start()
-            name = token.group(2)
+            slash, name, rest = token.groups()
             if name is None:
                 if html.startswith("<!", lt):
                     pos = _skip_markup_declaration(html, lt)
@@ -474,17 +500,71 @@ class _Scanner:
                     pos = n if close < 0 else close + 1
                 continue
             name_end = token.end(2)
-            if token.group(3) is not None:
-                end = token.end()
-            else:
-                end = _tag_end(html, name_end)
+            end = token.end() if rest is not None else _tag_end(html, name_end)
             if end < 0:
                 return
-            if token.group(1):
-                self.close(name.lower(), lt, end)
-                pos = end
+            name = name.lower()
+            pos = end
+            if slash:
+                if dropped or name in _HEADINGS:
+                    self.close(name, lt, end)
+                    continue
+                found = where.get(name)
+                index = -1
+                while found:
+                    index = found[-1]
+                    if index < len(names) and names[index] == name:
+                        break
+                    found.pop()
+                    index = -1
+                if index < 0:
+                    continue
+                if name in _TABLE_PARTS:
+                    marks = table
+                elif name in _SCOPED_END:
+                    marks = scope
+                else:
+                    marks = special
+                if not marks or marks[-1] <= index:
+                    del names[index:]
+                    del spaces[index:]
+                    del special[index:]
+                    del scope[index:]
+                    del table[index:]
+                continue
+            if spaces and spaces[-1] != "html":
+                pos = self.start_tag(name, lt, name_end, end)
+                continue
+            if name not in _SPECIAL_START:
+                pass
+            elif name in _IMPLIED_PUSH:
+                self.implied_pops(name)
+            elif name in _VOID_ONLY:
+                continue
             else:
-                pos = self.start_tag(name.lower(), lt, name_end, end)
+                pos = self.start_tag(name, lt, name_end, end)
+                continue
+            index = len(names)
+            if index >= limit:
+                self.too_deep(name, lt, end)
+                continue
+            if index >= self.depth:
+                self.depth = index + 1
+            names.append(name)
+            spaces.append("html")
+            found = where.get(name)
+            if found is None:
+                where[name] = [index]
+            else:
+                found.append(index)
+            if index:
+                special.append(index if name in _SPECIAL else special[-1])
+                scope.append(index if name in _SCOPE else scope[-1])
+                table.append(index if name in _TABLE_SCOPE else table[-1])
+            else:
+                special.append(0 if name in _SPECIAL else -1)
+                scope.append(0 if name in _SCOPE else -1)
+                table.append(0 if name in _TABLE_SCOPE else -1)
 
     def close(self, name: str, lt: int, end: int) -> None:
         if self.dropped and self.dropped[name] > 0:
@@ -529,20 +609,24 @@ class _Scanner:
             return end
         depth = len(stack) + 1
         if self.max_depth is not None and depth > self.max_depth:
-            if self.raise_on_drop:
-                msg = (
-                    f"HTML nests deeper than {self.max_depth} elements "
-                    f"(Limits.max_depth) at <{name}>; pass "
-                    "limits=Limits(on_too_deep='flatten') to drop the excess "
-                    "tags instead"
-                )
-                raise LimitError(msg, locator=f"offset {lt}")
-            self.dropped[name] += 1
-            self.cuts.append((lt, end))
+            self.too_deep(name, lt, end)
             return end
         self.depth = max(self.depth, depth)
         stack.push(name, space)
         return end
+
+    def too_deep(self, name: str, lt: int, end: int) -> None:
+        """Drop the start tag *name* at *lt*, or raise if asked to."""
+        if self.raise_on_drop:
+            msg = (
+                f"HTML nests deeper than {self.max_depth} elements "
+                f"(Limits.max_depth) at <{name}>; pass "
+                "limits=Limits(on_too_deep='flatten') to drop the excess "
+                "tags instead"
+            )
+            raise LimitError(msg, locator=f"offset {lt}")
+        self.dropped[name] += 1
+        self.cuts.append((lt, end))
 
     def implied_pops(self, name: str) -> None:  # noqa: C901 - one rule per tag
         """Pop what the start tag *name* closes implicitly."""

@@ -15,7 +15,6 @@ A block that no filter decided on is kept, with the reason
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol, TypeAlias, TypeVar
 
@@ -35,8 +34,6 @@ __all__ = [
     "only",
     "run_filters",
 ]
-
-_SPACES = re.compile(r"\s+")
 
 
 def _strs(value: Iterable[str]) -> tuple[str, ...]:
@@ -473,4 +470,4 @@ def _run_one(block: Block, plan: Sequence[tuple[_Filter, str]]) -> Outcome:
 
 def squash(text: str) -> str:
     """Collapse runs of whitespace to one space and strip the ends."""
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())

@@ -181,7 +181,6 @@ article.
 """
 
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
-_WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 
 
@@ -221,7 +220,7 @@ class _Raw:
 
 
 def _squash(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def _tokens(attributes: dict[str, str | None]) -> tuple[str, ...]:

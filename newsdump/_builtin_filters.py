@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter, deque
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
 from newsdump._chain import Block, Decision, Trim
 from newsdump._models import Caption
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
 
 __all__ = [
     "AGENCIES",
@@ -405,9 +408,6 @@ def share_prompt(block: Block) -> Decision | None:
     return None
 
 
-_WORD_START = re.compile(r"(?<!\S)\S")
-"""The first character of every word: where a doubled span is looked for."""
-
 _MAX_GRAM = 5
 """The longest run of words `DuplicatedSpans` checks for a repeat first."""
 
@@ -415,12 +415,52 @@ _KEY_PATTERNS: dict[int, re.Pattern[str]] = {}
 
 
 def _full_keys(anchor: int) -> re.Pattern[str]:
-    """A pattern whose `findall` gives the *anchor*-long text at every word start."""
+    """
+    A pattern that matches the space before each word start that has
+    *anchor* characters from it on, capturing those characters.
+    """
     pattern = _KEY_PATTERNS.get(anchor)
     if pattern is None:
-        pattern = re.compile(rf"(?<!\S)(?=(\S.{{{anchor - 1}}}))", re.DOTALL)
+        # "\s" then the word, rather than a look-behind at every character
+        pattern = re.compile(rf"\s(?=(\S.{{{anchor - 1}}}))", re.DOTALL)
         _KEY_PATTERNS[anchor] = pattern
     return pattern
+
+
+def _head_key(text: str, anchor: int) -> list[tuple[int, str]]:
+    """The key of a word at the very start of *text*, which no space precedes."""
+    if len(text) >= anchor and not text[0].isspace():
+        return [(0, text[:anchor])]
+    return []
+
+
+_FIND_KEYS = 32
+"""Up to this many repeated keys are looked up with `str.find`."""
+
+
+def _repeated_starts(
+    text: str, anchor: int, repeated: set[str]
+) -> Iterable[tuple[int, str]]:
+    """The word starts whose key is in *repeated*, in order, with the key."""
+    if len(repeated) > _FIND_KEYS:
+        return (pair for pair in _keyed_starts(text, anchor) if pair[1] in repeated)
+    # a few keys: C searches, at most _FIND_KEYS passes over the text
+    places = []
+    for key in repeated:
+        at = text.find(key)
+        while at >= 0:
+            if at == 0 or text[at - 1].isspace():
+                places.append((at, key))
+            at = text.find(key, at + 1)
+    places.sort()
+    return places
+
+
+def _keyed_starts(text: str, anchor: int) -> Iterator[tuple[int, str]]:
+    """Every word start with *anchor* characters from it on, and its key."""
+    yield from _head_key(text, anchor)
+    for match in _full_keys(anchor).finditer(text):
+        yield match.start() + 1, match.group(1)
 
 
 def _copies_end(text: str, p: int, q: int, budget: int) -> tuple[int, int]:
@@ -480,11 +520,7 @@ class DuplicatedSpans:
         last: dict[str, int] = {}
         recent: deque[tuple[int, str]] = deque()
         spans: list[tuple[int, int]] = []
-        for match in _full_keys(self.anchor).finditer(text):
-            key = match.group(1)
-            if key not in repeated:
-                continue
-            q = match.start()
+        for q, key in _repeated_starts(text, self.anchor, repeated):
             while recent and recent[0][0] < q - self.max_chars:
                 old, old_key = recent.popleft()
                 if last.get(old_key) == old:
@@ -520,8 +556,9 @@ class DuplicatedSpans:
         # starts whose key occurs twice can matter; the others neither
         # find a copy nor hide one.  Keys shorter than *anchor* (the
         # block's last characters) differ in length from each other and
-        # from the full keys, so they never match: the pattern skips them.
+        # from the full keys, so they never match: they are left out.
         counts = Counter(_full_keys(self.anchor).findall(text))
+        counts.update(key for _, key in _head_key(text, self.anchor))
         return {key for key, count in counts.items() if count > 1}
 
 

@@ -434,7 +434,7 @@ def _head_key(text: str, anchor: int) -> list[tuple[int, str]]:
     return []
 
 
-_FIND_KEYS = 32
+_FIND_KEYS = 64
 """Up to this many repeated keys are looked up with `str.find`."""
 
 

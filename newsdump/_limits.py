@@ -490,24 +490,24 @@ class _Scanner:
             token = search(html, pos)
             if token is None:
                 return
-            lt = token.start()
             slash, name, rest = token.groups()
+            # offsets are read from the match only where they are needed
             if name is None:
+                lt = token.start()
                 if html.startswith("<!", lt):
                     pos = _skip_markup_declaration(html, lt)
                 else:
                     close = html.find(">", lt)
                     pos = n if close < 0 else close + 1
                 continue
-            name_end = token.end(2)
-            end = token.end() if rest is not None else _tag_end(html, name_end)
+            end = token.end() if rest is not None else _tag_end(html, token.end(2))
             if end < 0:
                 return
             name = name.lower()
             pos = end
             if slash:
                 if dropped or name in _HEADINGS:
-                    self.close(name, lt, end)
+                    self.close(name, token.start(), end)
                     continue
                 found = where.get(name)
                 index = -1
@@ -533,7 +533,7 @@ class _Scanner:
                     del table[index:]
                 continue
             if spaces and spaces[-1] != "html":
-                pos = self.start_tag(name, lt, name_end, end)
+                pos = self.start_tag(name, token.start(), token.end(2), end)
                 continue
             if name not in _SPECIAL_START:
                 pass
@@ -542,11 +542,11 @@ class _Scanner:
             elif name in _VOID_ONLY:
                 continue
             else:
-                pos = self.start_tag(name, lt, name_end, end)
+                pos = self.start_tag(name, token.start(), token.end(2), end)
                 continue
             index = len(names)
             if index >= limit:
-                self.too_deep(name, lt, end)
+                self.too_deep(name, token.start(), end)
                 continue
             if index >= self.depth:
                 self.depth = index + 1

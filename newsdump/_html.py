@@ -291,7 +291,8 @@ _CLOSE = "\ufdd1"
 _LINK_OPEN = "\ufdd2"
 _LINK_CLOSE = "\ufdd3"
 _BREAK = "\ufdd4"
-_MARKS = re.compile("\ufdd0([0-9]{1,9})\ufdd5|([\ufdd0-\ufdd5])")
+# (the look-ahead lets the regex engine skip to the next mark in C)
+_MARKS = re.compile("(?=[\ufdd0-\ufdd5])(?:\ufdd0([0-9]{1,9})\ufdd5|([\ufdd0-\ufdd5]))")
 
 BLOCK_SELECTOR = (
     "address, article, aside, blockquote, caption, center, dd, details, "
@@ -375,7 +376,10 @@ class _Walker:
         links = 0
         boxes = self.boxes
         parts = self.parts
-        flush = self.flush
+        raws = self.raws
+        # `flush`, inline: the visible and linked characters of *parts*
+        chars = self.chars
+        link_chars = self.link_chars
         count = len(elements)
         # split() gives text, element number, mark, text, ... text
         it = iter(pieces)
@@ -383,9 +387,9 @@ class _Walker:
             if text:
                 parts.append(text)
                 visible = len(text) - text.count(" ") - text.count("\n")
-                self.chars += visible
+                chars += visible
                 if links:
-                    self.link_chars += visible
+                    link_chars += visible
             if number is not None:
                 index = int(number)
                 if index >= count:
@@ -395,7 +399,11 @@ class _Walker:
                     parts.append(" ")
                     continue
                 if parts:
-                    flush(stack[-1])
+                    joined = " ".join("".join(parts).split())
+                    parts.clear()
+                    if joined:
+                        raws.append(_Raw(joined, stack[-1], link_chars, chars))
+                    chars = link_chars = 0
                 tag, tokens, flags, is_atomic = elements[index]
                 parent = boxes[stack[-1]]
                 flags |= parent.flags & _INHERITED
@@ -410,7 +418,11 @@ class _Walker:
                     parts.append(" ")
                 elif len(stack) > 1:
                     if parts:
-                        flush(stack[-1])
+                        joined = " ".join("".join(parts).split())
+                        parts.clear()
+                        if joined:
+                            raws.append(_Raw(joined, stack[-1], link_chars, chars))
+                        chars = link_chars = 0
                     stack.pop()
                     atomic = 0
             elif mark == _LINK_OPEN:
@@ -420,16 +432,22 @@ class _Walker:
             elif mark == _BREAK:
                 if atomic:
                     parts.append(" ")
-                else:
-                    flush(stack[-1])
+                elif parts:
+                    joined = " ".join("".join(parts).split())
+                    parts.clear()
+                    if joined:
+                        raws.append(_Raw(joined, stack[-1], link_chars, chars))
+                    chars = link_chars = 0
         last = pieces[-1] if len(pieces) % 3 == 1 else None
         if last:
             parts.append(last)
             visible = len(last) - last.count(" ") - last.count("\n")
-            self.chars += visible
+            chars += visible
             if links:
-                self.link_chars += visible
-        flush(stack[-1])
+                link_chars += visible
+        self.chars = chars
+        self.link_chars = link_chars
+        self.flush(stack[-1])
 
     def chain(self, index: int, roots: set[int]) -> tuple[str, ...]:
         """
@@ -711,13 +729,17 @@ def build_blocks(
     blocks: list[Block] = []
     offset = 0
     count = len(walker.raws)
+    inside: dict[int, bool] = {}
     for index, (raw, found) in enumerate(zip(walker.raws, roles, strict=True)):
         box = walker.boxes[raw.box]
         role = found
+        within = inside.get(raw.box)
+        if within is None:
+            within = inside[raw.box] = _inside(walker, raw.box, roots)
         # captions of the article's photos may sit next to its body
         if (
             role not in {"title", "related"}
-            and not _inside(walker, raw.box, roots)
+            and not within
             and (role != "caption" or not _inside(walker, raw.box, {outer}))
         ):
             role = "furniture"

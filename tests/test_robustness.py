@@ -158,7 +158,7 @@ class TestDeterminism:
 
 class TestIdempotence:
     @_BIG
-    @given(nds.text_dumps(glued_captions=False))
+    @given(nds.text_dumps())
     def test_rendered_text_parses_to_the_same_body(self, dump):
         """Parsing the rendered text of a parsed dump (see rendered_text)
         gives the same title and the same body lines in the same order.

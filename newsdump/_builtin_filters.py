@@ -13,16 +13,12 @@ characters.
 from __future__ import annotations
 
 import re
-from collections import Counter, deque
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 import attrs
 
 from newsdump._chain import Block, Decision, Trim
 from newsdump._models import Caption
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
 
 __all__ = [
     "AGENCIES",
@@ -408,72 +404,8 @@ def share_prompt(block: Block) -> Decision | None:
     return None
 
 
-_MAX_GRAM = 5
-"""The longest run of words `DuplicatedSpans` checks for a repeat first."""
-
-_KEY_PATTERNS: dict[int, re.Pattern[str]] = {}
-
-
-def _full_keys(anchor: int) -> re.Pattern[str]:
-    """
-    A pattern that matches the space before each word start that has
-    *anchor* characters from it on, capturing those characters.
-    """
-    pattern = _KEY_PATTERNS.get(anchor)
-    if pattern is None:
-        # "\s" then the word, rather than a look-behind at every character
-        pattern = re.compile(rf"\s(?=(\S.{{{anchor - 1}}}))", re.DOTALL)
-        _KEY_PATTERNS[anchor] = pattern
-    return pattern
-
-
-def _head_key(text: str, anchor: int) -> list[tuple[int, str]]:
-    """The key of a word at the very start of *text*, which no space precedes."""
-    if len(text) >= anchor and not text[0].isspace():
-        return [(0, text[:anchor])]
-    return []
-
-
-_FIND_KEYS = 64
-"""Up to this many repeated keys are looked up with `str.find`."""
-
-
-def _repeated_starts(
-    text: str, anchor: int, repeated: set[str]
-) -> Iterable[tuple[int, str]]:
-    """The word starts whose key is in *repeated*, in order, with the key."""
-    if len(repeated) > _FIND_KEYS:
-        return (pair for pair in _keyed_starts(text, anchor) if pair[1] in repeated)
-    # a few keys: C searches, at most _FIND_KEYS passes over the text
-    places = []
-    for key in repeated:
-        at = text.find(key)
-        while at >= 0:
-            if at == 0 or text[at - 1].isspace():
-                places.append((at, key))
-            at = text.find(key, at + 1)
-    places.sort()
-    return places
-
-
-def _keyed_starts(text: str, anchor: int) -> Iterator[tuple[int, str]]:
-    """Every word start with *anchor* characters from it on, and its key."""
-    yield from _head_key(text, anchor)
-    for match in _full_keys(anchor).finditer(text):
-        yield match.start() + 1, match.group(1)
-
-
-def _copies_end(text: str, p: int, q: int, budget: int) -> tuple[int, int]:
-    """
-    Where the copies of ``text[p:q]`` that follow it end (``q`` if none),
-    and the comparison budget left.
-    """
-    period = q - p
-    end = q
-    while budget > 0 and text[p:q] == text[end : end + period]:
-        budget -= period
-        end += period
-    return end, budget - period
+_WORD = re.compile(r"\S+")
+"""A word: a run of non-whitespace characters."""
 
 
 @attrs.frozen(kw_only=True)
@@ -483,24 +415,26 @@ class DuplicatedSpans:
     "eliminated" a man ... officer in has "eliminated" a man ... officer in
     Kyiv.").
 
-    Every word start is keyed by the *anchor* characters that follow it.
-    When a key comes back between *min_chars* and *max_chars* characters
-    after its last place, the text between the two places is compared with
-    the text that follows: equal means a doubled span, and the later copies
-    are cut.
-    Only keys of the last *max_chars* characters are kept, and the
-    comparisons are bounded by a budget proportional to the block's length,
-    so the filter is linear in time and bounded in memory on any input.
+    The block is read as words.
+    A doubled span is a run of words followed by the same run again, so
+    its first *min_words* words come back one period later.
+    If no run of *min_words* words occurs twice in the block, which a set
+    of word tuples tells in C, the block is left alone at once; this is
+    the common case.
+    Otherwise each repeated run is checked: if the words between its two
+    places are followed by the same words again, the later copies are cut.
+    The comparisons are bounded by a budget proportional to the block's
+    length, so the filter is linear on any input.
     It does not depend on the language, only on words being separated by
-    whitespace.
+    whitespace, and differences in whitespace between the copies do not
+    matter.
 
     Args:
-        min_chars: The shortest repeat worth cutting.
-        max_chars: The longest repeat looked for.
+        min_chars: The shortest repeat worth cutting, in characters.
+        max_chars: The longest repeat looked for, in characters.
         min_words: The repeated text must have this many words, at least
             three of them different, so runs of dashes or digits are left
             alone.
-        anchor: Length of the keys.
     """
 
     name: ClassVar[str] = "duplicated_spans"
@@ -508,58 +442,62 @@ class DuplicatedSpans:
     min_chars: int = 40
     max_chars: int = 5000
     min_words: int = 5
-    anchor: int = 20
 
     def __call__(self, block: Block) -> Trim | None:
         """Find doubled spans in *block*; return a `Trim` of the copies."""
         text = block.text
-        repeated = self._repeated_keys(text)
-        if not repeated:
+        size = max(self.min_words, 1)
+        if len(text) < 2 * self.min_chars:
             return None
-        budget = 4 * len(text)
-        last: dict[str, int] = {}
-        recent: deque[tuple[int, str]] = deque()
-        spans: list[tuple[int, int]] = []
-        for q, key in _repeated_starts(text, self.anchor, repeated):
-            while recent and recent[0][0] < q - self.max_chars:
-                old, old_key = recent.popleft()
-                if last.get(old_key) == old:
-                    del last[old_key]
-            if spans and q < spans[-1][1]:
-                continue
-            p = last.get(key)
-            last[key] = q
-            recent.append((q, key))
-            if p is None or q - p < self.min_chars or budget <= 0:
-                continue
-            end, budget = _copies_end(text, p, q, budget)
-            unit = text[p:q].split()
-            if end > q and len(unit) >= self.min_words and len(set(unit)) >= 3:
-                spans.append((q, end))
+        words = text.split()
+        grams = list(zip(*(words[i:] for i in range(size)), strict=False))
+        if len(set(grams)) == len(grams):
+            return None
+        copies = self._copies(words, grams)
+        if not copies:
+            return None
+        starts = [m.start() for m in _WORD.finditer(text)]
+        starts.append(len(text))
+        spans = []
+        for first, second, end in copies:
+            period = starts[second] - starts[first]
+            if self.min_chars <= period <= self.max_chars:
+                spans.append((starts[second], starts[end]))
         if not spans:
             return None
         return Trim(spans=spans, reason="duplicated-span")
 
-    def _repeated_keys(self, text: str) -> set[str]:
-        """The keys that occur twice or more in *text*, worked out in C."""
-        if len(text) < 2 * self.min_chars or self.anchor < 1:
-            return set()
-        # A doubled span of k words means a run of k words that comes
-        # back, so with every run of min(k, 5) words unique there is none.
-        size = min(self.min_words, _MAX_GRAM)
-        if size >= 1:
-            words = text.split()
-            grams = list(zip(*(words[i:] for i in range(size)), strict=False))
-            if len(set(grams)) == len(grams):
-                return set()
-        # A doubled span also needs a key that comes back, so only the word
-        # starts whose key occurs twice can matter; the others neither
-        # find a copy nor hide one.  Keys shorter than *anchor* (the
-        # block's last characters) differ in length from each other and
-        # from the full keys, so they never match: they are left out.
-        counts = Counter(_full_keys(self.anchor).findall(text))
-        counts.update(key for _, key in _head_key(text, self.anchor))
-        return {key for key, count in counts.items() if count > 1}
+    def _copies(
+        self, words: list[str], grams: list[tuple[str, ...]]
+    ) -> list[tuple[int, int, int]]:
+        """
+        ``(first, second, end)`` word indices of each doubled run: the
+        first copy starts at *first*, the copies to cut span
+        ``[second, end)``.
+        """
+        budget = 4 * len(words)
+        last: dict[tuple[str, ...], int] = {}
+        found: list[tuple[int, int, int]] = []
+        j = 0
+        while j < len(grams):
+            i = last.get(grams[j])
+            last[grams[j]] = j
+            period = j - i if i is not None else 0
+            if i is None or period < self.min_words or budget <= 0:
+                j += 1
+                continue
+            budget -= period
+            unit = words[i:j]
+            end = j
+            while budget > 0 and words[end : end + period] == unit:
+                budget -= period
+                end += period
+            if end > j and len(set(unit)) >= 3:
+                found.append((i, j, end))
+                j = end
+            else:
+                j += 1
+        return found
 
 
 def _alternation(names: tuple[str, ...]) -> str:

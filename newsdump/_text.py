@@ -63,6 +63,9 @@ _AGE = re.compile(
 )
 _SENTENCE_ENDS = frozenset(".!?\"”’'…)")
 _PROSE_MIN_WORDS = 10
+_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?] [A-Z]")
+"""A sentence that ends inside a line; two lower-case letters before the
+stop keep abbreviations such as "U.S. Senate" out."""
 _SOURCE_AGE = re.compile(r"(?P<name>[^·•|]{1,60}?)\s*[·•|]\s*(?P<age>[^·•|]{1,40})")
 _DIGIT = re.compile(r"\d")
 _MENU_SEPARATORS = (" | ", " · ", " • ")
@@ -250,7 +253,11 @@ def _is_headline(line: _Line, layout: Layout) -> bool:
 def _is_prose(raw: str, layout: Layout) -> bool:
     if len(raw) > layout.title_max_chars:
         return True
-    return raw[-1] in _SENTENCE_ENDS and len(raw.split()) >= _PROSE_MIN_WORDS
+    if len(raw.split()) < _PROSE_MIN_WORDS:
+        return False
+    # A sentence end, or a sentence end inside followed by more text (a
+    # paragraph with a caption glued to it ends "... Centre AFP").
+    return raw[-1] in _SENTENCE_ENDS or _SENTENCE_INSIDE.search(raw) is not None
 
 
 def _find_title(lines: list[_Line], layout: Layout, body_end: int) -> int | None:

@@ -156,15 +156,7 @@ class TestDeterminism:
         assert first == newsdump.parse_html(html, now=nds.NOW)
 
 
-KNOWN_HEADLINE_BUG = (
-    "known: the text parser's headline search reads a three-word title above "
-    "a short line as navigation once the caption after them is gone "
-    "(test_pinned_headline_example)"
-)
-
-
 class TestIdempotence:
-    @pytest.mark.xfail(strict=False, reason=KNOWN_HEADLINE_BUG)
     @_BIG
     @given(nds.text_dumps())
     def test_rendered_text_parses_to_the_same_body(self, dump):
@@ -183,7 +175,6 @@ class TestIdempotence:
 
         assert (first.title, body_lines(first)) == (second.title, body_lines(second))
 
-    @pytest.mark.xfail(strict=True, reason=KNOWN_HEADLINE_BUG)
     def test_pinned_headline_example(self):
         """The example Hypothesis found: re-parsing the rendered text keeps
         the headline."""

@@ -21,7 +21,9 @@ import datetime as dt
 import importlib
 import json
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
@@ -398,6 +400,24 @@ def _inputs(
     return list(paths)
 
 
+@contextlib.contextmanager
+def _deferred_interrupt() -> Iterator[None]:
+    """Hold back a SIGINT that arrives inside the block until it ends."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # pragma: no cover - signals only reach the main thread
+        return
+    caught: list[int] = []
+    previous = signal.signal(
+        signal.SIGINT, lambda number, _frame: caught.append(number)
+    )
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
+
+
 class _Writer:
     """Write results as JSON lines or as one streamed JSON array."""
 
@@ -410,13 +430,16 @@ class _Writer:
             out.write("[")
 
     def write(self, line: str, *, failed: bool) -> None:
-        if self.as_array:
-            self.out.write(("\n" if self.done == 0 else ",\n") + line)
-        else:
-            self.out.write(line + "\n")
-        self.out.flush()
-        self.done += 1
-        self.errors += failed
+        # Ctrl-C must not land between writing a record and counting it:
+        # the summary would then disagree with the file.
+        with _deferred_interrupt():
+            if self.as_array:
+                self.out.write(("\n" if self.done == 0 else ",\n") + line)
+            else:
+                self.out.write(line + "\n")
+            self.out.flush()
+            self.done += 1
+            self.errors += failed
 
     def close(self) -> None:
         if self.as_array:

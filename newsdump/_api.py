@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from newsdump._chain import Block, Decision, Trim
+from newsdump._chain import Filter
 from newsdump._decode import sniff_bom
 from newsdump._html import parse_html
 from newsdump._limits import Limits
@@ -66,7 +66,7 @@ def parse(
     *,
     url: str | None = None,
     now: dt.datetime | None = None,
-    filters: Sequence[Callable[[Block], Decision | Trim | None]] | None = None,
+    filters: Sequence[Filter] | None = None,
     encoding: str | None = None,
     limits: Limits | None = None,
 ) -> Article:

@@ -27,6 +27,7 @@ __all__ = [
     "Block",
     "BlockFilter",
     "Decision",
+    "Filter",
     "FilterResult",
     "Outcome",
     "Trim",
@@ -165,7 +166,8 @@ class Trim:
 FilterResult: TypeAlias = "Decision | Trim | None"
 """What a filter returns."""
 
-_Filter: TypeAlias = Callable[[Block], "Decision | Trim | None"]
+Filter: TypeAlias = Callable[[Block], "Decision | Trim | None"]
+"""A filter as chains hold it: a callable from `Block` to a result."""
 
 
 class BlockFilter(Protocol):
@@ -383,7 +385,7 @@ def run_filters(
             `Decision`, a `Trim` or ``None``.
     """
     named = [(f, filter_name(f)) for f in filters]
-    plans: dict[tuple[str, bool], list[tuple[_Filter, str]]] = {}
+    plans: dict[tuple[str, bool], list[tuple[Filter, str]]] = {}
     outcomes = []
     for block in blocks:
         key = (block.role, block.tag is not None)
@@ -394,7 +396,7 @@ def run_filters(
     return outcomes
 
 
-def _applies(flt: _Filter, role: str, html: bool) -> bool:
+def _applies(flt: Filter, role: str, html: bool) -> bool:
     """Whether *flt* judges blocks of *role* from HTML (or text) input."""
     roles = getattr(flt, "roles", None)
     if roles is not None and role not in roles:
@@ -403,7 +405,7 @@ def _applies(flt: _Filter, role: str, html: bool) -> bool:
     return inputs is None or ("html" if html else "text") in inputs
 
 
-def _run_one(block: Block, plan: Sequence[tuple[_Filter, str]]) -> Outcome:
+def _run_one(block: Block, plan: Sequence[tuple[Filter, str]]) -> Outcome:
     removals: list[Removal] = []
     captions: list[Caption] = []
     current = block

@@ -19,7 +19,7 @@ import datetime as dt
 import functools
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from html import unescape
 from typing import Any
 
@@ -27,7 +27,7 @@ import attrs
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 from newsdump import times
-from newsdump._chain import Block, Decision, Outcome, Trim, run_filters
+from newsdump._chain import Block, Filter, Outcome, run_filters
 from newsdump._exceptions import ParseError
 from newsdump._html_filters import (
     ARTICLE_HINTS,
@@ -40,7 +40,6 @@ from newsdump._models import Article, Caption, Removal, Source, Timestamp
 
 __all__ = ["build_blocks", "parse_html", "visible_text"]
 
-Filter = Callable[[Block], "Decision | Trim | None"]
 
 SKIP_TAGS = frozenset(
     {

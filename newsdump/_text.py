@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import attrs
 
 from newsdump import times
-from newsdump._chain import Block, Decision, Outcome, Trim, run_filters
+from newsdump._chain import Block, Filter, Outcome, run_filters
 from newsdump._decode import decode_text
 from newsdump._layouts import DEFAULT_LAYOUTS, ItemField, Layout
 from newsdump._limits import Limits, check_size
@@ -45,7 +45,6 @@ __all__ = ["LAYOUT_FILTER", "parse_text", "reference_time"]
 LAYOUT_FILTER = "layout"
 """The filter name of removals the parser makes itself."""
 
-_Filter = Callable[[Block], "Decision | Trim | None"]
 
 _MAX_TITLE_SCAN = 40
 _SHORT_LINE = 80
@@ -95,7 +94,7 @@ def parse_text(
     text: str | bytes,
     *,
     now: dt.datetime | None = None,
-    filters: Sequence[_Filter] | None = None,
+    filters: Sequence[Filter] | None = None,
     layouts: Sequence[Layout] | None = None,
     habit: times.Habit = "either",
     encoding: str | None = None,

@@ -21,9 +21,8 @@ entry point group; `load` finds them by name.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from importlib.metadata import entry_points
-from typing import TypeAlias
 
 from newsdump._builtin_filters import (
     AGENCIES,
@@ -47,6 +46,7 @@ from newsdump._chain import (
     Block,
     BlockFilter,
     Decision,
+    Filter,
     FilterResult,
     Outcome,
     Trim,
@@ -94,8 +94,6 @@ __all__ = [
 ENTRY_POINT_GROUP = "newsdump.filters"
 """The entry point group that third-party filters register under."""
 
-Filter: TypeAlias = Callable[[Block], "Decision | Trim | None"]
-"""A filter as chains hold it: a callable from `Block` to a result."""
 
 TEXT_FILTERS: tuple[Filter, ...] = (
     video_notice,

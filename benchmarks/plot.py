@@ -239,7 +239,13 @@ def plot_corpus(text: str, out: Path) -> list[Path]:
     """Records per second and peak memory for each --jobs setting."""
     import matplotlib.pyplot as plt  # noqa: PLC0415 - only the plot needs it
 
-    runs = [m.groupdict() for m in CORPUS_RUN.finditer(text)]
+    best: dict[str, dict[str, str]] = {}  # --repeat runs each setting again
+    for m in CORPUS_RUN.finditer(text):
+        run = m.groupdict()
+        kept = best.get(run["jobs"])
+        if kept is None or (number(run["rate"]) or 0) > (number(kept["rate"]) or 0):
+            best[run["jobs"]] = run
+    runs = [best[jobs] for jobs in sorted(best, key=int)]
     if not runs:
         return []
     labels = [f"{r['records']} records, --jobs {r['jobs']}" for r in runs]

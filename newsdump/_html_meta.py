@@ -35,6 +35,7 @@ __all__ = [
     "PRECEDENCE",
     "STANDFIRST_SELECTORS",
     "PageMeta",
+    "http_url",
     "parse_time_value",
     "read_meta",
     "strip_site_suffix",
@@ -841,17 +842,21 @@ def _host(url: str | None) -> str | None:
     return host.removeprefix("www.")
 
 
+def http_url(text: str, base: str | None) -> str | None:
+    """*text* made absolute against *base*, if that gives an http(s) URL."""
+    try:
+        absolute = urljoin(base, text) if base else text
+        parts = urlsplit(absolute)
+    except ValueError:
+        return None
+    if parts.scheme in {"http", "https"} and parts.netloc:
+        return absolute
+    return None
+
+
 def _page_url(page: _Page) -> str | None:
     def accept(text: str, source: str) -> str | None:
-        base = page.arg_url if source != "arg:url" else None
-        try:
-            absolute = urljoin(base, text) if base else text
-            parts = urlsplit(absolute)
-        except ValueError:
-            return None
-        if parts.scheme in {"http", "https"} and parts.netloc:
-            return absolute
-        return None
+        return http_url(text, page.arg_url if source != "arg:url" else None)
 
     found = _first(page, "url", accept)
     return found if isinstance(found, str) else None
@@ -992,12 +997,7 @@ def _image(page: _Page, base: str | None) -> str | None:
     def accept(text: str, _source: str) -> str | None:
         if text.startswith("data:"):
             return None
-        try:
-            absolute = urljoin(base, text) if base else text
-            parts = urlsplit(absolute)
-        except ValueError:
-            return None
-        return absolute if parts.scheme in {"http", "https"} and parts.netloc else None
+        return http_url(text, base)
 
     found = _first(page, "image", accept)
     return found if isinstance(found, str) else None

@@ -15,13 +15,13 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from typing import Final
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import attrs
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsdump import times
-from newsdump._html_meta import parse_time_value
+from newsdump._html_meta import http_url, parse_time_value
 from newsdump._models import RelatedItem, Source, Timestamp
 
 __all__ = [
@@ -198,14 +198,7 @@ def _absolute(href: str, base: str | None) -> str | None:
     href = href.strip()
     if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
         return None
-    try:
-        url = urljoin(base, href) if base else href
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme in {"http", "https"} and parts.netloc:
-        return url
-    return None
+    return http_url(href, base)
 
 
 _LinkCache = dict[int, list[LexborNode]]

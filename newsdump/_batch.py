@@ -448,6 +448,7 @@ def _pooled(
                 pending = deque((pool.submit(c), c) for _, c in pending)
             yield from results
     finally:
-        for future, _ in pending:
-            future.cancel()
+        # Futures still pending are abandoned, not cancelled: when the pool
+        # then ends its workers, Python 3.11's pool marks every pending
+        # future as failed and breaks on one that was cancelled.
         pool.close(early=not done)

@@ -175,7 +175,6 @@ def stages(htmls: list[str]) -> None:
     """
     from newsdump import _html  # noqa: PLC0415 - private stages, for this report only
     from newsdump._chain import run_filters  # noqa: PLC0415
-    from newsdump._limits import limit_depth  # noqa: PLC0415
     from newsdump.filters import DEFAULT_FILTERS  # noqa: PLC0415
 
     spent: dict[str, float] = {}
@@ -187,10 +186,8 @@ def stages(htmls: list[str]) -> None:
 
     for html in htmls:
         at = time.process_time()
-        guarded = limit_depth(html)
-        at = clock("depth guard (limit_depth)", at)
-        tree = LexborHTMLParser(guarded)
-        at = clock("lexbor parse", at)
+        tree = _html._parse_tree(html)  # noqa: SLF001
+        at = clock("lexbor parse + depth guard", at)
         meta = _html._read_meta(tree, url=None, now=None)  # noqa: SLF001
         at = clock("metadata (read_meta)", at)
         related, nodes = _html._find_related(  # noqa: SLF001

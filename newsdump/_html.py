@@ -35,7 +35,14 @@ from newsdump._html_filters import (
     is_state,
     token_words,
 )
-from newsdump._limits import Limits, check_size, limit_depth
+from newsdump._limits import (
+    DEFAULT_LIMITS,
+    OPTIMISTIC_TAGS,
+    Limits,
+    check_size,
+    deeper_than,
+    limit_depth,
+)
 from newsdump._models import Article, Caption, Removal, Source, Timestamp
 
 __all__ = ["build_blocks", "parse_html", "visible_text"]
@@ -848,7 +855,27 @@ def _to_str(html: str | bytes, encoding: str | None) -> str:
 
 
 def _parse_tree(html: str, limits: Limits | None = None) -> LexborHTMLParser:
-    html = limit_depth(html, limits)
+    """
+    Parse *html* within `Limits.max_depth`.
+
+    A page with few enough tags (`OPTIMISTIC_TAGS`) is parsed first; if
+    its tree nests no deeper than the limit, that tree is the result, as
+    the depth pre-pass would have left such a page unchanged (unless its
+    estimate ran deeper than the real tree, in which case no tag is lost
+    now).
+    Otherwise, and for larger pages, `limit_depth` guards the string (or
+    raises) and the guarded string is parsed.
+    """
+    limits = DEFAULT_LIMITS if limits is None else limits
+    max_depth = limits.max_depth
+    if max_depth is not None and html.count("<") <= OPTIMISTIC_TAGS:
+        tree = _lexbor(html)
+        if tree.css_first(deeper_than(max_depth)) is None:
+            return tree
+    return _lexbor(limit_depth(html, limits))
+
+
+def _lexbor(html: str) -> LexborHTMLParser:
     try:
         return LexborHTMLParser(html)
     except (SelectolaxError, ValueError, TypeError, MemoryError, RuntimeError) as exc:

@@ -11,21 +11,25 @@ from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 import newsdump
+from newsdump._html import _parse_tree
 from newsdump._limits import (
     _TAG_REST,
     DEFAULT_LIMITS,
+    OPTIMISTIC_TAGS,
     Limits,
     _end_of_tag,
     _tag_end,
     check_size,
+    deeper_than,
     limit_depth,
     scan_depth,
 )
 
 
-def tree_depth(html: str) -> int:
+def tree_depth(html: str | LexborHTMLParser) -> int:
     """The depth of the tree Lexbor builds, counting <html> as 1."""
-    root = LexborHTMLParser(html).root
+    tree = LexborHTMLParser(html) if isinstance(html, str) else html
+    root = tree.root
     best = 0
     stack = [(root, 1)] if root is not None else []
     while stack:
@@ -295,3 +299,104 @@ class TestLimitDepth:
         html = "<div>" * (DEFAULT_LIMITS.max_depth or 0) + "<div>x"
 
         assert limit_depth(html, None) == limit_depth(html, DEFAULT_LIMITS)
+
+
+UNLIMITED = Limits(max_depth=None)
+
+
+class TestParseGuard:
+    """parse_html parses small pages first and guards them only if deep."""
+
+    @pytest.mark.parametrize("name", sorted(HOSTILE))
+    def test_small_and_large_pages_flatten_like_the_pre_pass(self, name):
+        """Whichever path a hostile page takes, the article is the one the
+        pre-pass alone gives."""
+        html = HOSTILE[name]
+        limits = Limits(max_depth=100)
+
+        expected = newsdump.parse_html(limit_depth(html, limits), limits=UNLIMITED)
+        actual = newsdump.parse_html(html, limits=limits)
+
+        assert expected == actual
+
+    @pytest.mark.parametrize("name", sorted(HOSTILE))
+    def test_parsed_tree_is_bounded(self, name):
+        """The tree parse_html works on is at most max_depth + 8 deep."""
+        tree = _parse_tree(HOSTILE[name], Limits(max_depth=100))
+
+        assert tree_depth(tree) <= 100 + 8
+
+    def test_both_paths_are_taken(self):
+        """The hostile inputs include pages under and over OPTIMISTIC_TAGS."""
+        counts = [html.count("<") for html in HOSTILE.values()]
+
+        assert min(counts) <= OPTIMISTIC_TAGS < max(counts)
+
+    @pytest.mark.parametrize("extra", [-1, 0, 1, 2])
+    def test_at_and_just_over_the_limit(self, extra):
+        """A page nested max_depth - 1 .. max_depth + 2 deep gives the
+        article of its pre-passed string."""
+        html = "<div>" * (DEFAULT_LIMITS.max_depth or 0) + "<div>" * extra
+        html += "<p>Deep text here.</p>"
+
+        expected = newsdump.parse_html(limit_depth(html), limits=UNLIMITED)
+        actual = newsdump.parse_html(html)
+
+        assert expected == actual
+        assert "Deep text here." in actual.text
+
+    def test_tree_within_the_limit_is_kept(self):
+        """A page exactly max_depth deep is not flattened."""
+        tree = _parse_tree("<div>" * 511 + "<p>x</p>")
+
+        assert ("p", "x") == (tree.css_first("div p").tag, tree.body.text())
+
+    def test_tree_over_the_limit_is_flattened(self):
+        """A page one level too deep loses the tag too deep, not its
+        text."""
+        tree = _parse_tree("<div>" * 512 + "<p>x</p>")
+
+        assert (None, "x") == (tree.css_first("p"), tree.body.text())
+
+    @pytest.mark.parametrize("count", [600, OPTIMISTIC_TAGS + 1])
+    def test_raise_mode_on_small_and_large_pages(self, count):
+        """on_too_deep='raise' raises at the first tag too deep, on either
+        path."""
+        limits = Limits(on_too_deep="raise")
+        html = "<div>" * count
+        with pytest.raises(LimitError) as expected:
+            limit_depth(html, limits)
+        with pytest.raises(LimitError) as actual:
+            newsdump.parse_html(html, limits=limits)
+
+        assert "offset 2560" == expected.value.locator
+        assert expected.value.locator == actual.value.locator
+
+    def test_small_page_deeper_only_by_estimate_is_kept(self):
+        """The real tree decides for small pages: markup the estimate
+        counts as deep but Lexbor does not nest is neither cut nor refused."""
+        html = "<p>Before.</p><svg><![CDATA[>" + "<div>" * 600 + "</svg>"
+        limits = Limits(on_too_deep="raise")
+        with pytest.raises(LimitError):
+            limit_depth(html, limits)
+
+        expected = newsdump.parse_html(html, limits=UNLIMITED)
+        actual = newsdump.parse_html(html, limits=limits)
+
+        assert expected == actual
+        assert "Before." in actual.text
+
+
+class TestDeeperThan:
+    @pytest.mark.parametrize("max_depth", [1, 3, 512])
+    def test_matches_only_past_max_depth(self, max_depth):
+        """The selector finds an element at max_depth + 1, not at
+        max_depth."""
+        selector = deeper_than(max_depth)
+        within = LexborHTMLParser("<div>" * max_depth)
+        over = LexborHTMLParser("<div>" * (max_depth + 1))
+
+        assert (None, "div") == (
+            within.css_first(selector),
+            getattr(over.css_first(selector), "tag", None),
+        )

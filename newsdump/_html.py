@@ -229,17 +229,6 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _tokens(attributes: dict[str, str | None]) -> tuple[str, ...]:
-    out: list[str] = []
-    cls = attributes.get("class")
-    if cls:
-        out.extend(cls.lower().split())
-    ident = attributes.get("id")
-    if ident:
-        out.append(ident.lower().strip())
-    return tuple(out)
-
-
 @functools.lru_cache(maxsize=8192)
 def _token_flags(token: str) -> int:
     """What one class token says about its element (cached: tokens repeat)."""
@@ -247,44 +236,48 @@ def _token_flags(token: str) -> int:
         return 0
     if token in ARTICLE_HINTS:
         return _F_POSITIVE
-    flags = 0
-    for word in token_words(token):
-        if word == "caption":
-            flags |= _F_CAPTION
-        if word in BOILERPLATE_WORDS:
-            flags |= _F_NEGATIVE
+    words = token_words(token)
+    flags = _F_CAPTION if "caption" in words else 0
+    if not BOILERPLATE_WORDS.keys().isdisjoint(words):
+        flags |= _F_NEGATIVE
     return flags
+
+
+_TAG_FLAGS = {
+    "blockquote": _F_QUOTE,
+    "figure": _F_FIGURE,
+    "figcaption": _F_CAPTION,
+    "ul": _F_LIST,
+    "ol": _F_LIST,
+    "li": _F_LIST,
+    "dl": _F_LIST,
+    "article": _F_POSITIVE,
+    **dict.fromkeys(FURNITURE_TAGS, _F_NEGATIVE),
+}
+"""What an element's tag alone says about it."""
 
 
 @functools.lru_cache(maxsize=16384)
 def _element_info(
     tag: str, cls: str | None, ident: str | None, itemprop: str | None
 ) -> tuple[tuple[str, ...], int]:
-    """Class/id tokens and flags of an element (cached: pages repeat them)."""
-    tokens = _tokens({"class": cls, "id": ident})
-    return tokens, _box_flags(tag, tokens, {"itemprop": itemprop})
+    """
+    Class/id tokens and flags of an element (cached: pages repeat them).
 
-
-def _box_flags(tag: str, tokens: tuple[str, ...], attributes: dict[str, Any]) -> int:
-    flags = 0
-    if tag == "blockquote":
-        flags |= _F_QUOTE
-    elif tag == "figure":
-        flags |= _F_FIGURE
-    elif tag == "figcaption":
-        flags |= _F_CAPTION
-    elif tag in {"ul", "ol", "li", "dl"}:
-        flags |= _F_LIST
-    if tag == "article" or attributes.get("itemprop") == "articleBody":
+    An element that says it is the article (its tag, ``itemprop`` or a
+    class token) is not furniture.
+    """
+    tokens = tuple(cls.lower().split()) if cls else ()
+    if ident:
+        tokens += (ident.lower().strip(),)
+    flags = _TAG_FLAGS.get(tag, 0)
+    if itemprop == "articleBody":
         flags |= _F_POSITIVE
-    if tag in FURNITURE_TAGS:
-        flags |= _F_NEGATIVE
     for token in tokens:
         flags |= _token_flags(token)
     if flags & _F_POSITIVE:
-        # an element that says it is the article is not furniture
         flags &= ~_F_NEGATIVE
-    return flags
+    return tokens, flags
 
 
 # Markers put into the DOM as text so that lexbor, in C, renders the whole
@@ -310,6 +303,9 @@ BLOCK_SELECTOR = (
 
 STRIP_TAGS = sorted(SKIP_TAGS - {"head"})
 
+_BLOCK_TAGS = frozenset(BLOCK_SELECTOR.split(", "))
+_BREAK_TAGS = frozenset({"br", "hr", "img"})
+
 
 class _Walker:
     """Cut a page's text into blocks and remember the elements around them."""
@@ -320,17 +316,17 @@ class _Walker:
         self.raws: list[_Raw] = []
         self.parts: list[str] = []
         self.link_chars = 0
-        self.chars = 0
 
     def flush(self, box: int) -> None:
         if not self.parts:
             return
-        text = _squash("".join(self.parts))
+        raw = "".join(self.parts)
         self.parts.clear()
+        text = _squash(raw)
         if text:
-            self.raws.append(_Raw(text, box, self.link_chars, self.chars))
+            chars = len(raw) - raw.count(" ") - raw.count("\n")
+            self.raws.append(_Raw(text, box, self.link_chars, chars))
         self.link_chars = 0
-        self.chars = 0
 
     def walk(self, tree: LexborHTMLParser, root: LexborNode) -> None:
         """Mark block elements, links and breaks, render once, cut."""
@@ -342,33 +338,48 @@ class _Walker:
     def _mark(
         self, tree: LexborHTMLParser, root: LexborNode
     ) -> list[tuple[str, tuple[str, ...], int, bool]]:
+        """
+        Put markers around block elements and links and before breaks.
+
+        One pass over all elements: matching ``*`` and testing the tag in
+        Python costs less than matching the long block selector in C.
+        A table comes before its rows, so its rows are known to be data
+        rows by the time they are met.
+        """
         data_rows: set[int] = set()
-        for table in root.css("table"):
-            if table.css_first(LAYOUT_TABLE_SELECTOR, default=None) is None:
-                data_rows.update(row.mem_id for row in table.css("tr"))
+        related = self.related
         elements = []
-        for number, node in enumerate(root.css(BLOCK_SELECTOR)):
-            tag = node.tag or ""
-            attributes = node.attributes
-            tokens, flags = _element_info(
-                tag,
-                attributes.get("class"),
-                attributes.get("id"),
-                attributes.get("itemprop"),
-            )
-            if self.related and node.mem_id in self.related:
-                # not scored: only dropped if it does not hold the
-                # article (a related-items guess can be too wide)
-                flags |= _F_RELATED
-            atomic = tag in ATOMIC_TAGS or (tag == "tr" and node.mem_id in data_rows)
-            elements.append((tag, tokens, flags, atomic))
-            node.insert_before(f"{_OPEN}{number}{_OPEN_END}")
-            node.insert_after(_CLOSE)
-        for node in root.css("a"):
-            node.insert_before(_LINK_OPEN)
-            node.insert_after(_LINK_CLOSE)
-        for node in root.css("br, hr, img"):
-            node.insert_before(_BREAK)
+        number = 0
+        for node in root.css("*"):
+            tag = node.tag
+            if tag in _BLOCK_TAGS:
+                if tag == "table" and (
+                    node.css_first(LAYOUT_TABLE_SELECTOR, default=None) is None
+                ):
+                    data_rows.update(row.mem_id for row in node.css("tr"))
+                attributes = node.attributes
+                tokens, flags = _element_info(
+                    tag,
+                    attributes.get("class"),
+                    attributes.get("id"),
+                    attributes.get("itemprop"),
+                )
+                if related and node.mem_id in related:
+                    # not scored: only dropped if it does not hold the
+                    # article (a related-items guess can be too wide)
+                    flags |= _F_RELATED
+                atomic = tag in ATOMIC_TAGS or (
+                    tag == "tr" and node.mem_id in data_rows
+                )
+                elements.append((tag, tokens, flags, atomic))
+                node.insert_before(f"{_OPEN}{number}{_OPEN_END}")
+                node.insert_after(_CLOSE)
+                number += 1
+            elif tag == "a":
+                node.insert_before(_LINK_OPEN)
+                node.insert_after(_LINK_CLOSE)
+            elif tag in _BREAK_TAGS:
+                node.insert_before(_BREAK)
         del tree
         return elements
 
@@ -377,14 +388,19 @@ class _Walker:
         pieces: list[str | None],
         elements: list[tuple[str, tuple[str, ...], int, bool]],
     ) -> None:
+        """
+        Read the rendered text and its marks into boxes and raw blocks.
+
+        A block's visible characters (neither space nor newline) are
+        counted once on its joined text; only text inside links is counted
+        piece by piece.
+        """
         stack = [0]
         atomic = 0  # nesting depth inside an atomic element, 0 if outside
         links = 0
         boxes = self.boxes
         parts = self.parts
         raws = self.raws
-        # `flush`, inline: the visible and linked characters of *parts*
-        chars = self.chars
         link_chars = self.link_chars
         count = len(elements)
         # split() gives text, element number, mark, text, ... text
@@ -392,10 +408,8 @@ class _Walker:
         for text, number, mark in zip(it, it, it, strict=False):
             if text:
                 parts.append(text)
-                visible = len(text) - text.count(" ") - text.count("\n")
-                chars += visible
                 if links:
-                    link_chars += visible
+                    link_chars += len(text) - text.count(" ") - text.count("\n")
             if number is not None:
                 index = int(number)
                 if index >= count:
@@ -405,11 +419,13 @@ class _Walker:
                     parts.append(" ")
                     continue
                 if parts:
-                    joined = " ".join("".join(parts).split())
+                    raw = "".join(parts)
                     parts.clear()
+                    joined = " ".join(raw.split())
                     if joined:
+                        chars = len(raw) - raw.count(" ") - raw.count("\n")
                         raws.append(_Raw(joined, stack[-1], link_chars, chars))
-                    chars = link_chars = 0
+                    link_chars = 0
                 tag, tokens, flags, is_atomic = elements[index]
                 parent = boxes[stack[-1]]
                 flags |= parent.flags & _INHERITED
@@ -424,11 +440,13 @@ class _Walker:
                     parts.append(" ")
                 elif len(stack) > 1:
                     if parts:
-                        joined = " ".join("".join(parts).split())
+                        raw = "".join(parts)
                         parts.clear()
+                        joined = " ".join(raw.split())
                         if joined:
+                            chars = len(raw) - raw.count(" ") - raw.count("\n")
                             raws.append(_Raw(joined, stack[-1], link_chars, chars))
-                        chars = link_chars = 0
+                        link_chars = 0
                     stack.pop()
                     atomic = 0
             elif mark == _LINK_OPEN:
@@ -439,19 +457,18 @@ class _Walker:
                 if atomic:
                     parts.append(" ")
                 elif parts:
-                    joined = " ".join("".join(parts).split())
+                    raw = "".join(parts)
                     parts.clear()
+                    joined = " ".join(raw.split())
                     if joined:
+                        chars = len(raw) - raw.count(" ") - raw.count("\n")
                         raws.append(_Raw(joined, stack[-1], link_chars, chars))
-                    chars = link_chars = 0
+                    link_chars = 0
         last = pieces[-1] if len(pieces) % 3 == 1 else None
         if last:
             parts.append(last)
-            visible = len(last) - last.count(" ") - last.count("\n")
-            chars += visible
             if links:
-                link_chars += visible
-        self.chars = chars
+                link_chars += len(last) - last.count(" ") - last.count("\n")
         self.link_chars = link_chars
         self.flush(stack[-1])
 

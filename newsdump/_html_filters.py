@@ -212,6 +212,9 @@ ARTICLE_WORDS: frozenset[str] = frozenset(
 under it: filters read no further out than such a token."""
 
 
+_STATE_OR_EMBED = STATE_WORDS | EMBED_WORDS
+
+
 @functools.lru_cache(maxsize=8192)
 def is_state(token: str) -> bool:
     """
@@ -221,7 +224,7 @@ def is_state(token: str) -> bool:
     """
     if token.startswith(STATE_PREFIXES) or token.endswith(STATE_SUFFIXES):
         return True
-    return any(word in STATE_WORDS or word in EMBED_WORDS for word in _words(token))
+    return not _STATE_OR_EMBED.isdisjoint(_words(token))
 
 
 MAX_LINK_DENSITY = 0.5
@@ -387,7 +390,7 @@ _PAREN_CREDIT_HINT = re.compile(
 @functools.lru_cache(maxsize=8192)
 def token_words(token: str) -> tuple[str, ...]:
     """The words of a class token: ``"story-body__text"`` gives three."""
-    return tuple(w for w in _WORD_SPLIT.split(token) if w)
+    return tuple(filter(None, _WORD_SPLIT.split(token)))
 
 
 _words = token_words

@@ -303,6 +303,7 @@ BLOCK_SELECTOR = (
 
 STRIP_TAGS = sorted(SKIP_TAGS - {"head"})
 
+_STRIP = frozenset(STRIP_TAGS)
 _BLOCK_TAGS = frozenset(BLOCK_SELECTOR.split(", "))
 _BREAK_TAGS = frozenset({"br", "hr", "img"})
 
@@ -330,7 +331,10 @@ class _Walker:
 
     def walk(self, tree: LexborHTMLParser, root: LexborNode) -> None:
         """Mark block elements, links and breaks, render once, cut."""
-        tree.strip_tags(STRIP_TAGS)
+        # descendants first, so no node is touched after its ancestor went
+        for node in reversed(root.css("*")):
+            if node.tag in _STRIP:
+                node.decompose()
         elements = self._mark(tree, root)
         pieces = _MARKS.split(root.text(deep=True))
         self._cut(pieces, elements)
@@ -477,12 +481,27 @@ class _Walker:
         Class tokens of box *index* and its ancestors, nearest first, with
         `ARTICLE_MARK` before the own tokens of the article's *roots*.
         """
-        box = self.boxes[index]
-        if box.chain is None:
-            outer = self.chain(box.parent, roots) if box.parent > 0 else ()
+        boxes = self.boxes
+        box = boxes[index]
+        if box.chain is not None:
+            return box.chain
+        if index == 0:
             own = (ARTICLE_MARK, *box.tokens) if index in roots else box.tokens
-            box.chain = tuple(dict.fromkeys(own + outer))
-        return box.chain
+            box.chain = tuple(dict.fromkeys(own))
+            return box.chain
+        # up to the nearest box that knows its chain (the body's own tokens
+        # are not inherited), then down again
+        path = []
+        while index > 0 and boxes[index].chain is None:
+            path.append(index)
+            index = boxes[index].parent
+        outer = boxes[index].chain or () if index > 0 else ()
+        for index in reversed(path):
+            box = boxes[index]
+            own = (ARTICLE_MARK, *box.tokens) if index in roots else box.tokens
+            # a chain has no repeats, so only new tokens need the check
+            outer = box.chain = tuple(dict.fromkeys(own + outer)) if own else outer
+        return outer
 
 
 def _role(box: _Box) -> str:
@@ -789,9 +808,17 @@ def _mark_subtitle(walker: _Walker, roles: list[str], subtitle: str) -> None:
     wanted = _words_of(subtitle)
     if len(wanted) < SHORT_BLOCK:
         return
+    # a text with the same words holds the first and the last of them
+    first, _, last = wanted.partition(" ")
+    last = last.rpartition(" ")[2] or first
     boxes = walker.boxes
     for index, raw in enumerate(walker.raws):
-        if roles[index] == "paragraph" and _words_of(raw.text) == wanted:
+        if (
+            roles[index] == "paragraph"
+            and first in raw.text
+            and last in raw.text
+            and _words_of(raw.text) == wanted
+        ):
             # a standfirst stands apart; the same text in the run of body
             # paragraphs is the lead paragraph, which stays
             parent = boxes[raw.box].parent

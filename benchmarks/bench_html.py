@@ -188,14 +188,18 @@ def stages(htmls: list[str]) -> None:
         at = time.process_time()
         tree = _html._parse_tree(html)  # noqa: SLF001
         at = clock("lexbor parse + depth guard", at)
-        meta = _html._read_meta(tree, url=None, now=None)  # noqa: SLF001
+        meta, ld_json = _html._read_meta(tree, url=None, now=None)  # noqa: SLF001
         at = clock("metadata (read_meta)", at)
         related, nodes = _html._find_related(  # noqa: SLF001
             tree, url=None, now=None, habit="either"
         )
         at = clock("related (find_related)", at)
         blocks = _html.build_blocks(
-            tree, related=nodes, title=meta.title, subtitle=meta.subtitle
+            tree,
+            related=nodes,
+            title=meta.title,
+            subtitle=meta.subtitle,
+            ld_json=ld_json,
         )
         at = clock("blocks + container", at)
         outcomes = run_filters(blocks, DEFAULT_FILTERS)

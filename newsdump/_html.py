@@ -680,10 +680,14 @@ def _narrow(walker: _Walker, best: int) -> int:
         current = child
 
 
-def _article_body_hint(tree: LexborHTMLParser) -> str | None:
+def _article_body_hint(
+    tree: LexborHTMLParser, ld_json: Sequence[str] | None = None
+) -> str | None:
     """The JSON-LD ``articleBody`` of the page, whitespace squashed."""
-    for script in tree.css('script[type="application/ld+json"]'):
-        raw = script.text(deep=True)
+    if ld_json is None:
+        scripts = tree.css('script[type="application/ld+json"]')
+        ld_json = [script.text(deep=True) for script in scripts]
+    for raw in ld_json:
         if "articleBody" not in raw:
             continue
         try:
@@ -735,6 +739,7 @@ def build_blocks(
     related: Sequence[LexborNode] = (),
     title: str | None = None,
     subtitle: str | None = None,
+    ld_json: Sequence[str] | None = None,
 ) -> list[Block]:
     """
     Cut a parsed page into blocks and mark the ones outside the article.
@@ -752,11 +757,13 @@ def build_blocks(
         title: The page's title from its metadata, if known.
         subtitle: The page's standfirst from its metadata, if known; the
             block that repeats it gets role ``"subtitle"``.
+        ld_json: The texts of the page's JSON-LD scripts, if already read;
+            read from *tree* if ``None``.
 
     Returns:
         The blocks, in document order.
     """
-    hint = _article_body_hint(tree)
+    hint = _article_body_hint(tree, ld_json)
     root = _prepare(tree)
     walker = _Walker({node.mem_id for node in related})
     if root is not None:
@@ -986,13 +993,14 @@ def _parse_tree_to_article(
         from newsdump.filters import DEFAULT_FILTERS  # noqa: PLC0415 - import cycle
 
         filters = DEFAULT_FILTERS
-    meta = _read_meta(tree, url=url, now=now)
+    meta, ld_json = _read_meta(tree, url=url, now=now)
     related, related_nodes = _find_related(tree, url=url, now=now, habit=habit)
     blocks = build_blocks(
         tree,
         related=related_nodes,
         title=getattr(meta, "title", None),
         subtitle=getattr(meta, "subtitle", None),
+        ld_json=ld_json,
     )
     outcomes = run_filters(blocks, filters)
     return _assemble(outcomes, meta=meta, related=related, url=url, now=now)
@@ -1000,12 +1008,13 @@ def _parse_tree_to_article(
 
 def _read_meta(
     tree: LexborHTMLParser, *, url: str | None, now: dt.datetime | None
-) -> Any:
+) -> tuple[Any, tuple[str, ...] | None]:
+    """The page's metadata and the texts of its JSON-LD scripts."""
     try:
-        from newsdump._html_meta import read_meta  # noqa: PLC0415 - optional for now
+        from newsdump._html_meta import read_page  # noqa: PLC0415 - optional for now
     except ImportError:  # pragma: no cover - until the metadata module lands
-        return None
-    return read_meta(tree, url=url, now=now)
+        return None, None
+    return read_page(tree, url=url, now=now)
 
 
 def _find_related(

@@ -38,6 +38,7 @@ __all__ = [
     "http_url",
     "parse_time_value",
     "read_meta",
+    "read_page",
     "strip_site_suffix",
 ]
 
@@ -466,7 +467,8 @@ class _Page:
         for node in tree.css(_GATHER):
             self._add(node)
         self.ids: dict[str, dict[str, Any]] = {}
-        self.ld: dict[str, Any] = self._main_object(self.scripts)
+        self.ld_texts = tuple(script.text(deep=True) for script in self.scripts)
+        self.ld: dict[str, Any] = self._main_object(self.ld_texts)
         self.h1 = _squash(self.h1s[0].text(deep=True)) if len(self.h1s) == 1 else ""
 
     def _add(self, node: LexborNode) -> None:  # noqa: C901 - one branch per tag
@@ -506,11 +508,11 @@ class _Page:
             if name:
                 self.meta.setdefault(name.strip().lower(), []).append(content)
 
-    def _main_object(self, scripts: list[LexborNode]) -> dict[str, Any]:
+    def _main_object(self, texts: tuple[str, ...]) -> dict[str, Any]:
         """The page's main JSON-LD object; fills the ``@id`` index."""
         ranked: list[tuple[int, int, int, dict[str, Any]]] = []
-        for script in scripts:
-            for depth, obj in _walk(_load_json(script.text(deep=True))):
+        for text in texts:
+            for depth, obj in _walk(_load_json(text)):
                 ident = obj.get("@id")
                 if isinstance(ident, str) and len(obj) > 1:
                     self.ids.setdefault(ident, obj)
@@ -1023,6 +1025,27 @@ def read_meta(
         The page's metadata; fields the page does not state are ``None`` or
         empty.
     """
+    return read_page(tree, url=url, now=now)[0]
+
+
+def read_page(
+    tree: LexborHTMLParser,
+    *,
+    url: str | None = None,
+    now: dt.datetime | None = None,
+) -> tuple[PageMeta, tuple[str, ...]]:
+    """
+    Read a page's metadata, as `read_meta` does, and keep its JSON-LD.
+
+    Args:
+        tree: The parsed page.
+        url: As for `read_meta`.
+        now: As for `read_meta`.
+
+    Returns:
+        The metadata, and the text of each JSON-LD script of the page in
+        page order, so that the caller need not look for them again.
+    """
     page = _Page(tree, url)
     page_url = _page_url(page)
     site_name, site_home = _site_name(page)
@@ -1043,7 +1066,7 @@ def read_meta(
     source = None
     if site_name or host:
         source = Source(name=site_name or host or "", domain=host, url=site_home)
-    return PageMeta(
+    meta = PageMeta(
         title=title,
         subtitle=_subtitle(page, title),
         authors=_authors(page),
@@ -1055,3 +1078,4 @@ def read_meta(
         tags=_tags(page),
         image=_image(page, page_url or url),
     )
+    return meta, page.ld_texts

@@ -5,6 +5,7 @@ container, HTML filters, captions, and text/HTML agreement.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -321,6 +322,29 @@ class TestContainer:
         blocks = build_blocks(tree, related=[wide])
 
         assert ["paragraph"] * 3 == [b.role for b in blocks]
+
+    def test_given_json_ld_texts_give_the_same_blocks(self):
+        """build_blocks reads the articleBody hint from ld_json when given,
+        with the same blocks as when it finds the scripts itself."""
+        from selectolax.lexbor import LexborHTMLParser
+
+        from newsdump._html import _article_body_hint, build_blocks
+
+        body = BODY.replace("<p>", " ").replace("</p>", " ")
+        script = json.dumps({"@type": "NewsArticle", "articleBody": body})
+        page = (
+            f'<script type="application/ld+json">{script}</script>'
+            f'<div class="teaser"><p>{"Short teaser text here. " * 4}</p></div>'
+            f"<div>{BODY}</div>"
+        )
+
+        expected = build_blocks(LexborHTMLParser(page))
+        actual = build_blocks(LexborHTMLParser(page), ld_json=[script])
+        # the texts are read, not the (here empty) tree
+        hint = _article_body_hint(LexborHTMLParser(""), [script])
+
+        assert expected == actual
+        assert " ".join(re.findall(r"\w+", body)) == hint
 
     def test_embedded_post_is_content(self):
         """A quoted tweet inside the article stays, whatever wraps it."""

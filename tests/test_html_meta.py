@@ -16,6 +16,7 @@ from newsdump._html_meta import (
     PageMeta,
     parse_time_value,
     read_meta,
+    read_page,
     strip_site_suffix,
 )
 
@@ -293,6 +294,20 @@ class TestSubtitle:
                 tag("og:description", "&lt;p&gt;We have evidence!&lt;/p&gt;")
             ).subtitle
         )
+
+
+class TestReadPage:
+    def test_same_metadata_and_the_json_ld_texts(self):
+        """read_page gives read_meta's answer and each JSON-LD script's text,
+        in page order."""
+        first = '{"@type": "NewsArticle", "headline": "One"}'
+        second = '{"@type": "WebPage"}'
+        html = f"<head>{ld(first)}<title>T</title></head><body>{ld(second)}</body>"
+
+        found, texts = read_page(LexborHTMLParser(html), url=None, now=NOW)
+
+        assert read_meta(LexborHTMLParser(html), url=None, now=NOW) == found
+        assert (first, second) == texts
 
 
 class TestJsonLd:

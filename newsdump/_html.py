@@ -331,10 +331,12 @@ class _Walker:
 
     def walk(self, tree: LexborHTMLParser, root: LexborNode) -> None:
         """Mark block elements, links and breaks, render once, cut."""
-        # descendants first, so no node is touched after its ancestor went
-        for node in reversed(root.css("*")):
+        # one pass over the elements instead of one query per tag; an
+        # element is only unlinked (as strip_tags does), so the nodes
+        # below it stay valid
+        for node in root.css("*"):
             if node.tag in _STRIP:
-                node.decompose()
+                node.decompose(recursive=False)
         elements = self._mark(tree, root)
         pieces = _MARKS.split(root.text(deep=True))
         self._cut(pieces, elements)

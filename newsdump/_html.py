@@ -331,12 +331,6 @@ class _Walker:
 
     def walk(self, tree: LexborHTMLParser, root: LexborNode) -> None:
         """Mark block elements, links and breaks, render once, cut."""
-        # one pass over the elements instead of one query per tag; an
-        # element is only unlinked (as strip_tags does), so the nodes
-        # below it stay valid
-        for node in root.css("*"):
-            if node.tag in _STRIP:
-                node.decompose(recursive=False)
         elements = self._mark(tree, root)
         pieces = _MARKS.split(root.text(deep=True))
         self._cut(pieces, elements)
@@ -345,24 +339,28 @@ class _Walker:
         self, tree: LexborHTMLParser, root: LexborNode
     ) -> list[tuple[str, tuple[str, ...], int, bool]]:
         """
-        Put markers around block elements and links and before breaks.
+        Drop non-text elements; put markers around block elements and links
+        and before breaks.
 
         One pass over all elements: matching ``*`` and testing the tag in
-        Python costs less than matching the long block selector in C.
-        A table comes before its rows, so its rows are known to be data
-        rows by the time they are met.
+        Python costs less than matching the long block selector in C (or
+        one query per tag to strip).
+        An element to strip is only unlinked, as ``strip_tags`` does, so
+        the elements below it, met next, stay valid: the markers they get
+        are never rendered.
+        Tables are told apart (data or layout) once the pass has stripped
+        their contents.
         """
-        data_rows: set[int] = set()
         related = self.related
         elements = []
+        tables: list[LexborNode] = []
+        rows: list[tuple[int, int]] = []
         number = 0
         for node in root.css("*"):
             tag = node.tag
-            if tag in _BLOCK_TAGS:
-                if tag == "table" and (
-                    node.css_first(LAYOUT_TABLE_SELECTOR, default=None) is None
-                ):
-                    data_rows.update(row.mem_id for row in node.css("tr"))
+            if tag in _STRIP:
+                node.decompose(recursive=False)
+            elif tag in _BLOCK_TAGS:
                 attributes = node.attributes
                 tokens, flags = _element_info(
                     tag,
@@ -374,10 +372,11 @@ class _Walker:
                     # not scored: only dropped if it does not hold the
                     # article (a related-items guess can be too wide)
                     flags |= _F_RELATED
-                atomic = tag in ATOMIC_TAGS or (
-                    tag == "tr" and node.mem_id in data_rows
-                )
-                elements.append((tag, tokens, flags, atomic))
+                if tag == "table":
+                    tables.append(node)
+                elif tag == "tr":
+                    rows.append((number, node.mem_id))
+                elements.append((tag, tokens, flags, tag in ATOMIC_TAGS))
                 node.insert_before(f"{_OPEN}{number}{_OPEN_END}")
                 node.insert_after(_CLOSE)
                 number += 1
@@ -386,6 +385,8 @@ class _Walker:
                 node.insert_after(_LINK_CLOSE)
             elif tag in _BREAK_TAGS:
                 node.insert_before(_BREAK)
+        if rows:
+            _atomic_data_rows(elements, tables, rows)
         del tree
         return elements
 
@@ -504,6 +505,22 @@ class _Walker:
             # a chain has no repeats, so only new tokens need the check
             outer = box.chain = tuple(dict.fromkeys(own + outer)) if own else outer
         return outer
+
+
+def _atomic_data_rows(
+    elements: list[tuple[str, tuple[str, ...], int, bool]],
+    tables: list[LexborNode],
+    rows: list[tuple[int, int]],
+) -> None:
+    """Make the rows of data tables atomic: one block per row."""
+    data_rows: set[int] = set()
+    for table in tables:
+        if table.css_first(LAYOUT_TABLE_SELECTOR, default=None) is None:
+            data_rows.update(row.mem_id for row in table.css("tr"))
+    for index, row in rows:
+        if row in data_rows:
+            tag, tokens, flags, _ = elements[index]
+            elements[index] = (tag, tokens, flags, True)
 
 
 def _role(box: _Box) -> str:

@@ -272,6 +272,24 @@ class TestBlocks:
             "<tr><td>Basic</td><td>20%</td></tr></table>"
         )
 
+    def test_stripped_blocks_do_not_make_a_layout_table(self):
+        """A paragraph inside a stripped element (a button) in a cell does
+        not turn a data table into a layout table."""
+        assert "Band Rate\nBasic 20%\nafter" == newsdump.visible_text(
+            "<table><tr><th>Band</th><th>Rate</th></tr>"
+            "<tr><td>Basic<button><p>Sort</p></button></td><td>20%</td></tr>"
+            "</table><p>after</p>"
+        )
+
+    def test_stripped_elements_leave_no_marks(self):
+        """Blocks, links and breaks inside stripped elements leave no trace
+        in the text, and the blocks around them keep their order."""
+        assert "one\ntwo\nthree" == newsdump.visible_text(
+            "<p>one</p><dialog><p>x</p><a href=/>y</a><br></dialog>"
+            "<p>two</p><svg><foreignObject><div>z</div></foreignObject></svg>"
+            "<p>three</p>"
+        )
+
     def test_hidden_elements_are_not_text(self):
         """Elements hidden by attribute or style are not part of the page."""
         assert "shown" == newsdump.visible_text(

@@ -290,8 +290,10 @@ _CLOSE = "\ufdd1"
 _LINK_OPEN = "\ufdd2"
 _LINK_CLOSE = "\ufdd3"
 _BREAK = "\ufdd4"
-# (the look-ahead lets the regex engine skip to the next mark in C)
-_MARKS = re.compile("(?=[\ufdd0-\ufdd5])(?:\ufdd0([0-9]{1,9})\ufdd5|([\ufdd0-\ufdd5]))")
+# Any mark character, and the element number when it is a well-formed
+# _OPEN (a leading character class lets the regex engine skip to the next
+# mark in C; a stray _OPEN or _OPEN_END has no number and is ignored).
+_MARKS = re.compile("([\ufdd0-\ufdd5])(?:(?<=\ufdd0)([0-9]{1,9})\ufdd5)?")
 
 BLOCK_SELECTOR = (
     "address, article, aside, blockquote, caption, center, dd, details, "
@@ -410,9 +412,9 @@ class _Walker:
         raws = self.raws
         link_chars = self.link_chars
         count = len(elements)
-        # split() gives text, element number, mark, text, ... text
+        # split() gives text, mark, element number, text, ... text
         it = iter(pieces)
-        for text, number, mark in zip(it, it, it, strict=False):
+        for text, mark, number in zip(it, it, it, strict=False):
             if text:
                 parts.append(text)
                 if links:

@@ -290,6 +290,16 @@ class TestBlocks:
             "<p>three</p>"
         )
 
+    def test_stray_mark_characters_in_the_page(self):
+        """Noncharacters the parser uses as marks, written in a page, do not
+        leak into the text nor lose any of it."""
+        text = newsdump.visible_text(
+            "<p>a\ufdd0b</p><p>c\ufdd01\ufdd5d</p><p>e\ufdd5f</p>"
+            "<div>g<p>h</p>\ufdd099999\ufdd5i\ufdd1</div><p>j</p>"
+        )
+
+        assert "abcdefghij" == re.sub(r"\s", "", text)
+
     def test_hidden_elements_are_not_text(self):
         """Elements hidden by attribute or style are not part of the page."""
         assert "shown" == newsdump.visible_text(

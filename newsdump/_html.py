@@ -290,6 +290,12 @@ _CLOSE = "\ufdd1"
 _LINK_OPEN = "\ufdd2"
 _LINK_CLOSE = "\ufdd3"
 _BREAK = "\ufdd4"
+# The marks as UTF-8, which selectolax inserts without encoding them again.
+_OPEN_FORMAT = (_OPEN + "%d" + _OPEN_END).encode()
+_CLOSE_BYTES = _CLOSE.encode()
+_LINK_OPEN_BYTES = _LINK_OPEN.encode()
+_LINK_CLOSE_BYTES = _LINK_CLOSE.encode()
+_BREAK_BYTES = _BREAK.encode()
 # Any mark character, and the element number when it is a well-formed
 # _OPEN (a leading character class lets the regex engine skip to the next
 # mark in C; a stray _OPEN or _OPEN_END has no number and is ignored).
@@ -379,14 +385,14 @@ class _Walker:
                 elif tag == "tr":
                     rows.append((number, node.mem_id))
                 elements.append((tag, tokens, flags, tag in ATOMIC_TAGS))
-                node.insert_before(f"{_OPEN}{number}{_OPEN_END}")
-                node.insert_after(_CLOSE)
+                node.insert_before(_OPEN_FORMAT % number)
+                node.insert_after(_CLOSE_BYTES)
                 number += 1
             elif tag == "a":
-                node.insert_before(_LINK_OPEN)
-                node.insert_after(_LINK_CLOSE)
+                node.insert_before(_LINK_OPEN_BYTES)
+                node.insert_after(_LINK_CLOSE_BYTES)
             elif tag in _BREAK_TAGS:
-                node.insert_before(_BREAK)
+                node.insert_before(_BREAK_BYTES)
         if rows:
             _atomic_data_rows(elements, tables, rows)
         del tree
@@ -799,17 +805,18 @@ def build_blocks(
     blocks: list[Block] = []
     offset = 0
     count = len(walker.raws)
-    inside: dict[int, bool] = {}
+    boxes = walker.boxes
+    # which boxes are in the article: parents come before their children
+    inside = [False] * len(boxes)
+    for index, box in enumerate(boxes):
+        inside[index] = index in roots or (box.parent >= 0 and inside[box.parent])
     for index, (raw, found) in enumerate(zip(walker.raws, roles, strict=True)):
-        box = walker.boxes[raw.box]
+        box = boxes[raw.box]
         role = found
-        within = inside.get(raw.box)
-        if within is None:
-            within = inside[raw.box] = _inside(walker, raw.box, roots)
         # captions of the article's photos may sit next to its body
         if (
             role not in {"title", "related"}
-            and not within
+            and not inside[raw.box]
             and (role != "caption" or not _inside(walker, raw.box, {outer}))
         ):
             role = "furniture"

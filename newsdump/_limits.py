@@ -60,13 +60,12 @@ OPTIMISTIC_TAGS = 8_000
 The most ``<`` characters a page may hold to be parsed before its depth is
 checked.
 
-A page cannot have more elements than ``<`` characters, so this bounds its
-nesting depth.
-Lexbor's worst case at that size, measured on a shared two-core machine,
-is about 70 ms (8,000 nested ``<div>``s, or 4,000 distinct unclosed
-``<b>``s followed by 4,000 ``<p>``s), against about 10 ms for the
-`limit_depth` pre-pass on the same string; the benchmark's real news pages
-have 140 to 3,300 and take about 0.6 ms.
+Lexbor's time on deep nesting at that size, measured on a shared two-core
+machine, is about 70 ms (8,000 nested ``<div>``s, or 4,000 distinct
+unclosed ``<b>``s followed by 4,000 ``<p>``s), against about 10 ms for the
+`limit_depth` pre-pass on the same string: that is the most a deep small
+page costs before it is found too deep and guarded.
+The benchmark's real news pages have 140 to 3,300 and take about 0.6 ms.
 Pages with more ``<`` characters go through `limit_depth` first.
 """
 

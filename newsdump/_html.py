@@ -595,12 +595,16 @@ def _score_boxes(walker: _Walker, roles: list[str], hint: str | None) -> None:
         if not value:
             continue
         index = raw.box
+        while index >= 0 and value > 0:
+            box = boxes[index]
+            box.score += value
+            if box.flags & _F_NEGATIVE and not box.flags & _F_POSITIVE:
+                # furniture text counts against everything above the furniture
+                value = -value
+            index = box.parent
         while index >= 0:
             box = boxes[index]
             box.score += value
-            if box.flags & _F_NEGATIVE and not box.flags & _F_POSITIVE and value > 0:
-                # furniture text counts against everything above the furniture
-                value = -value
             index = box.parent
 
 

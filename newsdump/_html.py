@@ -506,7 +506,7 @@ class _Walker:
         while index > 0 and boxes[index].chain is None:
             path.append(index)
             index = boxes[index].parent
-        outer = boxes[index].chain or () if index > 0 else ()
+        outer = (boxes[index].chain or ()) if index > 0 else ()
         for index in reversed(path):
             box = boxes[index]
             own = (ARTICLE_MARK, *box.tokens) if index in roots else box.tokens

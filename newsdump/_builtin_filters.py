@@ -12,6 +12,8 @@ characters.
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from typing import ClassVar
 
@@ -277,9 +279,11 @@ PUBLISHERS = (
 """Publishers whose names end headlines ("... - BBC News")."""
 
 _NOTICE_AT = tuple(
-    (notice, notice.index("ideo"))
+    (notice[1:], notice.index("ideo"), len(notice), notice[0] + notice[0].lower())
     for notice in sorted(VIDEO_NOTICES, key=len, reverse=True)
 )
+"""Each notice: its text after the first letter, where "ideo" is in it,
+its length and its first letter in both cases."""
 
 
 def _fold(text: str) -> str:
@@ -302,13 +306,13 @@ def video_notice(block: Block) -> Trim | None:
     at = text.find("ideo")  # every notice says "video"
     spans: list[tuple[int, int]] = []
     while at != -1:
-        for notice, offset in _NOTICE_AT:
+        for rest, offset, size, initials in _NOTICE_AT:
             start = at - offset
-            end = start + len(notice)
+            end = start + size
             if (
                 start >= 0
-                and text[start] in (notice[0], notice[0].lower())
-                and text[start + 1 : end] == notice[1:]
+                and text[start] in initials
+                and text.startswith(rest, start + 1)
             ):
                 if text.startswith(".", end):
                     end += 1
@@ -446,18 +450,29 @@ class DuplicatedSpans:
     def __call__(self, block: Block) -> Trim | None:
         """Find doubled spans in *block*; return a `Trim` of the copies."""
         text = block.text
-        size = max(self.min_words, 1)
         if len(text) < 2 * self.min_chars:
             return None
         words = text.split()
-        grams = list(zip(*(words[i:] for i in range(size)), strict=False))
-        if len(set(grams)) == len(grams):
+        size = max(self.min_words, 1)
+        if len(words) < 2 * size:
             return None
-        copies = self._copies(words, grams)
+        if size == 5:  # the default, spelled out: this runs on every block
+            grams = zip(words, words[1:], words[2:], words[3:], words[4:], strict=False)
+        else:
+            grams = zip(*(words[i:] for i in range(size)), strict=False)
+        if len(set(grams)) == len(words) - size + 1:
+            return None
+        copies = self._copies(words, size)
         if not copies:
             return None
-        starts = [m.start() for m in _WORD.finditer(text)]
-        starts.append(len(text))
+        lengths = list(itertools.accumulate(map(len, words), initial=0))
+        if lengths[-1] + len(words) - 1 == len(text):
+            # words joined by single spaces: word k starts at lengths[k] + k
+            starts = list(map(operator.add, lengths, range(len(lengths))))
+            starts[-1] = len(text)
+        else:
+            starts = [m.start() for m in _WORD.finditer(text)]
+            starts.append(len(text))
         spans = []
         for first, second, end in copies:
             period = starts[second] - starts[first]
@@ -467,24 +482,33 @@ class DuplicatedSpans:
             return None
         return Trim(spans=spans, reason="duplicated-span")
 
-    def _copies(
-        self, words: list[str], grams: list[tuple[str, ...]]
-    ) -> list[tuple[int, int, int]]:
+    def _copies(self, words: list[str], size: int) -> list[tuple[int, int, int]]:
         """
         ``(first, second, end)`` word indices of each doubled run: the
         first copy starts at *first*, the copies to cut span
-        ``[second, end)``.
+        ``[second, end)``; a gram is *size* words.
         """
         budget = 4 * len(words)
-        last: dict[tuple[str, ...], int] = {}
+        count = len(words) - size + 1
+        grams = zip(*(words[i:] for i in range(size)), strict=False)
+        # The first index of each gram, then the indices that repeat an
+        # earlier gram: all in C, and the loop below only visits those.
+        first: dict[tuple[str, ...], int] = {}
+        firsts = map(first.setdefault, grams, range(count))
+        again = list(
+            itertools.compress(range(count), map(operator.ne, firsts, range(count)))
+        )
+        last = first.copy()
         found: list[tuple[int, int, int]] = []
-        j = 0
-        while j < len(grams):
-            i = last.get(grams[j])
-            last[grams[j]] = j
-            period = j - i if i is not None else 0
-            if i is None or period < self.min_words or budget <= 0:
-                j += 1
+        skip_to = 0
+        for j in again:
+            if j < skip_to:
+                continue
+            gram = tuple(words[j : j + size])
+            i = last[gram]
+            last[gram] = j
+            period = j - i
+            if period < self.min_words or budget <= 0:
                 continue
             budget -= period
             unit = words[i:j]
@@ -494,9 +518,7 @@ class DuplicatedSpans:
                 end += period
             if end > j and len(set(unit)) >= 3:
                 found.append((i, j, end))
-                j = end
-            else:
-                j += 1
+                skip_to = end
         return found
 
 

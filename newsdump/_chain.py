@@ -33,6 +33,7 @@ __all__ = [
     "Trim",
     "filter_name",
     "only",
+    "run_chain",
     "run_filters",
 ]
 
@@ -384,15 +385,95 @@ def run_filters(
         FilterError: If a filter raises or returns something that is not a
             `Decision`, a `Trim` or ``None``.
     """
+    blocks = list(blocks)
+    return [
+        _untouched(block) if outcome is None else outcome
+        for block, outcome in zip(blocks, run_chain(blocks, filters), strict=True)
+    ]
+
+
+def _untouched(block: Block) -> Outcome:
+    return Outcome(block=block, kept=True, filter="", reason="no-filter-matched")
+
+
+_Plan: TypeAlias = tuple[tuple[Filter, ...], tuple[tuple[Filter, str], ...]]
+"""The filters that judge one kind of block, bare and with their names."""
+
+_PLANS: dict[
+    int, tuple[object, list[tuple[Filter, str]], dict[tuple[str, bool], _Plan]]
+] = {}
+"""Plans of recently used chains (tuples only), by ``id``."""
+
+_MAX_PLANS = 32
+
+
+def _plans_of(
+    filters: Sequence[Filter],
+) -> tuple[list[tuple[Filter, str]], dict[tuple[str, bool], _Plan]]:
+    """The named filters of a chain and its per-(role, input) plans."""
+    cached = _PLANS.get(id(filters))
+    if cached is not None and cached[0] is filters:
+        return cached[1], cached[2]
     named = [(f, filter_name(f)) for f in filters]
-    plans: dict[tuple[str, bool], list[tuple[Filter, str]]] = {}
-    outcomes = []
+    plans: dict[tuple[str, bool], _Plan] = {}
+    if type(filters) is tuple:
+        # A tuple cannot change, so its plans can be kept; the entry holds
+        # the tuple, so its id is not reused while cached.
+        if len(_PLANS) >= _MAX_PLANS:
+            _PLANS.clear()
+        _PLANS[id(filters)] = (filters, named, plans)
+    return named, plans
+
+
+def run_chain(
+    blocks: Sequence[Block], filters: Sequence[Filter]
+) -> list[Outcome | None]:
+    """
+    Run a chain of filters over blocks, cheaply.
+
+    Like `run_filters`, but a block that no filter had an opinion on gives
+    ``None`` instead of an `Outcome` (it is kept as it is, with reason
+    ``no-filter-matched``): most blocks of a page are such blocks.
+
+    Args:
+        blocks: The blocks, in document order.
+        filters: The chain.
+
+    Returns:
+        One `Outcome` or ``None`` per block, in order.
+
+    Raises:
+        FilterError: As `run_filters`.
+    """
+    named, plans = _plans_of(filters)
+    outcomes: list[Outcome | None] = []
+    append = outcomes.append
     for block in blocks:
         key = (block.role, block.tag is not None)
         plan = plans.get(key)
         if plan is None:
-            plan = plans[key] = [(f, n) for f, n in named if _applies(f, *key)]
-        outcomes.append(_run_one(block, plan))
+            chosen = tuple((f, n) for f, n in named if _applies(f, *key))
+            plan = plans[key] = (tuple(f for f, _ in chosen), chosen)
+        funcs, steps = plan
+        if not block.text:
+            append(_run_one(block, steps))
+            continue
+        flt = None
+        try:
+            for flt in funcs:
+                result = flt(block)
+                if result is not None:
+                    break
+            else:
+                append(None)
+                continue
+        except Exception as exc:
+            name = filter_name(flt) if flt is not None else ""
+            msg = f"filter {name!r} raised {type(exc).__name__}: {exc}"
+            raise FilterError(msg, filter_name=name) from exc
+        # A filter has an opinion: go on from there the careful way.
+        at = next(k for k, f in enumerate(funcs) if f is flt)
+        append(_run_one(block, steps, at, result))
     return outcomes
 
 
@@ -405,18 +486,36 @@ def _applies(flt: Filter, role: str, html: bool) -> bool:
     return inputs is None or ("html" if html else "text") in inputs
 
 
-def _run_one(block: Block, plan: Sequence[tuple[Filter, str]]) -> Outcome:
+def _call(flt: Filter, name: str, block: Block) -> object:
+    try:
+        return flt(block)
+    except Exception as exc:
+        msg = f"filter {name!r} raised {type(exc).__name__}: {exc}"
+        raise FilterError(msg, filter_name=name) from exc
+
+
+def _run_one(
+    block: Block,
+    plan: Sequence[tuple[Filter, str]],
+    first: int = 0,
+    result: object = None,
+) -> Outcome:
+    """
+    Run *plan* on *block*; if *first* is not 0, the filter at *first* has
+    already given *result* and the ones before it gave ``None``.
+    """
     removals: list[Removal] = []
     captions: list[Caption] = []
     current = block
-    for flt, name in plan:
+    given = result
+    for at in range(first, len(plan)):
+        flt, name = plan[at]
         if not current.text:
             break
-        try:
-            result = flt(current)
-        except Exception as exc:
-            msg = f"filter {name!r} raised {type(exc).__name__}: {exc}"
-            raise FilterError(msg, filter_name=name) from exc
+        if at == first and given is not None:
+            result = given
+        else:
+            result = _call(flt, name, current)
         if result is None:
             continue
         if isinstance(result, Decision):

@@ -26,7 +26,7 @@ from typing import NamedTuple
 import attrs
 
 from newsdump import times
-from newsdump._chain import Block, Filter, Outcome, run_filters
+from newsdump._chain import Block, Filter, Outcome, run_chain
 from newsdump._decode import decode_text
 from newsdump._layouts import DEFAULT_LAYOUTS, ItemField, Layout
 from newsdump._limits import Limits, check_size
@@ -66,7 +66,8 @@ _SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?] [A-Z]")
 """A sentence that ends inside a line; two lower-case letters before the
 stop keep abbreviations such as "U.S. Senate" out."""
 _SOURCE_AGE = re.compile(r"(?P<name>[^·•|]{1,60}?)\s*[·•|]\s*(?P<age>[^·•|]{1,40})")
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"(?<![^\W\d_])\d")
+"""A digit with no letter just before it ("13 July", "07/13"; not "Daily8")."""
 _MENU_SEPARATORS = (" | ", " · ", " • ")
 _PROBE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 
@@ -152,7 +153,7 @@ def parse_text(
     layout = _choose(lines, chosen)
     plan = _plan(lines, layout)
     blocks, line_of = _blocks(lines, plan.roles, removals, text)
-    outcomes = run_filters(blocks, tuple(filters))
+    outcomes = run_chain(blocks, tuple(filters))
     return _assemble(
         text, blocks, line_of, outcomes, plan, removals, now=now, habit=habit
     )
@@ -171,29 +172,28 @@ def _layout_removal(reason: str, text: str, start: int, end: int) -> Removal:
 def _split(text: str, skip: int) -> list[_Line]:
     """The non-blank lines with the offsets of their stripped text."""
     lines: list[_Line] = []
+    append = lines.append
+    new = tuple.__new__  # _Line(...) without the keyword-capable wrapper
     at = skip
     blank = False
     for raw in text[skip:].splitlines(keepends=True):
+        size = len(raw)
         content = raw.strip()
-        if content:
-            start = at + len(raw) - len(raw.lstrip())
-            short = len(content) <= _SHORT_LINE
-            split = _source_age(content) if short else None
-            lines.append(
-                _Line(
-                    start,
-                    start + len(content),
-                    content,
-                    blank,
-                    content.casefold().rstrip(".…: ") if short else "",
-                    short and split is None and _is_age(content),
-                    split,
-                )
-            )
-            blank = False
-        else:
+        if not content:
             blank = True
-        at += len(raw)
+            at += size
+            continue
+        start = at if raw[0] == content[0] else at + size - len(raw.lstrip())
+        end = start + len(content)
+        if len(content) <= _SHORT_LINE:
+            split = _source_age(content)
+            folded = content.casefold().rstrip(".…: ")
+            age = split is None and _is_age(content)
+            append(new(_Line, (start, end, content, blank, folded, age, split)))
+        else:
+            append(new(_Line, (start, end, content, blank, "", False, None)))
+        blank = False
+        at += size
     return lines
 
 
@@ -603,7 +603,7 @@ def _assemble(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one branch per role
     text: str,
     blocks: list[Block],
     line_of: list[int],
-    outcomes: list[Outcome],
+    outcomes: list[Outcome | None],
     plan: _Plan,
     removals: list[Removal],
     *,
@@ -627,18 +627,21 @@ def _assemble(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one branch per role
 
     for b, (block, outcome) in enumerate(zip(blocks, outcomes, strict=True)):
         i = line_of[b]
-        removals.extend(outcome.removals)
         role = block.role
         item = items[owner[i]] if i in owner else None
-        if item is not None:
-            item.captions.extend(outcome.captions)
-            if role == "related-title":
-                item.raw_title = block.text
+        if item is not None and role == "related-title":
+            item.raw_title = block.text
+        if outcome is None:  # no filter had an opinion
+            kept = block
         else:
-            captions.extend(outcome.captions)
-        if not outcome.kept:
-            continue
-        kept = outcome.block
+            removals.extend(outcome.removals)
+            if item is not None:
+                item.captions.extend(outcome.captions)
+            else:
+                captions.extend(outcome.captions)
+            if not outcome.kept:
+                continue
+            kept = outcome.block
         if i in plan.reasons:
             drop(plan.reasons[i], kept)
         elif role == "title" and title is None:
@@ -671,14 +674,14 @@ def _assemble(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one branch per role
             item.title = item.body.pop(0)
         if item.title is None:
             for i in item.blocks:
-                drop("related-item-without-title", outcomes[i].block)
+                drop("related-item-without-title", _kept_block(blocks, outcomes, i))
             captions.extend(item.captions)
             continue
         published = None
         if item.age is not None:
             published = _resolve(item.age, ref_now, habit)
             if published is None:
-                drop("unresolved-age", outcomes[item.age_block].block)
+                drop("unresolved-age", _kept_block(blocks, outcomes, item.age_block))
         # A date the title ends in ("– DW – 07/13/2025") narrows the age.
         dated = times.title_date(item.raw_title) if item.raw_title else None
         if dated is not None:
@@ -711,6 +714,13 @@ def _assemble(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one branch per role
         reference=reference,
         reference_how=how,
     )
+
+
+def _kept_block(
+    blocks: list[Block], outcomes: list[Outcome | None], index: int
+) -> Block:
+    outcome = outcomes[index]
+    return blocks[index] if outcome is None else outcome.block
 
 
 def _resolve(

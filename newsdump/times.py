@@ -1035,8 +1035,8 @@ def title_date(
     if len(title) > 4 * _MAX_LEN:
         return None
     pieces = _TITLE_SPLIT.split(title.strip())
-    if len(pieces) < 2:
-        return None
+    if len(pieces) < 2 or _HAS_DIGIT.search(pieces[-1]) is None:
+        return None  # a date with a year has digits
     return _absolute(pieces[-1], tz, dayfirst, languages)
 
 

@@ -132,6 +132,49 @@ class TestRunFilters:
         with pytest.raises(FilterError, match="expected Decision, Trim or None"):
             run_filters([_block("x")], [sloppy])  # type: ignore[list-item]
 
+    def test_each_filter_called_once_per_block(self) -> None:
+        """The runner asks every filter at most once per block, even after a trim."""
+        calls: list[tuple[str, str]] = []
+
+        def spy(name: str):  # type: ignore[no-untyped-def]
+            def flt(block: Block) -> None:
+                calls.append((name, block.text))
+
+            flt.__name__ = name
+            return flt
+
+        run_filters(
+            [_block("aXXb"), _block("plain")], [spy("first"), cut_xx, spy("last")]
+        )
+
+        assert [
+            ("first", "aXXb"),
+            ("last", "a b"),
+            ("first", "plain"),
+            ("last", "plain"),
+        ] == calls
+
+    def test_raising_filter_after_others_is_named(self) -> None:
+        """The FilterError names the filter that raised, not the one before it."""
+
+        def late(block: Block) -> None:
+            raise ValueError("late failure")
+
+        with pytest.raises(FilterError) as info:
+            run_filters([_block("ADX")], [cut_xx, late])
+
+        assert "late" == info.value.filter_name
+
+    def test_list_chain_changed_between_calls(self) -> None:
+        """A list used as a chain is read afresh on every call."""
+        chain: list[filters.Filter] = []
+        block = _block("AD here")
+        before = run_filters([block], chain)
+        chain.append(drop_ads)
+        after = run_filters([block], chain)
+
+        assert (True, False) == (before[0].kept, after[0].kept)
+
     @given(
         st.text(alphabet="abX ", max_size=60),
         st.integers(min_value=0, max_value=20),

@@ -2,7 +2,7 @@
 Speed of `newsdump.parse_text`, next to the cost of only splitting the same
 text into lines.
 
-    python benchmarks/bench_text.py [--repeats N] [--corpus N] [--seed N]
+    python benchmarks/bench_text.py [--repeats N] [--corpus N] [--seed N] [--breakdown]
 
 Prints dumps per second and MB per second (UTF-8 input) for:
 
@@ -27,6 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import newsdump
+from newsdump import filters
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "fixtures" / "aggregator-page.txt"
@@ -184,11 +185,46 @@ def report(label: str, texts: list[str], rounds: int, repeats: int) -> float:
     return count / parse
 
 
+def breakdown(sample: str, repeats: int) -> None:
+    """Print what each default filter costs on the sample (leave one out)."""
+    chains: dict[str, tuple[filters.Filter, ...]] = {
+        "default chain": filters.DEFAULT_FILTERS,
+        "no filters": (),
+    }
+    for flt in filters.TEXT_FILTERS:
+        name = filters.filter_name(flt)
+        chains[f"without {name}"] = filters.without(filters.DEFAULT_FILTERS, name)
+    best = dict.fromkeys(chains, float("inf"))
+    rounds = 20
+    for _ in range(repeats):  # interleaved, so all see the same load
+        for label, chain in chains.items():
+
+            def work(chain: tuple[filters.Filter, ...] = chain) -> None:
+                for _ in range(rounds):
+                    newsdump.parse_text(sample, now=NOW, filters=chain)
+
+            best[label] = min(best[label], best_seconds(work, 1) / rounds)
+    full = best["default chain"]
+    print()
+    print("sample, CPU time per parse (best of the rounds, same run):")
+    print(f"  {'chain':<30} {'us/parse':>9} {'dumps/s':>9} {'filter costs':>13}")
+    for label, seconds in best.items():
+        share = ""
+        if label.startswith("without "):
+            share = f"{(full - seconds) / full:>12.0%}"
+        print(f"  {label:<30} {seconds * 1e6:>9.0f} {1 / seconds:>9,.0f} {share:>13}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeats", type=int, default=20, help="rounds; best is kept")
     parser.add_argument("--corpus", type=int, default=300, help="synthetic dumps")
     parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="also print what each text filter costs on the sample",
+    )
     args = parser.parse_args()
 
     sample = SAMPLE.read_text(encoding="utf-8")
@@ -209,6 +245,8 @@ def main() -> None:
     print(
         f"target: >= 2,000 sample-size dumps/s on one core: {verdict} ({rate:,.0f}/s)"
     )
+    if args.breakdown:
+        breakdown(sample, max(3, args.repeats // 2))
 
 
 if __name__ == "__main__":

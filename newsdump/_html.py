@@ -37,10 +37,12 @@ from newsdump._html_filters import (
 )
 from newsdump._limits import (
     DEFAULT_LIMITS,
+    FORMATTING_BUDGET,
     OPTIMISTIC_TAGS,
     Limits,
     check_size,
     deeper_than,
+    formatting_tags,
     limit_depth,
 )
 from newsdump._models import Article, Caption, Removal, Source, Timestamp
@@ -941,7 +943,9 @@ def _parse_tree(html: str, limits: Limits | None = None) -> LexborHTMLParser:
     """
     Parse *html* within `Limits.max_depth`.
 
-    A page with few enough tags (`OPTIMISTIC_TAGS`) is parsed first; if
+    A page with few enough tags (`OPTIMISTIC_TAGS`), and few enough
+    formatting tags that re-opening them cannot multiply its elements much
+    (`FORMATTING_BUDGET`), is parsed first; if
     its tree nests no deeper than the limit, that tree is the result, as
     the depth pre-pass would have left such a page unchanged (unless its
     estimate ran deeper than the real tree, in which case no tag is lost
@@ -951,7 +955,10 @@ def _parse_tree(html: str, limits: Limits | None = None) -> LexborHTMLParser:
     """
     limits = DEFAULT_LIMITS if limits is None else limits
     max_depth = limits.max_depth
-    if max_depth is not None and html.count("<") <= OPTIMISTIC_TAGS:
+    if max_depth is None:
+        return _lexbor(html)
+    tags = html.count("<")
+    if tags <= OPTIMISTIC_TAGS and tags * formatting_tags(html) <= FORMATTING_BUDGET:
         tree = _lexbor(html)
         if tree.css_first(deeper_than(max_depth)) is None:
             return tree

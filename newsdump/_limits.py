@@ -40,11 +40,14 @@ from newsdump._exceptions import LimitError
 
 __all__ = [
     "DEFAULT_LIMITS",
+    "FORMATTING_BUDGET",
+    "MAX_FORMATTING",
     "OPTIMISTIC_TAGS",
     "DepthReport",
     "Limits",
     "check_size",
     "deeper_than",
+    "formatting_tags",
     "limit_depth",
     "scan_depth",
 ]
@@ -61,13 +64,59 @@ The most ``<`` characters a page may hold to be parsed before its depth is
 checked.
 
 Lexbor's time on deep nesting at that size, measured on a shared two-core
-machine, is about 70 ms (8,000 nested ``<div>``s, or 4,000 distinct
-unclosed ``<b>``s followed by 4,000 ``<p>``s), against about 10 ms for the
-`limit_depth` pre-pass on the same string: that is the most a deep small
-page costs before it is found too deep and guarded.
+machine, is about 70 ms (8,000 nested ``<div>``s), against about 10 ms for
+the `limit_depth` pre-pass on the same string: that is the most a deep
+small page costs before it is found too deep and guarded.
+Open formatting elements can multiply a small page's elements without
+nesting it deeply; `FORMATTING_BUDGET` keeps such pages on the guarded path.
 The benchmark's real news pages have 140 to 3,300 and take about 0.6 ms.
 Pages with more ``<`` characters go through `limit_depth` first.
 """
+
+MAX_FORMATTING = 8
+"""
+The most formatting elements (``<b>``, ``<i>``, ``<font>``, ...) the depth
+guard lets stay open at once; it drops the start tags of any more (and
+their end tags), which only ever carry formatting, never text.
+
+An HTML parser re-opens every open formatting element inside each new
+paragraph (the spec's "reconstruct the active formatting elements"), so
+*n* unclosed ``<b id=...>`` followed by *m* paragraphs make *n* times *m*
+elements: 4,000 of each, 40 kB of markup, made Lexbor build 16 million
+elements in 16 s and 7 GB before this bound.
+"""
+
+FORMATTING_BUDGET = 250_000
+"""
+The most ``<`` characters times formatting start tags a page may have to be
+parsed before it is guarded (see `OPTIMISTIC_TAGS`): the product bounds the
+elements re-opened formatting tags can add.
+On the benchmark's real news pages it is 10,000 at the median and
+230,000 at the 99th percentile; the largest, 350,000, is guarded first.
+"""
+
+_FORMATTING_TAG = re.compile(
+    r"<(?:b|big|code|em|font|i|s|small|strike|strong|tt|u)[\t\n\f\r />]",
+    re.IGNORECASE,
+)
+
+
+def formatting_tags(html: str) -> int:
+    """
+    Count the start tags of formatting elements in *html*, over-counting
+    (in scripts, comments and attributes too) rather than under.
+
+    ``<a>`` and ``<nobr>`` are not counted: at most one of each is re-opened
+    at a time.
+
+    Args:
+        html: An HTML string.
+
+    Returns:
+        The count.
+    """
+    return len(_FORMATTING_TAG.findall(html))
+
 
 OnOversize = Literal["raise", "truncate"]
 """What to do with input over `Limits.max_size`."""
@@ -235,6 +284,9 @@ _BREAKOUT = _names(
     "h5 h6 head hr i img li listing menu meta nobr ol p pre ruby s small span "
     "strong strike sub sup table tt u ul var"
 )
+_FORMATTING = _names("b big code em font i s small strike strong tt u")
+"""Formatting elements that a parser re-opens in every new paragraph
+(``<a>`` and ``<nobr>`` too, but only one of each at a time)."""
 _HTML_POINTS = frozenset({"foreignobject", "desc", "title"})
 _TEXT_POINTS = frozenset({"mi", "mo", "mn", "ms", "mtext"})
 _LIST_STOP_OK = frozenset({"address", "div", "p"})
@@ -489,6 +541,10 @@ class _Scanner:
         self.dropped: Counter[str] = Counter()
         self.cuts: list[tuple[int, int]] = []
         self.depth = 0
+        # Open formatting elements by name, never below zero: at least as
+        # many as the parser's list of active formatting elements holds.
+        self.formatting: Counter[str] = Counter()
+        self.open_formatting = 0
 
     def run(self) -> None:  # noqa: C901, PLR0912, PLR0915 - the hot loop
         """
@@ -535,6 +591,8 @@ class _Scanner:
                 if dropped or name in _HEADINGS:
                     self.close(name, token.start(), end)
                     continue
+                if name in _FORMATTING:
+                    self.closed_formatting(name)
                 found = where.get(name)
                 index = -1
                 while found:
@@ -570,6 +628,10 @@ class _Scanner:
             else:
                 pos = self.start_tag(name, token.start(), token.end(2), end)
                 continue
+            if name in _FORMATTING and not self.opened_formatting(
+                name, token.start(), end
+            ):
+                continue
             index = len(names)
             if index >= limit:
                 self.too_deep(name, token.start(), end)
@@ -597,6 +659,8 @@ class _Scanner:
             self.dropped[name] -= 1
             self.cuts.append((lt, end))
             return
+        if name in _FORMATTING:
+            self.closed_formatting(name)
         stack = self.stack
         if name in _HEADINGS:
             index = max(stack.last(h) for h in _HEADINGS)
@@ -631,7 +695,12 @@ class _Scanner:
                 self.depth = max(self.depth, len(stack) + 1)
                 close = -1 if name == "plaintext" else _raw_end(html, name, end)
                 return len(html) if close < 0 else close
-        elif space == "foreign" and _end_of_tag(html, name_end)[1]:
+        # a self-closed foreign element, or a formatting tag over the bound
+        if (space == "foreign" and _end_of_tag(html, name_end)[1]) or (
+            space != "foreign"
+            and name in _FORMATTING
+            and not self.opened_formatting(name, lt, end)
+        ):
             return end
         depth = len(stack) + 1
         if self.max_depth is not None and depth > self.max_depth:
@@ -640,6 +709,29 @@ class _Scanner:
         self.depth = max(self.depth, depth)
         stack.push(name, space)
         return end
+
+    def opened_formatting(self, name: str, lt: int, end: int) -> bool:
+        """
+        Count the formatting start tag *name* at *lt*, or drop it if
+        `MAX_FORMATTING` are open; tell whether it stays.
+        """
+        if self.max_depth is None:
+            return True
+        if self.open_formatting >= MAX_FORMATTING:
+            # Not a depth error: the tag holds no text, so it goes quietly
+            # even when the limits say to raise.
+            self.dropped[name] += 1
+            self.cuts.append((lt, end))
+            return False
+        self.formatting[name] += 1
+        self.open_formatting += 1
+        return True
+
+    def closed_formatting(self, name: str) -> None:
+        """Count an end tag of the formatting element *name*."""
+        if self.formatting[name] > 0:
+            self.formatting[name] -= 1
+            self.open_formatting -= 1
 
     def too_deep(self, name: str, lt: int, end: int) -> None:
         """Drop the start tag *name* at *lt*, or raise if asked to."""

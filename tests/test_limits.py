@@ -4,6 +4,8 @@ Tests for newsdump._limits: the size limit and the HTML depth pre-pass.
 
 from __future__ import annotations
 
+import time
+
 import attrs
 import pytest
 from hypothesis import given
@@ -15,12 +17,15 @@ from newsdump._html import _parse_tree
 from newsdump._limits import (
     _TAG_REST,
     DEFAULT_LIMITS,
+    FORMATTING_BUDGET,
+    MAX_FORMATTING,
     OPTIMISTIC_TAGS,
     Limits,
     _end_of_tag,
     _tag_end,
     check_size,
     deeper_than,
+    formatting_tags,
     limit_depth,
     scan_depth,
 )
@@ -400,3 +405,58 @@ class TestDeeperThan:
             within.css_first(selector),
             getattr(over.css_first(selector), "tag", None),
         )
+
+
+def reopened(count: int, paragraphs: int) -> str:
+    """*count* distinct unclosed <b> tags, then *paragraphs* paragraphs."""
+    return "<p>" + "".join(f"<b id={i}>" for i in range(count)) + "<p>x" * paragraphs
+
+
+class TestFormattingGuard:
+    def test_counts_formatting_start_tags(self) -> None:
+        """Start tags of formatting elements are counted, <a> and end tags not."""
+        html = "<B class=x>a</b><i>b</i><a href=y><strong>c</strong><span>d</span>"
+
+        assert 3 == formatting_tags(html)
+
+    def test_excess_open_formatting_tags_dropped(self) -> None:
+        """Only MAX_FORMATTING formatting elements may stay open; text stays."""
+        html = reopened(20, 5)
+        guarded = limit_depth(html)
+
+        assert (MAX_FORMATTING, "xxxxx") == (
+            guarded.count("<b "),
+            LexborHTMLParser(guarded).body.text(),  # type: ignore[union-attr]
+        )
+
+    def test_closed_formatting_tags_kept(self) -> None:
+        """Formatting elements that are closed again never count against the bound."""
+        html = "<p>" + "<b>bold</b> <i>it</i> " * 200 + "</p>"
+
+        assert html is limit_depth(html)
+
+    def test_raise_mode_still_drops_formatting(self) -> None:
+        """Excess formatting tags hold no text, so raise mode drops them quietly."""
+        guarded = limit_depth(reopened(20, 2), Limits(on_too_deep="raise"))
+
+        assert MAX_FORMATTING == guarded.count("<b ")
+
+    def test_small_page_with_many_formatting_tags_is_guarded(self) -> None:
+        """A page under OPTIMISTIC_TAGS but over FORMATTING_BUDGET is guarded first."""
+        html = reopened(100, 3000)
+        assert html.count("<") <= OPTIMISTIC_TAGS
+        assert html.count("<") * formatting_tags(html) > FORMATTING_BUDGET
+
+        last = _parse_tree(html).css("p")[-1]
+
+        assert MAX_FORMATTING == len(last.css("b"))
+
+    def test_reopening_attack_is_cheap(self) -> None:
+        """4,000 open <b> and 4,000 paragraphs (16 s and 7 GB unguarded) parse fast."""
+        html = reopened(4000, 3999)
+        assert html.count("<") <= OPTIMISTIC_TAGS
+        start = time.process_time()
+        article = newsdump.parse_html(html)
+
+        assert 3999 == len(article.paragraphs)
+        assert time.process_time() - start < 5

@@ -27,7 +27,7 @@ import attrs
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 from newsdump import times
-from newsdump._chain import Block, Filter, Outcome, run_filters
+from newsdump._chain import Block, Filter, Outcome, run_chain
 from newsdump._exceptions import ParseError
 from newsdump._html_filters import (
     ARTICLE_HINTS,
@@ -1041,8 +1041,8 @@ def _parse_tree_to_article(
         subtitle=getattr(meta, "subtitle", None),
         ld_json=ld_json,
     )
-    outcomes = run_filters(blocks, filters)
-    return _assemble(outcomes, meta=meta, related=related, url=url, now=now)
+    outcomes = run_chain(blocks, filters)
+    return _assemble(blocks, outcomes, meta=meta, related=related, url=url, now=now)
 
 
 def _read_meta(
@@ -1072,7 +1072,8 @@ def _find_related(
 
 
 def _assemble(
-    outcomes: list[Outcome],
+    blocks: list[Block],
+    outcomes: list[Outcome | None],
     *,
     meta: Any,
     related: tuple[Any, ...],
@@ -1085,22 +1086,25 @@ def _assemble(
     removed: list[Removal] = []
     h1_title: str | None = None
     standfirst: str | None = None
-    for outcome in outcomes:
-        removed.extend(outcome.removals)
-        captions.extend(outcome.captions)
-        if not outcome.kept:
-            continue
-        if outcome.block.role == "title":
+    for block, outcome in zip(blocks, outcomes, strict=True):
+        kept = block
+        if outcome is not None:  # a filter had an opinion
+            removed.extend(outcome.removals)
+            captions.extend(outcome.captions)
+            if not outcome.kept:
+                continue
+            kept = outcome.block
+        if kept.role == "title":
             if h1_title is None:
-                h1_title = outcome.block.text
+                h1_title = kept.text
             continue
-        if outcome.block.role == "subtitle":
+        if kept.role == "subtitle":
             if standfirst is None:
-                standfirst = outcome.block.text
+                standfirst = kept.text
             continue
-        if outcome.block.role == "heading":
+        if kept.role == "heading":
             headings.append(len(paragraphs))
-        paragraphs.append(outcome.block.text)
+        paragraphs.append(kept.text)
     removed.sort(key=lambda r: (r.start, r.end))
     title = getattr(meta, "title", None) or h1_title
     reference = None

@@ -174,7 +174,7 @@ def stages(htmls: list[str]) -> None:
     not blur the split.
     """
     from newsdump import _html  # noqa: PLC0415 - private stages, for this report only
-    from newsdump._chain import run_filters  # noqa: PLC0415
+    from newsdump._chain import run_chain  # noqa: PLC0415
     from newsdump.filters import DEFAULT_FILTERS  # noqa: PLC0415
 
     spent: dict[str, float] = {}
@@ -202,10 +202,10 @@ def stages(htmls: list[str]) -> None:
             ld_json=ld_json,
         )
         at = clock("blocks + container", at)
-        outcomes = run_filters(blocks, DEFAULT_FILTERS)
+        outcomes = run_chain(blocks, DEFAULT_FILTERS)
         at = clock("filter chain", at)
         _html._assemble(  # noqa: SLF001
-            outcomes, meta=meta, related=related, url=None, now=None
+            blocks, outcomes, meta=meta, related=related, url=None, now=None
         )
         clock("assemble", at)
     total = sum(spent.values())

@@ -471,10 +471,33 @@ def run_chain(
             name = filter_name(flt) if flt is not None else ""
             msg = f"filter {name!r} raised {type(exc).__name__}: {exc}"
             raise FilterError(msg, filter_name=name) from exc
-        # A filter has an opinion: go on from there the careful way.
         at = next(k for k, f in enumerate(funcs) if f is flt)
+        if type(result) is Decision and not result.keep and not block.pieces:
+            # The common verdict, a whole untrimmed block dropped, in short.
+            append(_dropped(block, steps[at][1], result))
+            continue
+        # Any other opinion: go on from there the careful way.
         append(_run_one(block, steps, at, result))
     return outcomes
+
+
+def _dropped(block: Block, name: str, decision: Decision) -> Outcome:
+    """The outcome of *block*, as the parser made it, dropped by *name*."""
+    removal = Removal(
+        filter=name,
+        reason=decision.reason,
+        text=block.text,
+        start=block.start,
+        end=block.start + len(block.text),
+        detail=decision.detail,
+    )
+    return Outcome(
+        block=block,
+        kept=False,
+        filter=name,
+        reason=decision.reason,
+        removals=(removal,),
+    )
 
 
 def _applies(flt: Filter, role: str, html: bool) -> bool:

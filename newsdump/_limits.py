@@ -96,8 +96,10 @@ On the benchmark's real news pages it is 10,000 at the median and
 """
 
 _FORMATTING_TAG = re.compile(
-    r"<(?:b|big|code|em|font|i|s|small|strike|strong|tt|u)[\t\n\f\r />]",
-    re.IGNORECASE,
+    # a trie spelled out case by case: faster than a flat re.IGNORECASE list
+    r"<(?:[bB](?:[iI][gG])?|[iI]|[uU]|[eE][mM]|[tT][tT]|[fF][oO][nN][tT]"
+    r"|[cC][oO][dD][eE]|[sS](?:[mM][aA][lL][lL]|[tT][rR](?:[iI][kK][eE]|[oO][nN][gG]))?)"
+    r"[\t\n\f\r />]"
 )
 
 

@@ -419,6 +419,56 @@ class TestFormattingGuard:
 
         assert 3 == formatting_tags(html)
 
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "b",
+            "BIG",
+            "Code",
+            "em",
+            "font",
+            "I",
+            "s",
+            "small",
+            "sTrike",
+            "strong",
+            "tt",
+            "U",
+        ],
+    )
+    def test_counts_every_formatting_name(self, name: str) -> None:
+        """Each formatting element is counted, in any case, with any separator."""
+        html = f"<{name}>a</{name}><{name} class=x><{name}/><{name}\n>"
+
+        assert 4 == formatting_tags(html)
+
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "br",
+            "body",
+            "button",
+            "bdi",
+            "span",
+            "section",
+            "script",
+            "sub",
+            "sup",
+            "img",
+            "iframe",
+            "ul",
+            "em2",
+            "embed",
+            "track",
+            "tbody",
+            "codex",
+            "fonts",
+        ],
+    )
+    def test_other_names_not_counted(self, name: str) -> None:
+        """Tags whose names merely start like a formatting element are not counted."""
+        assert 0 == formatting_tags(f"<{name}>x</{name}><{name} id=y>")
+
     def test_excess_open_formatting_tags_dropped(self) -> None:
         """Only MAX_FORMATTING formatting elements may stay open; text stays."""
         html = reopened(20, 5)

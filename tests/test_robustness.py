@@ -248,8 +248,14 @@ TEXT_INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
     "NUL bytes": (lambda n: "\x00" * n, 2_000_000),
 }
 HTML_INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
-    "deep nesting": (lambda n: "<div>" * n + "x", 4_000),
+    # above OPTIMISTIC_TAGS, where the guard runs first: below it, a page is
+    # parsed first, in time bounded by that size but not linear in it
+    "deep nesting": (lambda n: "<div>" * n + "x", 10_000),
     "repeated headings": (lambda n: "<h2>Related</h2>" * n, 500),
+    "re-opened formatting": (
+        lambda n: "<p>" + "".join(f"<b id={i}>" for i in range(n)) + "<p>x" * n,
+        2_000,
+    ),
     "many paragraphs": (lambda n: "<p>Some text here.</p>" * n, 600),
     "inline base64": (
         lambda n: "<img src='data:," + "QUJD" * n + "'><p>x</p>",

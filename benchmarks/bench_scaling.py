@@ -49,6 +49,10 @@ TEXT_INPUTS: dict[str, tuple[Make, int]] = {
 HTML_INPUTS: dict[str, tuple[Make, int]] = {
     "deep nesting (<div>)": (lambda n: "<div>" * n + "x", 4_000),
     "deep nesting (<b><i>)": (lambda n: "<b><i>" * n + "x", 2_000),
+    "re-opened formatting (<b id> then <p>)": (
+        lambda n: "<p>" + "".join(f"<b id={i}>" for i in range(n)) + "<p>x" * n,
+        2_000,
+    ),
     "one huge text node": (lambda n: "<p>" + "word " * n + "</p>", 40_000),
     "many tiny paragraphs": (lambda n: "<p>a</p>" * n, 1_000),
     "thousands of repeated headings": (lambda n: "<h2>Related</h2>" * n, 500),

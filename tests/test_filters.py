@@ -5,6 +5,7 @@ import time
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from newsdump import Caption, filters, parse_text
 from newsdump.filters import (
@@ -146,6 +147,44 @@ class TestDuplicatedSpans:
         text = "Before " + unit * 3 + "after."
 
         assert "Before " + unit + "after." == cut(text, DuplicatedSpans()(block(text)))
+
+    @given(
+        st.lists(
+            st.sampled_from(["north", "river", "bank", "said", "it"]), max_size=30
+        ),
+        st.lists(
+            st.sampled_from(
+                [
+                    "council",
+                    "vote",
+                    "tax",
+                    "on",
+                    "the",
+                    "late",
+                    "plan",
+                    "budget",
+                    "mayor",
+                    "city",
+                    "rail",
+                    "bridge",
+                    "delay",
+                    "cost",
+                    "review",
+                ]
+            ),
+            min_size=5,
+            max_size=15,
+            unique=True,  # prose-like: no run inside the unit repeats
+        ).filter(lambda unit: len(" ".join(unit)) >= 40),
+        st.lists(st.sampled_from(["south", "hill", "road", "told", "us"]), max_size=30),
+        st.integers(min_value=2, max_value=4),
+    )
+    def test_any_doubled_run_keeps_one_copy(self, before, unit, after, copies):
+        """A run of different words printed 2 to 4 times in a row keeps one copy."""
+        text = " ".join([*before, *unit * copies, *after])
+        expected = " ".join([*before, *unit, *after])
+
+        assert expected == cut(text, DuplicatedSpans()(block(text)))
 
     def test_near_linear(self):
         """A 2 MB line is checked in well under a second per megabyte."""

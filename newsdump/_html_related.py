@@ -12,6 +12,7 @@ and teaser when the block shows them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from typing import Final
@@ -33,30 +34,55 @@ __all__ = [
     "find_related",
 ]
 
+_CLASS_PARTS: Final[tuple[str, ...]] = (
+    "related",
+    "recommend",
+    "recirc",
+    "popular",
+    "trending",
+    "more",
+    "read",
+)
+_ID_PARTS: Final[tuple[str, ...]] = ("related", "popular")
+
 CONTAINER_SELECTOR: Final[str] = ", ".join(
     [
-        *(
-            f"[class*={word} i]"
-            for word in (
-                "related",
-                "recommend",
-                "recirc",
-                "popular",
-                "trending",
-                "more",
-                "read",
-            )
-        ),
-        "[id*=related i]",
-        "[id*=popular i]",
+        *(f"[class*={part} i]" for part in _CLASS_PARTS),
+        *(f"[id*={part} i]" for part in _ID_PARTS),
     ]
 )
-"""A cheap first cut at elements that may hold related stories (each
-substring selector costs time on every element, so they are few);
+"""A cheap first cut at elements that may hold related stories;
 `CONTAINER_WORDS` decides."""
 
-_QUERY = f"{CONTAINER_SELECTOR}, h1, h2, h3, h4, h5, h6, base[href]"
-"""The one query `find_related` runs over the whole page."""
+_QUERY = (
+    "[class*=re i], [class*=popular i], [id*=related i], [id*=popular i], "
+    "h1, h2, h3, h4, h5, h6, base[href]"
+)
+"""The one query `find_related` runs over the whole page.
+
+Each substring selector costs time on every element, so the query asks
+for class substrings that `CONTAINER_SELECTOR`'s hold ("re" is in all but
+"popular"), and `_selected` keeps exactly the elements
+`CONTAINER_SELECTOR` matches."""
+
+# CSS's ``i`` flag folds ASCII letters only, as bytes.lower() does; a plain
+# alternation finds its words faster than an IGNORECASE one.
+_CLASS_PART = re.compile("|".join(_CLASS_PARTS).encode())
+_ID_PART = re.compile("|".join(_ID_PARTS).encode())
+
+
+def _folded(value: str) -> bytes:
+    return value.encode("utf-8", "surrogatepass").lower()
+
+
+def _selected(attributes: dict[str, str | None]) -> bool:
+    """Tell whether an element with *attributes* matches `CONTAINER_SELECTOR`."""
+    value = attributes.get("class")
+    if value and _CLASS_PART.search(_folded(value)):
+        return True
+    value = attributes.get("id")
+    return bool(value and _ID_PART.search(_folded(value)))
+
 
 CONTAINER_WORDS: Final[tuple[frozenset[str], ...]] = (
     frozenset({"related"}),
@@ -146,18 +172,21 @@ _SUFFIX = re.compile(r"\s+[|\-–—·•]\s+(?P<tail>[^|\-–—·•]{1,60})$"
 _TRAILING_SEPARATOR = re.compile(r"\s*[|\-–—·•]\s*$")
 
 
-def _words(node: LexborNode) -> set[str]:
-    """The lower-case words of an element's class, id and labels."""
-    attributes = node.attributes
-    raw = " ".join(
-        attributes.get(key) or ""
-        for key in ("class", "id", "data-component", "aria-label")
+def _is_container(attributes: dict[str, str | None]) -> bool:
+    """Tell whether an element's class, id and label words name a related block."""
+    return _container_words(
+        attributes.get("class") or "",
+        attributes.get("id") or "",
+        attributes.get("data-component") or "",
+        attributes.get("aria-label") or "",
     )
-    return set(_WORD_SPLIT.split(_CAMEL.sub(" ", raw).lower())) - {""}
 
 
-def _is_container(node: LexborNode) -> bool:
-    words = _words(node)
+@functools.lru_cache(maxsize=4096)
+def _container_words(*values: str) -> bool:
+    """`_is_container` on the attribute values (cached: pages repeat them)."""
+    raw = " ".join(values)
+    words = set(_WORD_SPLIT.split(_CAMEL.sub(" ", raw).lower())) - {""}
     return not words & NOT_STORY_WORDS and any(
         group <= words for group in CONTAINER_WORDS
     )
@@ -239,12 +268,18 @@ def _ancestor_ids(node: LexborNode) -> Iterator[int]:
         current = current.parent
 
 
-def _class_container(node: LexborNode, h1_path: set[int], cache: _LinkCache) -> bool:
+def _class_container(
+    node: LexborNode,
+    tag: str | None,
+    attributes: dict[str, str | None],
+    h1_path: set[int],
+    cache: _LinkCache,
+) -> bool:
     """Tell whether an element found by `CONTAINER_SELECTOR` is a related block."""
     return (
-        node.tag not in _NOT_CONTAINERS
+        tag not in _NOT_CONTAINERS
         and node.mem_id not in h1_path
-        and _is_container(node)
+        and _is_container(attributes)
         and bool(_title_links(node, cache))
         and _mostly_links(node)
         and not _in_navigation(node)
@@ -344,7 +379,14 @@ def _descendants(node: LexborNode) -> Iterator[LexborNode]:
 def _class_text(node: LexborNode) -> str:
     """An element's class and id, lower case, camelCase split into words."""
     attributes = node.attributes
-    raw = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+    return _split_lower(attributes.get("class") or "", attributes.get("id") or "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_lower(cls: str, ident: str) -> str:
+    """Class and id joined, camelCase split, lower case (cached: pages
+    repeat them)."""
+    raw = f"{cls} {ident}"
     return _CAMEL.sub(" ", raw).lower() if raw != " " else ""
 
 
@@ -479,6 +521,23 @@ def _base(node: LexborNode, base_url: str | None) -> str | None:
         return base_url
 
 
+def _headline_path(candidates: list[LexborNode], tags: list[str | None]) -> set[int]:
+    """The page's one ``h1`` and its ancestors (by ``mem_id``); empty unless
+    the page has exactly one ``h1``."""
+    # The query lists an element once for each selector it matches.
+    heads = {
+        n.mem_id: n for n, tag in zip(candidates, tags, strict=True) if tag == "h1"
+    }
+    if len(heads) != 1:
+        return set()
+    (head,) = heads.values()
+    # As with the query this one replaced: an h1 that `CONTAINER_SELECTOR`
+    # matches was listed twice, and so never counted as the only one.
+    if _selected(head.attributes):
+        return set()
+    return {*_ancestor_ids(head), head.mem_id}
+
+
 def find_related(
     tree: LexborHTMLParser,
     *,
@@ -503,22 +562,24 @@ def find_related(
         so the caller can leave them out of the article body.
     """
     candidates = tree.css(_QUERY)
-    heads = [node for node in candidates if node.tag == "h1"]
-    h1_path = (
-        set(_ancestor_ids(heads[0])) | {heads[0].mem_id} if len(heads) == 1 else set()
-    )
+    tags = [node.tag for node in candidates]
+    h1_path = _headline_path(candidates, tags)
     base = base_url
     containers: list[LexborNode] = []
     cache: _LinkCache = {}
-    for node in candidates:
-        tag = node.tag
+    for node, tag in zip(candidates, tags, strict=True):
         if tag == "h1":
             continue
-        if tag == "base":
-            base = _base(node, base_url) if base == base_url else base
-        elif tag in _HEADINGS:
+        if tag in _HEADINGS:
             containers += _heading_container(node, h1_path, cache)
-        elif _class_container(node, h1_path, cache):
+            continue
+        attributes = node.attributes
+        if tag == "base":
+            if "href" in attributes or _selected(attributes):
+                base = _base(node, base_url) if base == base_url else base
+        elif _selected(attributes) and _class_container(
+            node, tag, attributes, h1_path, cache
+        ):
             containers.append(node)
     # Keep the outermost blocks, in page order, each once.
     taken = {node.mem_id for node in containers}

@@ -9,7 +9,12 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsdump import RelatedItem, Source
 from newsdump._decode import decode_html
-from newsdump._html_related import find_related
+from newsdump._html_related import (
+    _QUERY,
+    CONTAINER_SELECTOR,
+    _selected,
+    find_related,
+)
 
 UTC = dt.timezone.utc
 NOW = dt.datetime(2025, 7, 13, 18, 0, tzinfo=UTC)
@@ -130,6 +135,16 @@ class TestContainers:
         """A "related" class on a wrapper around the whole story is not a block."""
         tree = LexborHTMLParser(
             '<html><body><div class="has-related"><h1>The story</h1>'
+            "<p>Text <a href='/x'>a link with a long enough title</a></p></div></body></html>"
+        )
+
+        assert ((), []) == find_related(tree, base_url=BASE, now=NOW)
+
+    def test_headline_class_with_a_query_substring(self):
+        """A headline whose class holds a substring the page query looks for
+        ("re" in "feature") still guards the wrapper around the story."""
+        tree = LexborHTMLParser(
+            '<html><body><div class="has-related"><h1 class="feature">The story</h1>'
             "<p>Text <a href='/x'>a link with a long enough title</a></p></div></body></html>"
         )
 
@@ -259,6 +274,68 @@ HTML_PIECES = st.sampled_from(
         "</span>",
     ]
 )
+
+
+CLASS_VALUES = st.lists(
+    st.sampled_from(
+        [
+            "related",
+            "RELATED",
+            "reLated",
+            "recirc",
+            "rec\u0130rc",
+            "popular",
+            "POPULAR",
+            "more",
+            "MoRe",
+            "read",
+            "re",
+            "trending",
+            "teaser",
+            "\u212aore",
+            "-",
+            " ",
+            "x",
+        ]
+    ),
+    max_size=4,
+).map("".join)
+
+
+class TestQuery:
+    @given(
+        st.lists(
+            st.tuples(
+                st.sampled_from(["div", "section", "ul", "base", "h2", "a"]),
+                st.one_of(st.none(), CLASS_VALUES),
+                st.one_of(st.none(), CLASS_VALUES),
+            ),
+            max_size=8,
+        )
+    )
+    def test_selection_is_the_container_selector(self, elements):
+        """The cheaper page query, checked in Python, keeps exactly the
+        elements that CONTAINER_SELECTOR matches (ASCII case folding only)."""
+        html = "".join(
+            f"<{tag}"
+            + (f' class="{cls}"' if cls is not None else "")
+            + (f' id="{ident}"' if ident is not None else "")
+            + f">x</{tag}>"
+            for tag, cls, ident in elements
+        )
+        tree = LexborHTMLParser(f"<html><body>{html}</body></html>")
+        # a query lists an element once per selector of the list it matches
+        expected = list(
+            dict.fromkeys(node.mem_id for node in tree.css(CONTAINER_SELECTOR))
+        )
+
+        actual = list(
+            dict.fromkeys(
+                node.mem_id for node in tree.css(_QUERY) if _selected(node.attributes)
+            )
+        )
+
+        assert expected == actual
 
 
 class TestNeverRaises:

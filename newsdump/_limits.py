@@ -161,6 +161,10 @@ class Limits:
             Small pages (`OPTIMISTIC_TAGS`) are parsed first and guarded
             only if their parsed tree nests deeper than this; larger
             pages are guarded by `limit_depth` before parsing.
+            The guard also keeps at most `MAX_FORMATTING` formatting
+            elements (``<b>``, ``<i>``, ``<font>``, ...) open at once,
+            since a parser re-opens them in every paragraph; ``None``
+            switches both off.
         on_too_deep: ``"flatten"`` (default) drops the opening and closing
             tags of elements that would nest deeper than *max_depth*, so
             their text is kept one level higher: a partial result, whose

@@ -374,7 +374,6 @@ CREDIT_PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 """Patterns for the credit at the end of a caption, in order of trust."""
 
-_WORD_SPLIT = re.compile(r"[-_:.]+")
 _PROMPT_START = re.compile("|".join(re.escape(p) for p in PROMPT_STARTS))
 _FURNITURE_START = re.compile(
     "|".join(
@@ -390,7 +389,9 @@ _PAREN_CREDIT_HINT = re.compile(
 @functools.lru_cache(maxsize=8192)
 def token_words(token: str) -> tuple[str, ...]:
     """The words of a class token: ``"story-body__text"`` gives three."""
-    return tuple(filter(None, _WORD_SPLIT.split(token)))
+    # the separators -, _, : and . made one, then split (faster than a regex)
+    dashed = token.replace("_", "-").replace(":", "-").replace(".", "-")
+    return tuple(filter(None, dashed.split("-")))
 
 
 _words = token_words
@@ -413,12 +414,17 @@ def _inner(classes: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(tokens)
 
 
+# Decisions are frozen: the two filters that judge most blocks share theirs.
+_OUTSIDE_ARTICLE = Decision(keep=False, reason="outside-article")
+_RELATED_ITEMS = Decision(keep=False, reason="related-items")
+
+
 @only(roles={"furniture"}, inputs={"html"})
 def outside_article(block: Block) -> Decision | None:
     """Drop HTML blocks the parser found outside the article container."""
     if block.tag is None or block.role != "furniture":
         return None
-    return Decision(keep=False, reason="outside-article")
+    return _OUTSIDE_ARTICLE
 
 
 @only(roles={"related"}, inputs={"html"})
@@ -426,7 +432,7 @@ def related_items(block: Block) -> Decision | None:
     """Drop HTML blocks inside the page's related-stories containers."""
     if block.tag is None or block.role != "related":
         return None
-    return Decision(keep=False, reason="related-items")
+    return _RELATED_ITEMS
 
 
 @attrs.frozen(kw_only=True)

@@ -23,6 +23,7 @@ from newsdump._html_filters import (
     figure_captions,
     prompts,
     split_credit,
+    token_words,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
@@ -409,6 +410,19 @@ class TestContainer:
 
 
 class TestFilters:
+    def test_token_words_split_on_runs_of_separators(self):
+        """A class token splits on runs of -, _, : and ., with no empty words."""
+        assert [
+            ("story", "body", "text"),
+            ("a", "b", "c", "d"),
+            ("x",),
+            (),
+            ("nav",),
+        ] == [
+            token_words(token)
+            for token in ("story-body__text", "a.b:c_-d", "--x__", "-_:.", "nav")
+        ]
+
     def test_boilerplate_class_reads_only_inside_the_article(self):
         """Furniture words outside the article container do not drop text."""
         flt = BoilerplateClass()

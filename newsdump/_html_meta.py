@@ -198,6 +198,7 @@ _MAX_BYLINE_CHARS = 200
 _BYLINE_STEPS = 6
 _BYLINE_DESCENDANTS = 30
 _BY_LEAD = re.compile(r"(?:by|von|par|por)\s+\S", re.IGNORECASE)
+_BY_WORD = re.compile(r"by|von|par|por", re.IGNORECASE)
 _BODY_PREFIX_PARAGRAPHS = 3
 _NON_ALNUM = re.compile(r"[\W_]+")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
@@ -670,6 +671,10 @@ def _html_by_after_h1(page: _Page) -> list[str]:
         for inner in itertools.islice(
             node.traverse(include_text=False), _BYLINE_DESCENDANTS
         ):
+            # The stripped text starts as the first non-blank text node does,
+            # so the plain text (cheaper) rules most elements out first.
+            if not _BY_WORD.match(inner.text(deep=True).lstrip()):
+                continue
             text = inner.text(deep=True, separator=" ", strip=True)
             if len(text) <= _MAX_BYLINE_CHARS and _BY_LEAD.match(text):
                 return [text]

@@ -478,6 +478,18 @@ class TestFixtures:
 
         assert ("Maya Lindqvist",) == page.authors
 
+    def test_by_line_split_over_elements_after_the_headline(self):
+        """A "By ..." line after the headline is found when "By" and the name
+        sit in separate elements; a word that merely starts with "By" is not one."""
+        split = meta(
+            "",
+            "<h1>Rates rise</h1><div><p><span>By</span>\n"
+            " <a href='/a'>Maya Lindqvist</a></p></div>",
+        )
+        byron = meta("", "<h1>Rates rise</h1><div><b>Byron</b> Bay floods</div>")
+
+        assert (("Maya Lindqvist",), ()) == (split.authors, byron.authors)
+
     def test_live_blog(self):
         """A LiveBlogPosting gives its own headline, authors and coverage start, not its updates'."""
         page = fixture("meta-liveblog.html")

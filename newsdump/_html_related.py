@@ -230,16 +230,32 @@ def _absolute(href: str, base: str | None) -> str | None:
     return http_url(href, base)
 
 
-_LinkCache = dict[int, list[LexborNode]]
+class _LinkCache:
+    """Headline links by block and titles by link (by ``mem_id``), kept for
+    one `find_related` call: blocks and their links are looked at more than
+    once."""
+
+    __slots__ = ("links", "titles")
+
+    def __init__(self) -> None:
+        self.links: dict[int, list[LexborNode]] = {}
+        self.titles: dict[int, str] = {}
+
+    def title(self, link: LexborNode) -> str:
+        """`_link_title` of *link*."""
+        key = link.mem_id
+        title = self.titles.get(key)
+        if title is None:
+            title = self.titles[key] = _link_title(link)
+        return title
 
 
 def _title_links(node: LexborNode, cache: _LinkCache) -> list[LexborNode]:
-    """The links in *node* whose text reads like a headline (kept in *cache*
-    by node, since blocks are looked at more than once)."""
-    links = cache.get(node.mem_id)
+    """The links in *node* whose text reads like a headline."""
+    links = cache.links.get(node.mem_id)
     if links is None:
-        links = [link for link in node.css("a[href]") if _is_title(_link_title(link))]
-        cache[node.mem_id] = links
+        links = [link for link in node.css("a[href]") if _is_title(cache.title(link))]
+        cache.links[node.mem_id] = links
     return links
 
 
@@ -497,7 +513,7 @@ def _items(
             continue
         seen.add(key)
         root = roots[link.mem_id]
-        raw_title = _link_title(link)
+        raw_title = cache.title(link)
         details = _details(root, raw_title, now, habit)
         title, source, dated = _split_title(raw_title, details.source)
         items.append(
@@ -566,7 +582,7 @@ def find_related(
     h1_path = _headline_path(candidates, tags)
     base = base_url
     containers: list[LexborNode] = []
-    cache: _LinkCache = {}
+    cache = _LinkCache()
     for node, tag in zip(candidates, tags, strict=True):
         if tag == "h1":
             continue

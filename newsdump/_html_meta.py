@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import functools
 import html
 import itertools
 import json
@@ -567,11 +568,19 @@ def _in_comments(node: LexborNode) -> bool:
         if current is None:
             return False
         attributes = current.attributes
-        words = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
-        if words != " " and _COMMENT_CLASS.search(words.lower()):
+        cls = attributes.get("class") or ""
+        ident = attributes.get("id") or ""
+        if (cls or ident) and _comment_class(cls, ident):
             return True
         current = current.parent
     return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _comment_class(cls: str, ident: str) -> bool:
+    """Tell whether a class and id name a comments section (cached: pages
+    repeat them)."""
+    return bool(_COMMENT_CLASS.search(f"{cls} {ident}".lower()))
 
 
 def _node_value(node: LexborNode) -> str:

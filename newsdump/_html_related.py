@@ -200,11 +200,17 @@ def _in_navigation(node: LexborNode) -> bool:
             return False
         if current.tag == "nav":
             return True
-        classes = _class_text(current)
-        if classes and _MENU_CLASS.search(classes):
+        attributes = current.attributes
+        if _menu_class(attributes.get("class") or "", attributes.get("id") or ""):
             return True
         current = current.parent
     return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _menu_class(cls: str, ident: str) -> bool:
+    """Tell whether a class and id name a menu (cached: pages repeat them)."""
+    return bool(_MENU_CLASS.search(_split_lower(cls, ident)))
 
 
 def _squash(text: str) -> str:

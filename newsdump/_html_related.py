@@ -398,16 +398,10 @@ def _descendants(node: LexborNode) -> Iterator[LexborNode]:
             yield child
 
 
-def _class_text(node: LexborNode) -> str:
-    """An element's class and id, lower case, camelCase split into words."""
-    attributes = node.attributes
-    return _split_lower(attributes.get("class") or "", attributes.get("id") or "")
-
-
 @functools.lru_cache(maxsize=4096)
 def _split_lower(cls: str, ident: str) -> str:
-    """Class and id joined, camelCase split, lower case (cached: pages
-    repeat them)."""
+    """An element's class and id joined, camelCase split into words, lower
+    case (cached: pages repeat them)."""
     raw = f"{cls} {ident}"
     return _CAMEL.sub(" ", raw).lower() if raw != " " else ""
 
@@ -432,6 +426,17 @@ class _Details:
     published: Timestamp | None = None
 
 
+@functools.lru_cache(maxsize=4096)
+def _detail_classes(cls: str, ident: str) -> tuple[bool, bool]:
+    """Whether a class and id name an item's source, and its teaser (cached:
+    pages repeat them)."""
+    classes = _split_lower(cls, ident)
+    return (
+        bool(_SOURCE_CLASS.search(classes)),
+        bool(_TEASER_CLASS.search(classes)),
+    )
+
+
 def _details(
     root: LexborNode, title: str, now: dt.datetime | None, habit: times.Habit
 ) -> _Details:
@@ -447,15 +452,16 @@ def _details(
                 value, now=now, habit=habit
             ) or parse_time_value(_text(node), now=now, habit=habit)
             continue
-        classes = _class_text(node)
-        if found.source is None and classes and _SOURCE_CLASS.search(classes):
+        attributes = node.attributes
+        source_class, teaser_class = _detail_classes(
+            attributes.get("class") or "", attributes.get("id") or ""
+        )
+        if found.source is None and source_class:
             text = _text(node).lstrip("-–—•· ").strip()
             if text and len(text) <= _MAX_SOURCE_CHARS:
                 found.source = Source(name=text)
                 continue
-        if not found.teaser and (
-            tag == "p" or (classes and _TEASER_CLASS.search(classes))
-        ):
+        if not found.teaser and (tag == "p" or teaser_class):
             text = _text(node)
             if len(text) >= _MIN_TEASER_CHARS and title not in text:
                 found.teaser = text

@@ -177,7 +177,8 @@ class TestParseMany:
             Record(id="c", content=TEXT, kind="text"),
         ]
 
-        results = list(parse_many(items, timeout=0.3, filters=(helpers.sleepy,)))
+        # generous: only the 60 s record may reach it, even on a busy machine
+        results = list(parse_many(items, timeout=1.0, filters=(helpers.sleepy,)))
 
         assert ["Parsed", "LimitError", "Parsed"] == [
             r.error if isinstance(r, Failure) else type(r).__name__ for r in results
@@ -238,7 +239,9 @@ class TestWorkers:
         ]
 
         results = list(
-            parse_many(items, jobs=2, chunksize=2, timeout=0.5, filters=(helpers.both,))
+            # generous: a fresh worker on a busy machine must not time out on
+            # an ordinary record (seen once with 0.5 s); the slow one sleeps 60 s
+            parse_many(items, jobs=2, chunksize=2, timeout=3.0, filters=(helpers.both,))
         )
 
         assert [

@@ -299,23 +299,30 @@ def _merge(spans: Iterable[tuple[int, int]], limit: int) -> list[tuple[int, int]
     return merged
 
 
+def _removals(
+    block: Block, spans: Iterable[tuple[int, int]], name: str, reason: str, detail: str
+) -> list[Removal]:
+    """Removal records for *spans* of *block*'s text, at their input offsets."""
+    return [
+        Removal(
+            filter=name,
+            reason=reason,
+            text=_text_of(block, in_start, in_end),
+            start=in_start,
+            end=in_end,
+            detail=detail,
+        )
+        for start, end in spans
+        for in_start, in_end in block.to_input(start, end)
+    ]
+
+
 def _apply_trim(block: Block, trim: Trim, name: str) -> tuple[Block, list[Removal]]:
     """Cut *trim*'s spans out of *block*; return the rest and the removals."""
     cut = _merge(trim.spans, len(block.text))
     removals: list[Removal] = []
     if not trim.captions:
-        removals = [
-            Removal(
-                filter=name,
-                reason=trim.reason,
-                text=_text_of(block, in_start, in_end),
-                start=in_start,
-                end=in_end,
-                detail=trim.detail,
-            )
-            for start, end in cut
-            for in_start, in_end in block.to_input(start, end)
-        ]
+        removals = _removals(block, cut, name, trim.reason, trim.detail)
     kept: list[tuple[int, int]] = []
     at = 0
     for start, end in cut:
@@ -472,8 +479,8 @@ def run_chain(
             msg = f"filter {name!r} raised {type(exc).__name__}: {exc}"
             raise FilterError(msg, filter_name=name) from exc
         at = next(k for k, f in enumerate(funcs) if f is flt)
-        if type(result) is Decision and not result.keep and not block.pieces:
-            # The common verdict, a whole untrimmed block dropped, in short.
+        if type(result) is Decision and not result.keep:
+            # The common verdict, a whole block dropped, in short.
             append(_dropped(block, steps[at][1], result))
             continue
         # Any other opinion: go on from there the careful way.
@@ -481,22 +488,27 @@ def run_chain(
     return outcomes
 
 
-def _dropped(block: Block, name: str, decision: Decision) -> Outcome:
-    """The outcome of *block*, as the parser made it, dropped by *name*."""
-    removal = Removal(
-        filter=name,
-        reason=decision.reason,
-        text=block.text,
-        start=block.start,
-        end=block.start + len(block.text),
-        detail=decision.detail,
+def _dropped(
+    block: Block,
+    name: str,
+    decision: Decision,
+    removals: Sequence[Removal] = (),
+    captions: Sequence[Caption] = (),
+) -> Outcome:
+    """
+    The outcome of *block* dropped by the filter *name*, after the
+    *removals* and *captions* that earlier filters took out of it.
+    """
+    whole = _removals(
+        block, [(0, len(block.text))], name, decision.reason, decision.detail
     )
     return Outcome(
         block=block,
         kept=False,
         filter=name,
         reason=decision.reason,
-        removals=(removal,),
+        removals=(*removals, *whole),
+        captions=tuple(captions),
     )
 
 
@@ -551,25 +563,7 @@ def _run_one(
                     removals=tuple(removals),
                     captions=tuple(captions),
                 )
-            for in_start, in_end in current.to_input(0, len(current.text)):
-                removals.append(
-                    Removal(
-                        filter=name,
-                        reason=result.reason,
-                        text=_text_of(current, in_start, in_end),
-                        start=in_start,
-                        end=in_end,
-                        detail=result.detail,
-                    )
-                )
-            return Outcome(
-                block=current,
-                kept=False,
-                filter=name,
-                reason=result.reason,
-                removals=tuple(removals),
-                captions=tuple(captions),
-            )
+            return _dropped(current, name, result, removals, captions)
         if isinstance(result, Trim):
             if not result.spans:
                 continue

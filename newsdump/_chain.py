@@ -189,6 +189,10 @@ class BlockFilter(Protocol):
     - ``roles``: a collection of block roles, such as ``{"title"}``;
     - ``inputs``: ``{"text"}`` or ``{"html"}``; a block is HTML if it has a
       tag.
+
+    The runner reads them when it first meets a chain; for a chain given
+    as a tuple it remembers what it read, so set them before the first
+    parse.
     """
 
     def __call__(self, block: Block, /) -> Decision | Trim | None:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from newsdump import (
     Failure,
+    Limits,
     Parsed,
     Record,
     parse_html,
@@ -168,6 +169,19 @@ class TestParseMany:
         """Nonsense settings raise ValueError before any work starts."""
         with pytest.raises(ValueError, match=next(iter(kwargs))):
             parse_many([], **kwargs)
+
+    def test_limits_reach_both_parsers(self):
+        """limits= goes to the text and the HTML parser alike."""
+        items = [
+            Record(id="text", content=TEXT, kind="text"),
+            Record(id="html", content="<p>" + "word " * 40, kind="html"),
+        ]
+
+        results = list(parse_many(items, limits=Limits(max_size=50)))
+
+        assert [("text", "LimitError"), ("html", "LimitError")] == [
+            (r.id, r.error if isinstance(r, Failure) else "ok") for r in results
+        ]
 
     def test_in_process_time_limit(self, helpers):
         """A record over the time limit becomes a LimitError failure; the run goes on."""

@@ -318,6 +318,16 @@ _BLOCK_TAGS = frozenset(BLOCK_SELECTOR.split(", "))
 _BREAK_TAGS = frozenset({"br", "hr", "img"})
 
 
+def _emit(parts: list[str], raws: list[_Raw], box: int, link_chars: int) -> None:
+    """Turn the text gathered in *parts* into a block of *box*, if it has any."""
+    raw = "".join(parts)
+    parts.clear()
+    text = _squash(raw)
+    if text:
+        visible = len(raw) - raw.count(" ") - raw.count("\n")
+        raws.append(_Raw(text, box, link_chars, visible))
+
+
 class _Walker:
     """Cut a page's text into blocks and remember the elements around them."""
 
@@ -329,14 +339,8 @@ class _Walker:
         self.link_chars = 0
 
     def flush(self, box: int) -> None:
-        if not self.parts:
-            return
-        raw = "".join(self.parts)
-        self.parts.clear()
-        text = _squash(raw)
-        if text:
-            chars = len(raw) - raw.count(" ") - raw.count("\n")
-            self.raws.append(_Raw(text, box, self.link_chars, chars))
+        if self.parts:
+            _emit(self.parts, self.raws, box, self.link_chars)
         self.link_chars = 0
 
     def walk(self, tree: LexborHTMLParser, root: LexborNode) -> None:
@@ -436,12 +440,7 @@ class _Walker:
                     parts.append(" ")
                     continue
                 if parts:
-                    raw = "".join(parts)
-                    parts.clear()
-                    joined = " ".join(raw.split())
-                    if joined:
-                        chars = len(raw) - raw.count(" ") - raw.count("\n")
-                        raws.append(_Raw(joined, stack[-1], link_chars, chars))
+                    _emit(parts, raws, stack[-1], link_chars)
                     link_chars = 0
                 tag, tokens, flags, is_atomic = elements[index]
                 parent = boxes[stack[-1]]
@@ -457,12 +456,7 @@ class _Walker:
                     parts.append(" ")
                 elif len(stack) > 1:
                     if parts:
-                        raw = "".join(parts)
-                        parts.clear()
-                        joined = " ".join(raw.split())
-                        if joined:
-                            chars = len(raw) - raw.count(" ") - raw.count("\n")
-                            raws.append(_Raw(joined, stack[-1], link_chars, chars))
+                        _emit(parts, raws, stack[-1], link_chars)
                         link_chars = 0
                     stack.pop()
                     atomic = 0
@@ -474,12 +468,7 @@ class _Walker:
                 if atomic:
                     parts.append(" ")
                 elif parts:
-                    raw = "".join(parts)
-                    parts.clear()
-                    joined = " ".join(raw.split())
-                    if joined:
-                        chars = len(raw) - raw.count(" ") - raw.count("\n")
-                        raws.append(_Raw(joined, stack[-1], link_chars, chars))
+                    _emit(parts, raws, stack[-1], link_chars)
                     link_chars = 0
         last = pieces[-1] if len(pieces) % 3 == 1 else None
         if last:

@@ -234,11 +234,11 @@ def _squash(text: str) -> str:
 @functools.lru_cache(maxsize=8192)
 def _token_flags(token: str) -> int:
     """What one class token says about its element (cached: tokens repeat)."""
-    if is_state(token):
+    words = token_words(token)
+    if is_state(token, words):
         return 0
     if token in ARTICLE_HINTS:
         return _F_POSITIVE
-    words = token_words(token)
     flags = _F_CAPTION if "caption" in words else 0
     if not BOILERPLATE_WORDS.keys().isdisjoint(words):
         flags |= _F_NEGATIVE
@@ -318,14 +318,23 @@ _BLOCK_TAGS = frozenset(BLOCK_SELECTOR.split(", "))
 _BREAK_TAGS = frozenset({"br", "hr", "img"})
 
 
-def _emit(parts: list[str], raws: list[_Raw], box: int, link_chars: int) -> None:
-    """Turn the text gathered in *parts* into a block of *box*, if it has any."""
-    raw = "".join(parts)
+def _emit(
+    parts: list[str], raws: list[_Raw], box: int, link_chars: int, solid: bool = True
+) -> bool:
+    """
+    Turn the text gathered in *parts* into a block of *box*, if it has any
+    (*solid* is false when *parts* is known to hold only white space).
+
+    Returns ``False``: *parts* is empty again.
+    """
+    if solid:
+        raw = "".join(parts)
+        text = _squash(raw)
+        if text:
+            visible = len(raw) - raw.count(" ") - raw.count("\n")
+            raws.append(_Raw(text, box, link_chars, visible))
     parts.clear()
-    text = _squash(raw)
-    if text:
-        visible = len(raw) - raw.count(" ") - raw.count("\n")
-        raws.append(_Raw(text, box, link_chars, visible))
+    return False
 
 
 class _Walker:
@@ -426,9 +435,14 @@ class _Walker:
         count = len(elements)
         # split() gives text, mark, element number, text, ... text
         it = iter(pieces)
+        # whether *parts* holds more than white space (most text between
+        # marks is the page source's indentation, which makes no block)
+        solid = False
         for text, mark, number in zip(it, it, it, strict=False):
             if text:
                 parts.append(text)
+                if not solid:
+                    solid = not text.isspace()
                 if links:
                     link_chars += len(text) - text.count(" ") - text.count("\n")
             if number is not None:
@@ -440,7 +454,7 @@ class _Walker:
                     parts.append(" ")
                     continue
                 if parts:
-                    _emit(parts, raws, stack[-1], link_chars)
+                    solid = _emit(parts, raws, stack[-1], link_chars, solid)
                     link_chars = 0
                 tag, tokens, flags, is_atomic = elements[index]
                 parent = boxes[stack[-1]]
@@ -456,7 +470,7 @@ class _Walker:
                     parts.append(" ")
                 elif len(stack) > 1:
                     if parts:
-                        _emit(parts, raws, stack[-1], link_chars)
+                        solid = _emit(parts, raws, stack[-1], link_chars, solid)
                         link_chars = 0
                     stack.pop()
                     atomic = 0
@@ -468,7 +482,7 @@ class _Walker:
                 if atomic:
                     parts.append(" ")
                 elif parts:
-                    _emit(parts, raws, stack[-1], link_chars)
+                    solid = _emit(parts, raws, stack[-1], link_chars, solid)
                     link_chars = 0
         last = pieces[-1] if len(pieces) % 3 == 1 else None
         if last:

@@ -216,15 +216,17 @@ _STATE_OR_EMBED = STATE_WORDS | EMBED_WORDS
 
 
 @functools.lru_cache(maxsize=8192)
-def is_state(token: str) -> bool:
+def is_state(token: str, words: tuple[str, ...] | None = None) -> bool:
     """
     Tell whether a class token describes a state (``has-comments``), a
     layout (``content-with-sidebar``) or an embedded post (``tweet-embed``):
     such tokens say nothing about furniture.
+
+    *words* are the token's `token_words`, if the caller has them already.
     """
     if token.startswith(STATE_PREFIXES) or token.endswith(STATE_SUFFIXES):
         return True
-    return not _STATE_OR_EMBED.isdisjoint(_words(token))
+    return not _STATE_OR_EMBED.isdisjoint(_words(token) if words is None else words)
 
 
 MAX_LINK_DENSITY = 0.5
@@ -406,9 +408,10 @@ def _inner_tokens(block: Block) -> tuple[str, ...]:
 def _inner(classes: tuple[str, ...]) -> tuple[str, ...]:
     tokens: list[str] = []
     for token in classes:
-        if is_state(token):
+        words = _words(token)
+        if is_state(token, words):
             continue
-        if token in ARTICLE_HINTS or any(w in ARTICLE_WORDS for w in _words(token)):
+        if token in ARTICLE_HINTS or not ARTICLE_WORDS.isdisjoint(words):
             break
         tokens.append(token)
     return tuple(tokens)

@@ -23,6 +23,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsdump import times
 from newsdump._html_meta import http_url, parse_time_value
+from newsdump._lang.headings import all_headings, all_prefixes
 from newsdump._models import RelatedItem, Source, Timestamp
 
 __all__ = [
@@ -126,14 +127,33 @@ NOT_STORY_WORDS: Final[frozenset[str]] = frozenset(
 RELATED_HEADINGS: Final[re.Pattern[str]] = re.compile(
     r"^(?:related(?:\s+(?:stories|articles|news|content|coverage|links|topics|reading))?"
     r"|(?:read|see)\s+(?:more|next|also)|more\s+(?:from|on|in|about|stories|news|"
-    r"articles|like\s+this|to\s+read).{0,40}|most\s+(?:popular|read|viewed|shared)"
+    r"articles|like\s+this|to\s+read)\b.{0,40}|most\s+(?:popular|read|viewed|shared)"
     r"|(?:you\s+)?(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)"
     r"|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|trending(?:\s+now)?"
     r"|further\s+reading|also\s+read|what\s+to\s+read\s+next|top\s+stories"
     r"|popular(?:\s+now|\s+stories)?)\W*$",
     re.IGNORECASE,
 )
-"""Headings that announce a list of related stories."""
+"""Headings that announce a list of related stories (English; the headings
+of the other languages are looked up in `newsdump._lang.headings`)."""
+
+_LISTED_HEADINGS = frozenset(h.casefold() for h in all_headings())
+_LISTED_PREFIXES = tuple(p.casefold().rstrip() for p in all_prefixes())
+
+
+def _is_related_heading(label: str) -> bool:
+    """Whether *label* announces related stories, in any known language."""
+    if RELATED_HEADINGS.match(label):
+        return True
+    folded = " ".join(label.casefold().replace("’", "'").split()).rstrip(".…:!» ")
+    if folded in _LISTED_HEADINGS:
+        return True
+    return any(
+        folded.startswith(prefix)
+        and (len(folded) == len(prefix) or not folded[len(prefix)].isalnum())
+        for prefix in _LISTED_PREFIXES
+    )
+
 
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _MAX_HEADING_CHARS = 60
@@ -340,7 +360,7 @@ def _heading_container(
     """A related heading with the list of links after it, as one or two
     nodes; nothing if *heading* announces no such list."""
     label = _text(heading)
-    if len(label) > _MAX_HEADING_CHARS or not RELATED_HEADINGS.match(label):
+    if len(label) > _MAX_HEADING_CHARS or not _is_related_heading(label):
         return []
     listing = _next_link_list(heading, cache)
     if listing is None or _in_navigation(heading):

@@ -15,6 +15,8 @@ from typing import Literal
 
 import attrs
 
+from newsdump._lang.headings import all_headings, all_prefixes
+
 __all__ = [
     "AGGREGATOR_LAYOUT",
     "DEFAULT_LAYOUTS",
@@ -92,46 +94,23 @@ class Layout:
 
         Returns:
             Whether it is one of *related_headings* or starts with one of
-            *related_prefixes*.
+            *related_prefixes* followed by the end of a word.
         """
         if folded in self.related_headings:
             return True
-        return any(folded.startswith(p) for p in self.related_prefixes)
+        return any(_starts_with_words(folded, p) for p in self.related_prefixes)
 
 
-_RELATED_HEADINGS = (
-    "Related",
-    "Related Articles",
-    "Related articles",
-    "Related Stories",
-    "Related Content",
-    "Related News",
-    "Related Coverage",
-    "Read more",
-    "Read More",
-    "Read next",
-    "More stories",
-    "More news",
-    "More on this story",
-    "You may also like",
-    "You might also like",
-    "Recommended",
-    "Recommended for you",
-    "Recommended stories",
-    "Most popular",
-    "Most read",
-    "Most viewed",
-    "Popular now",
-    "Trending",
-    "Trending now",
-    "Top stories",
-    "Latest news",
-    "See also",
-    "Also read",
-    "What to read next",
-)
+def _starts_with_words(text: str, prefix: str) -> bool:
+    """Whether *text* starts with *prefix* and a word ends there ("more on"
+    opens "more on dw", not "more online")."""
+    if not text.startswith(prefix):
+        return False
+    return len(text) == len(prefix) or not text[len(prefix)].isalnum()
 
-_RELATED_PREFIXES = ("More from ", "More on ", "More stories from ", "Latest from ")
+
+_RELATED_HEADINGS = all_headings()
+_RELATED_PREFIXES = all_prefixes()
 
 _NAVIGATION = (
     "Skip to content",
@@ -173,7 +152,8 @@ GENERIC_LAYOUT = Layout(
     subtitle_max_chars=300,
 )
 """Any other dump, such as the text of a whole web page: navigation lines,
-headline, paragraphs, related lists under common headings, footer."""
+headline, paragraphs, related lists under common headings (in English,
+German, French, Spanish, Italian, Dutch and Portuguese), footer."""
 
 DEFAULT_LAYOUTS: tuple[Layout, ...] = (AGGREGATOR_LAYOUT, GENERIC_LAYOUT)
 """The layouts `parse_text` tries, in order; the last one is the fallback."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
@@ -80,6 +81,39 @@ class TestContainers:
 
         assert ["Another story with a headline"] == [i.title for i in items]
         assert ["h3", "ol"] == [n.tag for n in nodes]
+
+    @pytest.mark.parametrize(
+        "heading",
+        [
+            "Das könnte Sie auch interessieren",
+            "À lire aussi :",
+            "Noticias relacionadas",
+            "Leggi anche",
+            "Lees ook",
+            "Leia também:",
+            "Mais notícias de Lisboa",
+            "More from our reporters",
+        ],
+    )
+    def test_headings_in_other_languages(self, heading):
+        """Related headings in the languages newsdump knows open a block too."""
+        items, nodes = related(
+            f"<div><p>Body text of the story goes here.</p></div><h3>{heading}</h3>"
+            "<ul><li><a href='/c'>Another story with a headline</a></li></ul>"
+        )
+
+        assert ["Another story with a headline"] == [i.title for i in items]
+        assert ["h3", "ul"] == [n.tag for n in nodes]
+
+    @pytest.mark.parametrize(
+        "heading", ["More online", "Mais sobretudo", "Plus de 100 morts", "Lees"]
+    )
+    def test_heading_must_match_whole_words(self, heading):
+        """A heading that only starts like a related one is not one."""
+        assert ((), []) == related(
+            f"<h3>{heading}</h3>"
+            "<ul><li><a href='/c'>Another story with a headline</a></li></ul>"
+        )
 
     def test_heading_with_its_list_in_a_wrapper(self):
         """A wrapper holding just the heading and its list is returned as one node."""

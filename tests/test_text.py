@@ -321,6 +321,13 @@ class TestInputs:
             "Recommended",
             "Most popular",
             "More from DW",
+            "Das könnte Sie auch interessieren",
+            "À lire aussi",
+            "Noticias relacionadas",
+            "Leggi anche",
+            "Lees ook",
+            "Leia também:",
+            "Mehr aus Berlin",
         ],
     )
     def test_other_headings(self, heading):
@@ -332,6 +339,28 @@ class TestInputs:
         assert heading == next(
             r.text for r in article.removed if r.reason == "related-heading"
         )
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "More online shops closed their doors this year than last.",
+            "Plus de 100 morts après le séisme de la nuit dernière.",
+            "Mais sobretudo, a cidade precisa de mais casas.",
+        ],
+    )
+    def test_sentence_that_starts_like_a_heading(self, line):
+        """A body line that only starts like a related heading stays in the body."""
+        dump = (
+            "Council approves the new riverside cycle lanes\n"
+            "The council voted on Tuesday to build four kilometres of cycle lanes.\n"
+            f"{line}\n"
+            "Work starts in the spring and should take about a year to finish.\n"
+        )
+        article = parse_text(dump, now=NOW)
+
+        assert line in article.paragraphs
+        assert () == article.related
+        assert [] == [r for r in article.removed if r.reason == "related-heading"]
 
     def test_source_and_age_on_one_line(self):
         """'Source · age' lines split into source and age; headlines come first."""

@@ -684,7 +684,8 @@ def _html_by_after_h1(page: _Page) -> list[str]:
             # so the plain text (cheaper) rules most elements out first.
             if not _BY_WORD.match(inner.text(deep=True).lstrip()):
                 continue
-            text = inner.text(deep=True, separator=" ", strip=True)
+            # blank text nodes give empty parts, so squash the joined text
+            text = " ".join(inner.text(deep=True, separator=" ").split())
             if len(text) <= _MAX_BYLINE_CHARS and _BY_LEAD.match(text):
                 return [text]
     return []

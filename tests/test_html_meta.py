@@ -490,6 +490,17 @@ class TestFixtures:
 
         assert (("Maya Lindqvist",), ()) == (split.authors, byron.authors)
 
+    def test_by_line_starting_with_blank_text(self):
+        """A "By ..." element whose first text node is only white space is
+        still a byline, with every name in it."""
+        page = meta(
+            "",
+            "<h1>Rates rise</h1><div>\n <span> By </span>\n"
+            " <a href='/a'>Maya Lindqvist</a> and <a href='/b'>Tom Jones</a></div>",
+        )
+
+        assert ("Maya Lindqvist", "Tom Jones") == page.authors
+
     def test_live_blog(self):
         """A LiveBlogPosting gives its own headline, authors and coverage start, not its updates'."""
         page = fixture("meta-liveblog.html")

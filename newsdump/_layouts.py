@@ -68,6 +68,12 @@ class Layout:
         menu_max_words: Lines of at most this many words, without final
             punctuation, that come in runs of *menu_run* or more are menus.
         menu_run: How many such short lines in a row make a menu.
+        later_body_share: Related headings cut a dump into stretches; the
+            body is the first stretch with prose, unless a later one has a
+            run of *later_body_lines* prose lines in a row with more than
+            this many times the characters of the first one's longest run
+            (rails and cookie notices above an article).
+        later_body_lines: The shortest such run, in lines.
     """
 
     name: str
@@ -84,6 +90,8 @@ class Layout:
     subtitle_max_chars: int = 400
     menu_max_words: int = 4
     menu_run: int = 3
+    later_body_share: float = 2.0
+    later_body_lines: int = 3
 
     def is_related_heading(self, folded: str) -> bool:
         """

@@ -26,6 +26,7 @@ from typing import NamedTuple
 import attrs
 
 from newsdump import times
+from newsdump._authors import clean_authors
 from newsdump._chain import Block, Filter, Outcome, run_chain
 from newsdump._decode import decode_text
 from newsdump._layouts import DEFAULT_LAYOUTS, ItemField, Layout
@@ -48,6 +49,7 @@ LAYOUT_FILTER = "layout"
 
 _MAX_TITLE_SCAN = 40
 _SHORT_LINE = 80
+_BYLINE_STARTS = ("By ", "by ", "BY ")
 _MAX_AGE_CHARS = 40
 _MAX_SOURCE_CHARS = 60
 _MAX_SOURCE_WORDS = 8
@@ -60,8 +62,11 @@ _AGE = re.compile(
     rf"|^{_MONTH} \d{{1,2}},? \d{{4}}\b|^\d{{1,2}} {_MONTH} \d{{4}}\b",
     re.IGNORECASE,
 )
-_SENTENCE_ENDS = frozenset(".!?\"”’'…)")
+_SENTENCE_ENDS = frozenset(".!?\"”’'…)。！？」』")
 _PROSE_MIN_WORDS = 10
+_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+"""Kana and Han characters: Japanese and Chinese put no spaces between words."""
+_UNSPACED_CHARS_PER_WORD = 2
 _SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?] [A-Z]")
 """A sentence that ends inside a line; two lower-case letters before the
 stop keep abbreviations such as "U.S. Senate" out."""
@@ -221,15 +226,65 @@ def _choose(lines: list[_Line], layouts: tuple[Layout, ...]) -> Layout:
 def _plan(lines: list[_Line], layout: Layout) -> _Plan:
     """Give every line a role, following *layout*."""
     plan = _Plan(roles=["paragraph"] * len(lines))
-    body_end = len(lines)
-    for i, line in enumerate(lines):
-        if line.folded and layout.is_related_heading(line.folded):
-            body_end = i
-            break
-    body_from = _plan_head(lines, layout, plan, body_end)
+    body_start, body_end = _body_span(lines, layout)
+    body_from = _plan_head(lines, layout, plan, body_start, body_end)
     _plan_body(lines, layout, plan, body_from, body_end)
     _plan_related(lines, layout, plan, body_end)
     return plan
+
+
+def _body_span(lines: list[_Line], layout: Layout) -> tuple[int, int]:
+    """
+    Where the body may start and where the related section starts.
+
+    Related headings cut the dump into stretches. The body is the first
+    stretch with prose in it, unless a later one holds a run of at least
+    `Layout.later_body_lines` prose lines in a row with more than
+    `Layout.later_body_share` times the characters of the first one's
+    longest run: in the text of a whole page, "Trending" or "Latest news" rails and
+    a cookie notice often come before the article, and a rail's heading
+    must not end the article before it begins. Related items, one prose
+    line each between their source and age lines, never make such a run.
+    The related section starts at the first related heading after the body.
+    """
+    cuts = [
+        i
+        for i, line in enumerate(lines)
+        if line.folded and layout.is_related_heading(line.folded)
+    ]
+    if not cuts:
+        return 0, len(lines)
+    bounds = list(zip([0, *(c + 1 for c in cuts)], [*cuts, len(lines)], strict=True))
+    runs = [_longest_prose_run(lines, layout, a, b) for a, b in bounds]
+    first = next((k for k, (chars, _) in enumerate(runs) if chars), None)
+    if first is None:
+        return 0, cuts[0]
+    chosen = first
+    for k in range(first + 1, len(bounds)):
+        chars, count = runs[k]
+        if (
+            count >= layout.later_body_lines
+            and chars > layout.later_body_share * runs[first][0]
+            and chars > runs[chosen][0]
+        ):
+            chosen = k
+    return bounds[chosen]
+
+
+def _longest_prose_run(
+    lines: list[_Line], layout: Layout, start: int, end: int
+) -> tuple[int, int]:
+    """Characters and lines of the longest run of prose lines in a row."""
+    best = (0, 0)
+    chars = count = 0
+    for i in range(start, end):
+        if _is_prose(lines[i].raw, layout):
+            chars += len(lines[i].raw)
+            count += 1
+            best = max(best, (chars, count))
+        else:
+            chars = count = 0
+    return best
 
 
 def _is_navigation(raw: str, folded: str, layout: Layout) -> bool:
@@ -243,29 +298,50 @@ def _is_headline(line: _Line, layout: Layout) -> bool:
     return (
         len(raw) <= layout.title_max_chars
         and raw[-1] not in ".:"
-        and len(raw.split()) >= layout.title_min_words
+        and _has_words(raw, layout.title_min_words)
         and not line.age
+        and not raw.startswith(_BYLINE_STARTS)
         and not _is_navigation(raw, line.folded, layout)
     )
+
+
+def _has_words(raw: str, count: int) -> bool:
+    """
+    Whether *raw* has at least *count* words: space-separated words, plus
+    one per two kana or Han characters (an estimate for Japanese and
+    Chinese, which put no spaces between words).
+    """
+    if count <= 0:
+        return True
+    # splitting stops after *count* words: long lines cost no more
+    if len(raw.split(None, count - 1)) >= count:
+        return True
+    if raw.isascii():
+        return False
+    unspaced = len(_UNSPACED.findall(raw)) // _UNSPACED_CHARS_PER_WORD
+    return len(raw.split()) + unspaced >= count
 
 
 def _is_prose(raw: str, layout: Layout) -> bool:
     if len(raw) > layout.title_max_chars:
         return True
-    if len(raw.split()) < _PROSE_MIN_WORDS:
-        return False
     # A sentence end, or a sentence end inside followed by more text (a
-    # paragraph with a caption glued to it ends "... Centre AFP").
-    return raw[-1] in _SENTENCE_ENDS or _SENTENCE_INSIDE.search(raw) is not None
+    # paragraph with a caption glued to it ends "... Centre AFP"); checked
+    # before the words, which cost more to count.
+    if raw[-1] not in _SENTENCE_ENDS and _SENTENCE_INSIDE.search(raw) is None:
+        return False
+    return _has_words(raw, _PROSE_MIN_WORDS)
 
 
-def _find_title(lines: list[_Line], layout: Layout, body_end: int) -> int | None:
+def _find_title(
+    lines: list[_Line], layout: Layout, body_start: int, body_end: int
+) -> int | None:
     """The headline: just above the first prose line, else the first one."""
     first = None
-    for i in range(min(body_end, _MAX_TITLE_SCAN)):
+    for i in range(body_start, min(body_end, body_start + _MAX_TITLE_SCAN)):
         if _is_prose(lines[i].raw, layout):
             for j in (i - 1, i - 2):
-                if j >= 0 and _is_headline(lines[j], layout):
+                if j >= body_start and _is_headline(lines[j], layout):
                     return j
             return first
         if first is None and _is_headline(lines[i], layout):
@@ -273,34 +349,62 @@ def _find_title(lines: list[_Line], layout: Layout, body_end: int) -> int | None
     return first
 
 
-def _plan_head(lines: list[_Line], layout: Layout, plan: _Plan, body_end: int) -> int:
-    """Find the title and subtitle; return where the body starts."""
-    title_at = _find_title(lines, layout, body_end)
-    if title_at is None:
-        return 0
-    for i in range(title_at):
+def _plan_head(
+    lines: list[_Line], layout: Layout, plan: _Plan, body_start: int, body_end: int
+) -> int:
+    """
+    Find the title and subtitle; return where the body starts.
+
+    Lines before the title, or before *body_start* if there is no title,
+    are navigation; related headings among them keep that reason.
+    """
+    title_at = _find_title(lines, layout, body_start, body_end)
+    for i in range(body_start if title_at is None else title_at):
         plan.roles[i] = "furniture"
-        plan.reasons[i] = "navigation"
+        folded = lines[i].folded
+        related = bool(folded) and layout.is_related_heading(folded)
+        plan.reasons[i] = "related-heading" if related else "navigation"
+    if title_at is None:
+        return body_start
     plan.roles[title_at] = "title"
     sub = title_at + 1
     if (
         sub + 1 < body_end
         and layout.subtitle_max_chars
         and len(lines[sub].raw) <= layout.subtitle_max_chars
-        and len(lines[sub].raw.split()) >= 4
+        and _has_words(lines[sub].raw, 4)
         and not lines[sub].age
-        and not lines[sub].raw.startswith(("By ", "by "))
+        and not lines[sub].raw.startswith(_BYLINE_STARTS)
     ):
         plan.roles[sub] = "subtitle"
-        return sub + 1
-    return title_at + 1
+        return _plan_byline(lines, plan, sub + 1, body_end)
+    return _plan_byline(lines, plan, title_at + 1, body_end)
+
+
+def _plan_byline(lines: list[_Line], plan: _Plan, start: int, body_end: int) -> int:
+    """
+    Set aside the line after the headline (and standfirst) if it is a
+    "By ..." line that names people; return where the body starts.
+    """
+    if start >= body_end:
+        return start
+    raw = lines[start].raw
+    if (
+        len(raw) <= _SHORT_LINE
+        and raw.startswith(_BYLINE_STARTS)
+        and clean_authors([raw])
+    ):
+        plan.roles[start] = "furniture"
+        plan.reasons[start] = "byline"
+        return start + 1
+    return start
 
 
 def _is_short(raw: str, layout: Layout) -> bool:
     return (
         len(raw) <= _SHORT_LINE
-        and raw[-1] not in ".!?\"”’'"
-        and len(raw.split()) <= layout.menu_max_words
+        and raw[-1] not in ".!?\"”’'。！？"
+        and not _has_words(raw, layout.menu_max_words + 1)
     )
 
 
@@ -620,6 +724,7 @@ def _assemble(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one branch per role
         for i, _ in assigned:
             owner[i] = number
     items = [_Item() for _ in plan.items]
+    bylines: list[str] = []
 
     def drop(reason: str, block: Block) -> None:
         for start, end in block.to_input(0, len(block.text)):
@@ -644,6 +749,8 @@ def _assemble(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one branch per role
             kept = outcome.block
         if i in plan.reasons:
             drop(plan.reasons[i], kept)
+            if plan.reasons[i] == "byline":
+                bylines.append(kept.text)
         elif role == "title" and title is None:
             title = kept.text
         elif role == "subtitle" and subtitle is None:
@@ -709,6 +816,7 @@ def _assemble(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one branch per role
         paragraphs=paragraphs,
         headings=headings,
         captions=captions,
+        authors=clean_authors(bylines),
         related=related,
         removed=removals,
         reference=reference,

@@ -4,6 +4,7 @@ import datetime as dt
 from collections import Counter
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -402,6 +403,106 @@ class TestInputs:
             "Privacy Policy",
         ):
             assert line in removed
+
+    def test_rails_before_the_article(self):
+        """Related headings before the article ("Trending", "Latest news")
+        do not end it before it begins; the related section is the one
+        after it."""
+        dump = (FIXTURES / "text" / "page-dump-rails.txt").read_text(encoding="utf-8")
+        article = parse_text(dump, now=NOW)
+
+        assert (
+            "Harbour Wall Repairs Start Next Spring After Years Of Delays"
+            == article.title
+        )
+        assert 5 == len(article.paragraphs)
+        assert article.paragraphs[0].startswith("The council has approved")
+        assert ("Nadia Okafor",) == article.authors
+        assert ["By Nadia Okafor"] == [
+            r.text for r in article.removed if r.reason == "byline"
+        ]
+        assert [
+            "Marina Expansion Plans Put On Hold",
+            "Coastal Path Closed After Landslip",
+        ] == [item.title for item in article.related]
+        assert ["Trending", "Latest news", "Related stories"] == [
+            r.text for r in article.removed if r.reason == "related-heading"
+        ]
+        removed = " ".join(r.text for r in article.removed)
+        assert "Ferry Strike Called Off After Late Talks" in removed
+        assert "We use cookies" in removed
+
+    def test_later_body_share_is_a_layout_setting(self):
+        """A layout that asks for much more prose keeps the first stretch
+        with prose (here the cookie notice) as the body."""
+        dump = (FIXTURES / "text" / "page-dump-rails.txt").read_text(encoding="utf-8")
+        strict = attrs.evolve(DEFAULT_LAYOUTS[-1], name="strict", later_body_share=10.0)
+
+        article = parse_text(dump, now=NOW, layouts=(strict,))
+
+        assert not any(
+            p.startswith("The council has approved") for p in article.paragraphs
+        )
+
+    @pytest.mark.parametrize(
+        ("line", "authors"),
+        [
+            ("By Nadia Okafor and Tom Reyes", ("Nadia Okafor", "Tom Reyes")),
+            ("By the numbers", ()),
+            ("by staff", ()),
+        ],
+    )
+    def test_byline_after_the_headline(self, line, authors):
+        """A "By ..." line right after the headline gives the authors and is
+        set aside; a "By" line that names nobody stays in the body."""
+        dump = (
+            "Harbour Wall Repairs Start Next Spring After Years Of Delays\n"
+            f"{line}\n"
+            "The council has approved a repair plan for the old harbour wall after the storms.\n"
+            "Engineers will first rebuild the northern section, where the stones have shifted.\n"
+        )
+        article = parse_text(dump, now=NOW)
+
+        assert authors == article.authors
+        assert (line in article.paragraphs) == (not authors)
+        assert bool(authors) == any(r.reason == "byline" for r in article.removed)
+
+    def test_text_without_spaces(self):
+        """A Japanese page dump: sentences without spaces between words are
+        prose, and the line above them is the headline."""
+        dump = (FIXTURES / "text" / "page-dump-ja.txt").read_text(encoding="utf-8")
+        article = parse_text(dump, now=NOW)
+
+        assert "港の防波堤、来春から修復工事へ" == article.title
+        assert article.subtitle is not None
+        assert article.subtitle.startswith("市議会は火曜日")
+        assert article.paragraphs[0].startswith("工事はまず")
+        assert 3 == sum(p.endswith("。") for p in article.paragraphs)
+        assert ["メニュー", "ホーム", "ニュース", "地域"] == [
+            r.text for r in article.removed if r.reason == "navigation"
+        ]
+
+    def test_short_article_before_long_related_items(self):
+        """A short article stays the body even when the related items after
+        it hold more text: each item's text is one line between its source
+        and age lines, which is no run of prose."""
+        teaser = "The report says the project ran over budget and behind plan. " * 8
+        dump = (
+            "Harbour Wall Repairs Start Next Spring After Years Of Delays\n"
+            "The council has approved a repair plan for the old harbour wall after the storms.\n"
+            "Related Articles\n"
+            + "".join(
+                f"Harbour Herald\n{k} hours ago\n- Harbour Herald\n"
+                f"Marina Expansion Plans Put On Hold Number {k}\n{teaser}\n"
+                for k in (1, 2, 3)
+            )
+        )
+        article = parse_text(dump, now=NOW)
+
+        assert [
+            "The council has approved a repair plan for the old harbour wall after the storms."
+        ] == list(article.paragraphs)
+        assert 3 == len(article.related)
 
 
 class TestLayouts:

@@ -579,10 +579,6 @@ def _headline_path(candidates: list[LexborNode], tags: list[str | None]) -> set[
     if len(heads) != 1:
         return set()
     (head,) = heads.values()
-    # As with the query this one replaced: an h1 that `CONTAINER_SELECTOR`
-    # matches was listed twice, and so never counted as the only one.
-    if _selected(head.attributes):
-        return set()
     return {*_ancestor_ids(head), head.mem_id}
 
 

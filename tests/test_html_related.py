@@ -185,6 +185,16 @@ class TestContainers:
         assert ((), []) == find_related(tree, base_url=BASE, now=NOW)
 
 
+    def test_headline_with_a_related_class_word(self):
+        """A headline whose own class holds a related word ("thread" holds
+        "read") still guards the wrapper around the story."""
+        tree = LexborHTMLParser(
+            '<html><body><div class="has-related"><h1 class="thread-title">The story</h1>'
+            "<p>Text <a href='/x'>a link with a long enough title</a></p></div></body></html>"
+        )
+
+        assert ((), []) == find_related(tree, base_url=BASE, now=NOW)
+
 class TestItems:
     def test_card_fields(self):
         """A card gives title (from its heading), source, age resolved against now, and teaser."""

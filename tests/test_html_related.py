@@ -184,7 +184,6 @@ class TestContainers:
 
         assert ((), []) == find_related(tree, base_url=BASE, now=NOW)
 
-
     def test_headline_with_a_related_class_word(self):
         """A headline whose own class holds a related word ("thread" holds
         "read") still guards the wrapper around the story."""
@@ -194,6 +193,7 @@ class TestContainers:
         )
 
         assert ((), []) == find_related(tree, base_url=BASE, now=NOW)
+
 
 class TestItems:
     def test_card_fields(self):

@@ -74,6 +74,11 @@ class Layout:
             this many times the characters of the first one's longest run
             (rails and cookie notices above an article).
         later_body_lines: The shortest such run, in lines.
+        article_gap: After the body's longest run of prose lines, this many
+            lines in a row without prose end the article (teaser lists and
+            footers of a whole page); the lines after its last prose line,
+            up to the related section, are removed as ``after-article``.
+            0 keeps the body going to the related section.
     """
 
     name: str
@@ -92,6 +97,7 @@ class Layout:
     menu_run: int = 3
     later_body_share: float = 2.0
     later_body_lines: int = 3
+    article_gap: int = 10
 
     def is_related_heading(self, folded: str) -> bool:
         """

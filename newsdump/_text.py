@@ -228,7 +228,11 @@ def _plan(lines: list[_Line], layout: Layout) -> _Plan:
     plan = _Plan(roles=["paragraph"] * len(lines))
     body_start, body_end = _body_span(lines, layout)
     body_from = _plan_head(lines, layout, plan, body_start, body_end)
-    _plan_body(lines, layout, plan, body_from, body_end)
+    stop = _article_end(lines, layout, body_from, body_end)
+    for i in range(stop, body_end):
+        plan.roles[i] = "furniture"
+        plan.reasons[i] = "after-article"
+    _plan_body(lines, layout, plan, body_from, stop)
     _plan_related(lines, layout, plan, body_end)
     return plan
 
@@ -285,6 +289,36 @@ def _longest_prose_run(
         else:
             chars = count = 0
     return best
+
+
+def _article_end(lines: list[_Line], layout: Layout, start: int, end: int) -> int:
+    """
+    Where the article stops before *end*: after the last prose line that
+    follows its longest run of prose lines with fewer than
+    `Layout.article_gap` lines without prose in between.
+    """
+    if not layout.article_gap:
+        return end
+    best_chars = chars = 0
+    last: int | None = None  # the longest run's last line
+    for i in range(start, end):
+        if _is_prose(lines[i].raw, layout):
+            chars += len(lines[i].raw)
+            if chars > best_chars:
+                best_chars, last = chars, i
+        else:
+            chars = 0
+    if last is None:
+        return end
+    gap = 0
+    for i in range(last + 1, end):
+        if _is_prose(lines[i].raw, layout):
+            last, gap = i, 0
+            continue
+        gap += 1
+        if gap >= layout.article_gap:
+            return last + 1
+    return end
 
 
 def _is_navigation(raw: str, folded: str, layout: Layout) -> bool:

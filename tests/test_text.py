@@ -444,6 +444,56 @@ class TestInputs:
             p.startswith("The council has approved") for p in article.paragraphs
         )
 
+    def test_teaser_list_after_the_article(self):
+        """A long list of teaser headlines after the article, under no
+        related heading, is not body: it is removed as "after-article"; a
+        short list inside the article stays."""
+        body = (
+            "The council has approved a repair plan for the old harbour wall after the storms.\n"
+            "Engineers will first rebuild the northern section, where the stones have shifted.\n"
+            "The wall will get:\n"
+            "New foundations along its length\n"
+            "A wider footpath on the top\n"
+            "Lights for the winter months\n"
+            "The work is expected to cost about four million and will take most of next year.\n"
+        )
+        teasers = "".join(
+            f"Teaser headline number {k} about something else in town\n"
+            for k in range(12)
+        )
+        dump = (
+            "Harbour Wall Repairs Start Next Spring\n"
+            + body
+            + teasers
+            + "Privacy Policy\n"
+        )
+        article = parse_text(dump, now=NOW)
+
+        assert "A wider footpath on the top" in article.paragraphs
+        assert article.paragraphs[-1].startswith("The work is expected")
+        removed = [r.text for r in article.removed if r.reason == "after-article"]
+        assert 12 == len(removed)
+        assert removed[0].startswith("Teaser headline number 0")
+        assert "Privacy Policy" in {r.text for r in article.removed}
+
+    def test_article_gap_zero_keeps_the_body_going(self):
+        """With `Layout.article_gap` 0 the body runs to the related section."""
+        teasers = "".join(
+            f"Teaser headline number {k} about something else in town\n"
+            for k in range(12)
+        )
+        dump = (
+            "Harbour Wall Repairs Start Next Spring\n"
+            "The council has approved a repair plan for the old harbour wall after the storms.\n"
+            + teasers
+        )
+        layout = attrs.evolve(DEFAULT_LAYOUTS[-1], article_gap=0)
+
+        article = parse_text(dump, now=NOW, layouts=(layout,))
+
+        assert article.subtitle is not None
+        assert 12 == sum(p.startswith("Teaser") for p in article.paragraphs)
+
     @pytest.mark.parametrize(
         ("line", "authors"),
         [

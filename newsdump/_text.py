@@ -92,6 +92,7 @@ class _Plan:
     """The roles the layout gives the lines, before any filter runs."""
 
     roles: list[str]
+    prose: list[bool] = attrs.Factory(list)
     reasons: dict[int, str] = attrs.Factory(dict)
     items: list[list[tuple[int, ItemField]]] = attrs.Factory(list)
 
@@ -225,10 +226,13 @@ def _choose(lines: list[_Line], layouts: tuple[Layout, ...]) -> Layout:
 
 def _plan(lines: list[_Line], layout: Layout) -> _Plan:
     """Give every line a role, following *layout*."""
-    plan = _Plan(roles=["paragraph"] * len(lines))
-    body_start, body_end = _body_span(lines, layout)
+    plan = _Plan(
+        roles=["paragraph"] * len(lines),
+        prose=[_is_prose(line.raw, layout) for line in lines],
+    )
+    body_start, body_end = _body_span(lines, layout, plan.prose)
     body_from = _plan_head(lines, layout, plan, body_start, body_end)
-    stop = _article_end(lines, layout, body_from, body_end)
+    stop = _article_end(lines, layout, plan.prose, body_from, body_end)
     for i in range(stop, body_end):
         plan.roles[i] = "furniture"
         plan.reasons[i] = "after-article"
@@ -237,7 +241,9 @@ def _plan(lines: list[_Line], layout: Layout) -> _Plan:
     return plan
 
 
-def _body_span(lines: list[_Line], layout: Layout) -> tuple[int, int]:
+def _body_span(
+    lines: list[_Line], layout: Layout, prose: list[bool]
+) -> tuple[int, int]:
     """
     Where the body may start and where the related section starts.
 
@@ -259,7 +265,7 @@ def _body_span(lines: list[_Line], layout: Layout) -> tuple[int, int]:
     if not cuts:
         return 0, len(lines)
     bounds = list(zip([0, *(c + 1 for c in cuts)], [*cuts, len(lines)], strict=True))
-    runs = [_longest_prose_run(lines, layout, a, b) for a, b in bounds]
+    runs = [_longest_prose_run(lines, prose, a, b) for a, b in bounds]
     first = next((k for k, (chars, _) in enumerate(runs) if chars), None)
     if first is None:
         return 0, cuts[0]
@@ -276,13 +282,13 @@ def _body_span(lines: list[_Line], layout: Layout) -> tuple[int, int]:
 
 
 def _longest_prose_run(
-    lines: list[_Line], layout: Layout, start: int, end: int
+    lines: list[_Line], prose: list[bool], start: int, end: int
 ) -> tuple[int, int]:
     """Characters and lines of the longest run of prose lines in a row."""
     best = (0, 0)
     chars = count = 0
     for i in range(start, end):
-        if _is_prose(lines[i].raw, layout):
+        if prose[i]:
             chars += len(lines[i].raw)
             count += 1
             best = max(best, (chars, count))
@@ -291,7 +297,9 @@ def _longest_prose_run(
     return best
 
 
-def _article_end(lines: list[_Line], layout: Layout, start: int, end: int) -> int:
+def _article_end(
+    lines: list[_Line], layout: Layout, prose: list[bool], start: int, end: int
+) -> int:
     """
     Where the article stops before *end*: after the last prose line that
     follows its longest run of prose lines with fewer than
@@ -302,7 +310,7 @@ def _article_end(lines: list[_Line], layout: Layout, start: int, end: int) -> in
     best_chars = chars = 0
     last: int | None = None  # the longest run's last line
     for i in range(start, end):
-        if _is_prose(lines[i].raw, layout):
+        if prose[i]:
             chars += len(lines[i].raw)
             if chars > best_chars:
                 best_chars, last = chars, i
@@ -312,7 +320,7 @@ def _article_end(lines: list[_Line], layout: Layout, start: int, end: int) -> in
         return end
     gap = 0
     for i in range(last + 1, end):
-        if _is_prose(lines[i].raw, layout):
+        if prose[i]:
             last, gap = i, 0
             continue
         gap += 1
@@ -368,12 +376,16 @@ def _is_prose(raw: str, layout: Layout) -> bool:
 
 
 def _find_title(
-    lines: list[_Line], layout: Layout, body_start: int, body_end: int
+    lines: list[_Line],
+    layout: Layout,
+    prose: list[bool],
+    body_start: int,
+    body_end: int,
 ) -> int | None:
     """The headline: just above the first prose line, else the first one."""
     first = None
     for i in range(body_start, min(body_end, body_start + _MAX_TITLE_SCAN)):
-        if _is_prose(lines[i].raw, layout):
+        if prose[i]:
             for j in (i - 1, i - 2):
                 if j >= body_start and _is_headline(lines[j], layout):
                     return j
@@ -392,7 +404,7 @@ def _plan_head(
     Lines before the title, or before *body_start* if there is no title,
     are navigation; related headings among them keep that reason.
     """
-    title_at = _find_title(lines, layout, body_start, body_end)
+    title_at = _find_title(lines, layout, plan.prose, body_start, body_end)
     for i in range(body_start if title_at is None else title_at):
         plan.roles[i] = "furniture"
         folded = lines[i].folded

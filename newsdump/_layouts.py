@@ -76,8 +76,9 @@ class Layout:
         later_body_lines: The shortest such run, in lines.
         article_gap: After the body's longest run of prose lines, this many
             lines in a row without prose end the article (teaser lists and
-            footers of a whole page); the lines after its last prose line,
-            up to the related section, are removed as ``after-article``.
+            footers of a whole page), unless a run of *later_body_lines*
+            prose lines follows; the lines after its last prose line, up
+            to the related section, are removed as ``after-article``.
             0 keeps the body going to the related section.
     """
 

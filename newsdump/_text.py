@@ -301,9 +301,13 @@ def _article_end(
     lines: list[_Line], layout: Layout, prose: list[bool], start: int, end: int
 ) -> int:
     """
-    Where the article stops before *end*: after the last prose line that
-    follows its longest run of prose lines with fewer than
-    `Layout.article_gap` lines without prose in between.
+    Where the article stops before *end*.
+
+    From the body's longest run of prose lines on, the article goes on
+    across gaps without prose (lists, tables, pull quotes) as long as they
+    are shorter than `Layout.article_gap` lines or more prose follows them
+    in a run of `Layout.later_body_lines` lines; it stops after the last
+    prose line before a longer gap that only teasers and footers follow.
     """
     if not layout.article_gap:
         return end
@@ -318,15 +322,30 @@ def _article_end(
             chars = 0
     if last is None:
         return end
+    origin = last + 1
+    resumes = _run_ahead(prose, origin, end, layout.later_body_lines)
     gap = 0
-    for i in range(last + 1, end):
+    for i in range(origin, end):
         if prose[i]:
             last, gap = i, 0
             continue
         gap += 1
-        if gap >= layout.article_gap:
+        if gap >= layout.article_gap and not resumes[i - origin]:
             return last + 1
     return end
+
+
+def _run_ahead(prose: list[bool], start: int, end: int, size: int) -> list[bool]:
+    """For each line from *start* to *end*: whether a run of *size* prose
+    lines in a row starts at it or after it (one pass from the end)."""
+    ahead = [False] * (end - start)
+    found = False
+    run = 0
+    for i in range(end - 1, start - 1, -1):
+        run = run + 1 if prose[i] else 0
+        found = found or run >= size
+        ahead[i - start] = found
+    return ahead
 
 
 def _is_navigation(raw: str, folded: str, layout: Layout) -> bool:

@@ -476,6 +476,28 @@ class TestInputs:
         assert removed[0].startswith("Teaser headline number 0")
         assert "Privacy Policy" in {r.text for r in article.removed}
 
+    def test_long_list_inside_the_article(self):
+        """A list longer than `Layout.article_gap` inside the article does
+        not end it when a run of paragraphs follows."""
+        paragraphs = [
+            f"Paragraph {k} of the story says what the council decided and why it matters."
+            for k in range(8)
+        ]
+        items = "".join(f"Item {k} of the list\n" for k in range(12))
+        dump = (
+            "Harbour Wall Repairs Start Next Spring\n"
+            + "\n".join(paragraphs[:5])
+            + "\n"
+            + items
+            + "\n".join(paragraphs[5:])
+            + "\n"
+        )
+        article = parse_text(dump, now=NOW)
+
+        assert "Item 11 of the list" in article.paragraphs
+        assert article.paragraphs[-1] == paragraphs[-1]
+        assert not any(r.reason == "after-article" for r in article.removed)
+
     def test_article_gap_zero_keeps_the_body_going(self):
         """With `Layout.article_gap` 0 the body runs to the related section."""
         teasers = "".join(

@@ -251,11 +251,12 @@ def _body_span(
     stretch with prose in it, unless a later one holds a run of at least
     `Layout.later_body_lines` prose lines in a row with more than
     `Layout.later_body_share` times the characters of the first one's
-    longest run: in the text of a whole page, "Trending" or "Latest news" rails and
-    a cookie notice often come before the article, and a rail's heading
-    must not end the article before it begins. Related items, one prose
-    line each between their source and age lines, never make such a run.
-    The related section starts at the first related heading after the body.
+    longest run: in the text of a whole page, "Trending" or "Latest news"
+    rails and a cookie notice often come before the article, and a rail's
+    heading must not end the article before it begins. Related items, one
+    prose line each between their source and age lines, never make such a
+    run. The related section starts at the first related heading after the
+    body.
     """
     cuts = [
         i

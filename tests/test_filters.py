@@ -86,6 +86,16 @@ class TestWidgets:
             (filters.share_prompt, "Share this article", "share-prompt"),
             (filters.share_prompt, "Sign up for our newsletter", "share-prompt"),
             (filters.share_prompt, "Follow us on Instagram", "share-prompt"),
+            # the same widgets in the other languages newsdump knows
+            (filters.comment_widget, "Kommentare", "comments"),
+            (filters.comment_widget, "Laisser un commentaire", "comments"),
+            (filters.comment_widget, "Deixe um comentário", "comments"),
+            (filters.furniture, "Datenschutzerklärung", "furniture"),
+            (filters.furniture, "Política de privacidad", "furniture"),
+            (filters.furniture, "Naar boven", "furniture"),
+            (filters.share_prompt, "Partager cet article", "share-prompt"),
+            (filters.share_prompt, "Condividi", "share-prompt"),
+            (filters.share_prompt, "Síguenos en Twitter", "share-prompt"),
         ],
     )
     def test_drops(self, flt, text, reason):

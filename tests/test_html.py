@@ -21,6 +21,7 @@ from newsdump._html_filters import (
     MaxLinkDensity,
     date_line,
     figure_captions,
+    furniture_text,
     prompts,
     split_credit,
     token_words,
@@ -482,6 +483,32 @@ class TestFilters:
 
         assert "prompt" == prompts(prompt).reason
         assert None is prompts(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Folgen Sie uns auf X",
+            "Abonnez-vous à notre newsletter",
+            "Síguenos en Instagram",
+        ],
+    )
+    def test_prompts_in_other_languages(self, text):
+        """Follow and subscribe prompts in the languages newsdump knows are dropped."""
+        assert "prompt" == prompts(filters.Block(text=text, tag="p")).reason
+
+    @pytest.mark.parametrize(
+        ("text", "phrase"),
+        [
+            ("Anzeige", "anzeige"),
+            ("Lire la suite »", "lire la suite"),
+            ("Leer más", "leer más"),
+        ],
+    )
+    def test_furniture_text_in_other_languages(self, text, phrase):
+        """Ad labels and "read more" links in other languages are furniture."""
+        decision = furniture_text(filters.Block(text=text, tag="p"))
+
+        assert ("furniture-text", phrase) == (decision.reason, decision.detail)
 
 
 WORDS = ["river", "bridge", "council", "storm", "water", "town", "road", "school"]

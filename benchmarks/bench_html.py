@@ -173,41 +173,15 @@ def stages(htmls: list[str]) -> None:
     CPU time of this process, so that other work on a shared machine does
     not blur the split.
     """
-    from newsdump import _html  # noqa: PLC0415 - private stages, for this report only
-    from newsdump._chain import run_chain  # noqa: PLC0415
-    from newsdump.filters import DEFAULT_FILTERS  # noqa: PLC0415
+    from _stages import run_stages  # noqa: PLC0415 - only this report needs it
 
     spent: dict[str, float] = {}
-
-    def clock(name: str, start: float) -> float:
-        now = time.process_time()
-        spent[name] = spent.get(name, 0.0) + now - start
-        return now
-
     for html in htmls:
         at = time.process_time()
-        tree = _html._parse_tree(html)  # noqa: SLF001
-        at = clock("lexbor parse + depth guard", at)
-        meta, ld_json = _html._read_meta(tree, url=None, now=None)  # noqa: SLF001
-        at = clock("metadata (read_meta)", at)
-        related, nodes = _html._find_related(  # noqa: SLF001
-            tree, url=None, now=None, habit="either"
-        )
-        at = clock("related (find_related)", at)
-        blocks = _html.build_blocks(
-            tree,
-            related=nodes,
-            title=meta.title,
-            subtitle=meta.subtitle,
-            ld_json=ld_json,
-        )
-        at = clock("blocks + container", at)
-        outcomes = run_chain(blocks, DEFAULT_FILTERS)
-        at = clock("filter chain", at)
-        _html._assemble(  # noqa: SLF001
-            blocks, outcomes, meta=meta, related=related, url=None, now=None
-        )
-        clock("assemble", at)
+        for name in run_stages(html):
+            now = time.process_time()
+            spent[name] = spent.get(name, 0.0) + now - at
+            at = now
     total = sum(spent.values())
     print("\nparse_html stages (CPU ms/page):")
     for name, seconds in spent.items():

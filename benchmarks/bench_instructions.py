@@ -30,17 +30,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _stages import STAGES, run_stages
+
 DATA = Path(__file__).resolve().parents[2] / "shared/benchmarks/article-extraction"
 
-STAGES = (
-    ("lexbor parse + depth guard", "parse"),
-    ("metadata (read_meta)", "meta"),
-    ("related (find_related)", "related"),
-    ("blocks + container", "blocks"),
-    ("filter chain", "filters"),
-    ("assemble", "assemble"),
-)
-"""newsdump's stages, in order, with the workload that runs up to each."""
+_STAGE_KEYS = ("parse", "meta", "related", "blocks", "filters", "assemble")
+"""Short names of `_stages.STAGES`, in order, for the child processes."""
 
 _COLLECTED = re.compile(rb"Collected : (\d+)")
 
@@ -52,40 +49,12 @@ def _pages(data: Path, count: int) -> list[str]:
 
 def _newsdump_upto(stage: str):  # noqa: ANN202 - a child-only helper
     """A function running `parse_html`'s stages up to *stage* on one page."""
-    from newsdump import _html  # noqa: PLC0415 - private stages, child only
-    from newsdump._chain import run_chain  # noqa: PLC0415
-    from newsdump.filters import DEFAULT_FILTERS  # noqa: PLC0415
-
-    order = [name for _, name in STAGES]
-    last = order.index(stage)
+    last = STAGES[_STAGE_KEYS.index(stage)]
 
     def run(html: str) -> None:
-        tree = _html._parse_tree(html)  # noqa: SLF001
-        if last < 1:
-            return
-        meta, ld_json = _html._read_meta(tree, url=None, now=None)  # noqa: SLF001
-        if last < 2:
-            return
-        related, nodes = _html._find_related(  # noqa: SLF001
-            tree, url=None, now=None, habit="either"
-        )
-        if last < 3:
-            return
-        blocks = _html.build_blocks(
-            tree,
-            related=nodes,
-            title=meta.title,
-            subtitle=meta.subtitle,
-            ld_json=ld_json,
-        )
-        if last < 4:
-            return
-        outcomes = run_chain(blocks, DEFAULT_FILTERS)
-        if last < 5:
-            return
-        _html._assemble(  # noqa: SLF001
-            blocks, outcomes, meta=meta, related=related, url=None, now=None
-        )
+        for name in run_stages(html):
+            if name == last:
+                return
 
     return run
 
@@ -197,7 +166,7 @@ def main() -> None:
     print("\nparse_html stages (M instructions per page):")
     previous = 0.0
     total = 0.0
-    for label, name in STAGES:
+    for label, name in zip(STAGES, _STAGE_KEYS, strict=True):
         value = per_page(name, args.data, args.pages)
         print(f"  {label:<28} {(value - previous) / 1e6:8.1f}")
         total = value

@@ -23,7 +23,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsdump import times
 from newsdump._html_meta import http_url, parse_time_value
-from newsdump._lang.headings import all_headings, all_prefixes
+from newsdump._lang.headings import is_listed_heading
 from newsdump._models import RelatedItem, Source, Timestamp
 
 __all__ = [
@@ -137,22 +137,10 @@ RELATED_HEADINGS: Final[re.Pattern[str]] = re.compile(
 """Headings that announce a list of related stories (English; the headings
 of the other languages are looked up in `newsdump._lang.headings`)."""
 
-_LISTED_HEADINGS = frozenset(h.casefold() for h in all_headings())
-_LISTED_PREFIXES = tuple(p.casefold().rstrip() for p in all_prefixes())
-
 
 def _is_related_heading(label: str) -> bool:
     """Whether *label* announces related stories, in any known language."""
-    if RELATED_HEADINGS.match(label):
-        return True
-    folded = " ".join(label.casefold().replace("’", "'").split()).rstrip(".…:!» ")
-    if folded in _LISTED_HEADINGS:
-        return True
-    return any(
-        folded.startswith(prefix)
-        and (len(folded) == len(prefix) or not folded[len(prefix)].isalnum())
-        for prefix in _LISTED_PREFIXES
-    )
+    return RELATED_HEADINGS.match(label) is not None or is_listed_heading(label)
 
 
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})

@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["RELATED_HEADINGS", "RELATED_PREFIXES", "all_headings", "all_prefixes"]
+__all__ = [
+    "RELATED_HEADINGS",
+    "RELATED_PREFIXES",
+    "all_headings",
+    "all_prefixes",
+    "is_listed_heading",
+]
 
 RELATED_HEADINGS: Final[dict[str, tuple[str, ...]]] = {
     "en": (
@@ -162,3 +168,23 @@ def all_headings() -> tuple[str, ...]:
 def all_prefixes() -> tuple[str, ...]:
     """Every language's related-heading prefixes, English first."""
     return tuple(dict.fromkeys(p for ps in RELATED_PREFIXES.values() for p in ps))
+
+
+_LISTED = frozenset(h.casefold() for h in all_headings())
+_LISTED_PREFIXES = tuple(p.casefold().rstrip() for p in all_prefixes())
+
+
+def is_listed_heading(label: str) -> bool:
+    """
+    Whether *label* is one of the tables' headings, or starts with one of
+    their prefixes and a new word, ignoring case, runs of white space,
+    curly apostrophes and final punctuation (``"Leia também:"``).
+    """
+    folded = " ".join(label.casefold().replace("’", "'").split()).rstrip(".…:!» ")
+    if folded in _LISTED:
+        return True
+    return any(
+        folded.startswith(prefix)
+        and (len(folded) == len(prefix) or not folded[len(prefix)].isalnum())
+        for prefix in _LISTED_PREFIXES
+    )

@@ -15,6 +15,7 @@ from typing import ClassVar
 import attrs
 
 from newsdump._chain import Block, Decision, Trim, only
+from newsdump._lang.headings import is_listed_heading
 from newsdump._models import Caption
 
 __all__ = [
@@ -247,6 +248,10 @@ META_MAX_CHARS = 200
 FURNITURE_MAX_CHARS = 120
 """Furniture phrases only drop blocks up to this length."""
 
+RELATED_HEADING_MAX_CHARS = 60
+"""Blocks up to this length that are a related-stories heading ("Lesen Sie
+auch", "You may also like") are furniture, wherever they stand."""
+
 PROMPT_MAX_CHARS = 250
 """Prompts (follow us, subscribe) only drop blocks up to this length."""
 
@@ -462,6 +467,9 @@ def _inner(classes: tuple[str, ...]) -> tuple[str, ...]:
 
 # Decisions are frozen: the two filters that judge most blocks share theirs.
 _OUTSIDE_ARTICLE = Decision(keep=False, reason="outside-article")
+_RELATED_HEADING = Decision(
+    keep=False, reason="furniture-text", detail="related-stories heading"
+)
 _RELATED_ITEMS = Decision(keep=False, reason="related-items")
 
 
@@ -549,16 +557,16 @@ class MaxLinkDensity:
 
 @only(inputs={"html"})
 def furniture_text(block: Block) -> Decision | None:
-    """Drop short HTML blocks that are furniture by their words."""
+    """Drop short HTML blocks that are furniture by their words, or that
+    are a related-stories heading in one of newsdump's languages."""
     if block.tag is None or len(block.text) > FURNITURE_MAX_CHARS:
         return None
     lowered = block.text.lower().strip(" .!:»›>|-–—")
     match = _FURNITURE_START.match(lowered)
-    if match is None:
-        return None
-    phrase = match.group(0)
-    if len(lowered) < 2 * len(phrase) + 20:
-        return Decision(keep=False, reason="furniture-text", detail=phrase)
+    if match is not None and len(lowered) < 2 * len(match.group(0)) + 20:
+        return Decision(keep=False, reason="furniture-text", detail=match.group(0))
+    if len(block.text) <= RELATED_HEADING_MAX_CHARS and is_listed_heading(block.text):
+        return _RELATED_HEADING
     return None
 
 

@@ -496,6 +496,24 @@ class TestFilters:
         """Follow and subscribe prompts in the languages newsdump knows are dropped."""
         assert "prompt" == prompts(filters.Block(text=text, tag="p")).reason
 
+    @pytest.mark.parametrize("text", ["Lesen Sie auch", "Leia também:", "Leggi anche"])
+    def test_related_heading_is_furniture(self, text):
+        """A lone related-stories heading is furniture, wherever it stands."""
+        decision = furniture_text(filters.Block(text=text, tag="h2", role="heading"))
+
+        assert ("furniture-text", "related-stories heading") == (
+            decision.reason,
+            decision.detail,
+        )
+
+    def test_sentence_starting_like_a_related_heading_stays(self):
+        """Only the heading itself goes, not a sentence that begins like one."""
+        block = filters.Block(
+            text="Leggi anche il rapporto completo del comune sul ponte nuovo.", tag="p"
+        )
+
+        assert None is furniture_text(block)
+
     @pytest.mark.parametrize(
         ("text", "phrase"),
         [

@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 import attrs
 
 from newsdump._api import looks_like_html
+from newsdump._decode import decode_html
 from newsdump._html import parse_html
 from newsdump._models import Article
 from newsdump._readers import Failure, Record, read_records
@@ -118,7 +119,14 @@ def parse_record(record: Record | Failure, **options: Any) -> Parsed | Failure:
     try:
         if kind == "html":
             opts["url"] = record.url
-            article = _call(parse_html, record.content, opts)
+            content = record.content
+            if (
+                record.charset
+                and isinstance(content, bytes)
+                and not opts.get("encoding")
+            ):
+                content = decode_html(content, http_charset=record.charset)
+            article = _call(parse_html, content, opts)
         else:
             article = _call(parse_text, record.content, opts)
     except Exception as exc:  # noqa: BLE001 - every failure becomes a record

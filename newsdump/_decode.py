@@ -231,7 +231,9 @@ def _utf8_or_fallback(data: bytes) -> str:
     return _decode_windows_1252(data)
 
 
-def decode_html(data: bytes, *, encoding: str | None = None) -> str:
+def decode_html(
+    data: bytes, *, encoding: str | None = None, http_charset: str | None = None
+) -> str:
     """
     Decode an HTML page, following the web's rules without silent mojibake.
 
@@ -239,7 +241,10 @@ def decode_html(data: bytes, *, encoding: str | None = None) -> str:
 
     1. A byte-order mark (UTF-8, UTF-16, UTF-32).
     2. *encoding*, if the caller gives one.
-    3. The charset the page declares in its first 4 KB (``<meta charset>``,
+    3. *http_charset*, the charset of the HTTP ``Content-Type`` header the
+       page came with, as browsers do, under the same rules as the next
+       step (an unknown label is ignored).
+    4. The charset the page declares in its first 4 KB (``<meta charset>``,
        ``<meta http-equiv="Content-Type">``, an XML declaration), if it
        names a web encoding and the bytes decode in it.
        Labels are read as browsers read them (``iso-8859-1`` is
@@ -247,15 +252,17 @@ def decode_html(data: bytes, *, encoding: str | None = None) -> str:
        One exception: a page declaring a single-byte Latin charset whose
        bytes are valid UTF-8 with non-ASCII characters is read as UTF-8,
        the usual mislabelling.
-    4. Strict UTF-8 (a character cut off at the very end is dropped).
-    5. If the bytes are mostly UTF-8 with a few broken sequences, UTF-8
+    5. Strict UTF-8 (a character cut off at the very end is dropped).
+    6. If the bytes are mostly UTF-8 with a few broken sequences, UTF-8
        with U+FFFD for each broken sequence; otherwise windows-1252
        (`FALLBACK_ENCODING`), which decodes every byte.
 
     Args:
         data: The page as bytes.
-        encoding: The encoding the caller knows the page is in (an HTTP
-            ``Content-Type`` charset, say).
+        encoding: The encoding the caller knows the page is in; the bytes
+            must decode in it.
+        http_charset: The charset label of the HTTP response the page came
+            in (from a WARC record, say): a strong hint, not a promise.
 
     Returns:
         The page as text, without a byte-order mark.
@@ -268,8 +275,10 @@ def decode_html(data: bytes, *, encoding: str | None = None) -> str:
     bom = sniff_bom(data)
     if bom is not None or encoding is not None:
         return decode_text(data, encoding=encoding)
-    declared = declared_charset(data)
-    if declared is not None:
+    transport = _codec_for_label(http_charset) if http_charset else None
+    for declared in (transport, declared_charset(data)):
+        if declared is None:
+            continue
         if declared in _SINGLE_BYTE_LATIN and not data.isascii():
             as_utf8 = _decode_strict(data, "utf-8")
             if as_utf8 is not None:

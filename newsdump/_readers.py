@@ -76,6 +76,10 @@ class Record:
         url: The page's address, if the input gives one.
         crawled_at: When the page was fetched, if known; it becomes the
             reference time for ages such as "3 hours ago".
+        charset: The charset the transport declared for *content* (the
+            HTTP ``Content-Type`` charset of a WARC response), if known.
+            HTML bytes are decoded with it before the page's own
+            declaration, unless the parse options give an *encoding*.
     """
 
     id: str
@@ -89,6 +93,7 @@ class Record:
     crawled_at: dt.datetime | None = attrs.field(
         default=None, validator=_optional_aware
     )
+    charset: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -484,5 +489,10 @@ def _warc_record(item: Any, path: str, max_bytes: int) -> Record | Failure:
     if crawled_at is not None and crawled_at.tzinfo is None:
         crawled_at = crawled_at.replace(tzinfo=dt.timezone.utc)
     return Record(
-        id=record_id, content=bytes(body), kind="html", url=url, crawled_at=crawled_at
+        id=record_id,
+        content=bytes(body),
+        kind="html",
+        url=url,
+        crawled_at=crawled_at,
+        charset=item.http_charset or None,
     )

@@ -125,6 +125,40 @@ class TestDeclared:
         assert "<meta charset=utf-8><p>café crème</p>" == decode_html(data)
 
 
+class TestHttpCharset:
+    def test_used_when_the_page_declares_nothing(self):
+        """The HTTP charset decodes a page without a declaration."""
+        data = "<p>Привет, мир</p>".encode("cp1251")
+
+        assert "<p>Привет, мир</p>" == decode_html(data, http_charset="windows-1251")
+
+    def test_wins_over_the_page_declaration(self):
+        """As in browsers, the HTTP header comes before the page's meta tag."""
+        data = b"<meta charset=windows-1252><p>" + "Привет".encode("cp1251")
+
+        assert decode_html(data, http_charset="windows-1251").endswith("Привет")
+
+    def test_latin_label_on_utf8_bytes_is_read_as_utf8(self):
+        """A server's default ISO-8859-1 on a UTF-8 page is the usual mislabel."""
+        data = f"<p>{CAFE}</p>".encode()
+
+        assert f"<p>{CAFE}</p>" == decode_html(data, http_charset="ISO-8859-1")
+
+    def test_unknown_label_is_ignored(self):
+        """A label that names no web encoding falls through to the next rule."""
+        data = f"<p>{CAFE}</p>".encode()
+
+        assert f"<p>{CAFE}</p>" == decode_html(data, http_charset="utf-7")
+
+    def test_caller_encoding_comes_first(self):
+        """The caller's *encoding* is a statement; the header only a hint."""
+        data = "<p>Привет</p>".encode("koi8_r")
+
+        assert "<p>Привет</p>" == decode_html(
+            data, encoding="koi8_r", http_charset="windows-1251"
+        )
+
+
 class TestUndeclared:
     def test_plain_utf8(self):
         """Undeclared UTF-8 decodes as UTF-8."""

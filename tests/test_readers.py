@@ -11,6 +11,7 @@ from pathlib import Path
 import attrs
 import pytest
 
+import newsdump
 from newsdump import Failure, Record, read_records
 from newsdump._readers import input_kind
 
@@ -355,6 +356,31 @@ class TestWarc:
         )
         assert isinstance(pdf, Failure)
         assert ("not-html", "https://e.com/b.pdf") == (pdf.error, pdf.url)
+
+    def test_http_charset_reaches_the_parser(self, tmp_path):
+        """A response's HTTP charset is kept on the record, and a page that
+        does not declare its charset is decoded with it."""
+        pytest.importorskip("fastwarc", reason="needs the warc extra")
+        title = "Мэрия открыла новый мост через реку"
+        page = (
+            f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+            "<p>" + "Мост соединяет две части старого города. " * 8 + "</p>"
+            "</body></html>"
+        ).encode("windows-1251")
+        archive = warc_record(
+            "response",
+            "https://e.ru/most",
+            page,
+            content_type="text/html; charset=windows-1251",
+            n=5,
+        )
+        path = write(tmp_path / "crawl.warc", archive)
+
+        (record,) = read_records(path)
+        parsed = newsdump.parse_record(record)
+
+        assert "windows-1251" == record.charset.lower()
+        assert title == parsed.article.title
 
     def test_gzipped_warc(self, tmp_path):
         """A .warc.gz of gzipped records reads like the plain archive."""

@@ -320,12 +320,11 @@ _BREAK_TAGS = frozenset({"br", "hr", "img"})
 
 def _emit(
     parts: list[str], raws: list[_Raw], box: int, link_chars: int, solid: bool = True
-) -> bool:
+) -> None:
     """
     Turn the text gathered in *parts* into a block of *box*, if it has any
-    (*solid* is false when *parts* is known to hold only white space).
-
-    Returns ``False``: *parts* is empty again.
+    (*solid* is false when *parts* is known to hold only white space), and
+    empty *parts*.
     """
     if solid:
         raw = "".join(parts)
@@ -334,7 +333,6 @@ def _emit(
             visible = len(raw) - raw.count(" ") - raw.count("\n")
             raws.append(_Raw(text, box, link_chars, visible))
     parts.clear()
-    return False
 
 
 class _Walker:
@@ -454,7 +452,8 @@ class _Walker:
                     parts.append(" ")
                     continue
                 if parts:
-                    solid = _emit(parts, raws, stack[-1], link_chars, solid)
+                    _emit(parts, raws, stack[-1], link_chars, solid)
+                    solid = False
                     link_chars = 0
                 tag, tokens, flags, is_atomic = elements[index]
                 parent = boxes[stack[-1]]
@@ -470,7 +469,8 @@ class _Walker:
                     parts.append(" ")
                 elif len(stack) > 1:
                     if parts:
-                        solid = _emit(parts, raws, stack[-1], link_chars, solid)
+                        _emit(parts, raws, stack[-1], link_chars, solid)
+                        solid = False
                         link_chars = 0
                     stack.pop()
                     atomic = 0
@@ -482,7 +482,8 @@ class _Walker:
                 if atomic:
                     parts.append(" ")
                 elif parts:
-                    solid = _emit(parts, raws, stack[-1], link_chars, solid)
+                    _emit(parts, raws, stack[-1], link_chars, solid)
+                    solid = False
                     link_chars = 0
         last = pieces[-1] if len(pieces) % 3 == 1 else None
         if last:

@@ -480,8 +480,7 @@ def run_chain(
                 continue
         except Exception as exc:
             name = filter_name(flt) if flt is not None else ""
-            msg = f"filter {name!r} raised {type(exc).__name__}: {exc}"
-            raise FilterError(msg, filter_name=name) from exc
+            raise _filter_error(name, exc) from exc
         at = next(k for k, f in enumerate(funcs) if f is flt)
         if type(result) is Decision and not result.keep:
             # The common verdict, a whole block dropped, in short.
@@ -525,12 +524,16 @@ def _applies(flt: Filter, role: str, html: bool) -> bool:
     return inputs is None or ("html" if html else "text") in inputs
 
 
+def _filter_error(name: str, exc: Exception) -> FilterError:
+    msg = f"filter {name!r} raised {type(exc).__name__}: {exc}"
+    return FilterError(msg, filter_name=name)
+
+
 def _call(flt: Filter, name: str, block: Block) -> object:
     try:
         return flt(block)
     except Exception as exc:
-        msg = f"filter {name!r} raised {type(exc).__name__}: {exc}"
-        raise FilterError(msg, filter_name=name) from exc
+        raise _filter_error(name, exc) from exc
 
 
 def _run_one(

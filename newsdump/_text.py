@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 import attrs
@@ -286,16 +286,26 @@ def _longest_prose_run(
     lines: list[_Line], prose: list[bool], start: int, end: int
 ) -> tuple[int, int]:
     """Characters and lines of the longest run of prose lines in a row."""
-    best = (0, 0)
+    return max(
+        ((chars, count) for chars, count, _ in _prose_runs(lines, prose, start, end)),
+        default=(0, 0),
+    )
+
+
+def _prose_runs(
+    lines: list[_Line], prose: list[bool], start: int, end: int
+) -> Iterator[tuple[int, int, int]]:
+    """Each run of prose lines in a row: its characters, lines and last line."""
     chars = count = 0
     for i in range(start, end):
         if prose[i]:
             chars += len(lines[i].raw)
             count += 1
-            best = max(best, (chars, count))
-        else:
+        elif count:
+            yield chars, count, i - 1
             chars = count = 0
-    return best
+    if count:
+        yield chars, count, end - 1
 
 
 def _article_end(
@@ -312,15 +322,11 @@ def _article_end(
     """
     if not layout.article_gap:
         return end
-    best_chars = chars = 0
-    last: int | None = None  # the longest run's last line
-    for i in range(start, end):
-        if prose[i]:
-            chars += len(lines[i].raw)
-            if chars > best_chars:
-                best_chars, last = chars, i
-        else:
-            chars = 0
+    best_chars = 0
+    last: int | None = None  # the first longest run's last line
+    for chars, _, run_last in _prose_runs(lines, prose, start, end):
+        if chars > best_chars:
+            best_chars, last = chars, run_last
     if last is None:
         return end
     origin = last + 1

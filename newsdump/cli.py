@@ -19,12 +19,17 @@ import argparse
 import contextlib
 import datetime as dt
 import importlib
+import importlib.metadata
 import json
 import os
+import platform
+import re
+import shlex
 import signal
 import sys
 import threading
 import time
+import typing
 from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
@@ -33,14 +38,15 @@ from typing import IO, Any, Protocol
 from newsdump._api import parse
 from newsdump._batch import Parsed, _map
 from newsdump._exceptions import NewsdumpError
+from newsdump._files import read_page
 from newsdump._readers import (
+    _READ_ERRORS,
     Failure,
     Fields,
     Record,
     _content_kind,
     input_kind,
     read_jsonl_stream,
-    read_records,
 )
 from newsdump._serialize import to_dict, to_json
 
@@ -49,19 +55,68 @@ __all__ = ["main"]
 EXAMPLE = "example.txt"
 _INTERRUPTED = 130
 _PEEK_BYTES = 64 * 1024
-_COMPRESSION_MAGIC = (b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00", b"\x28\xb5\x2f\xfd")
+
+
+EXAMPLES = (
+    "newsdump parse page.txt --now 2025-07-13T18:00:00+00:00",
+    "newsdump parse - --format jsonl < page.txt",
+    "newsdump parse pages/ -o articles.jsonl",
+    (
+        "newsdump parse export.jsonl --text-field body --time-field fetched_at"
+        " -o articles.jsonl"
+    ),
+    "newsdump parse --example",
+)
+"""The examples that end ``--help``: the README's command-line quickstart."""
+
+_EPILOG = "examples:\n" + "\n".join(f"  {line}" for line in EXAMPLES)
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_NOW_FORMS = "2025-07-13T18:00:00+00:00, 2025-07-13T18:00:00Z or now"
 
 
 def _aware_datetime(value: str) -> dt.datetime:
+    """Read ``--now``: ISO 8601 with an offset or ``Z``, or ``now``."""
+    text = value.strip()
+    if text.lower() == "now":
+        return dt.datetime.now(dt.timezone.utc)
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
     try:
-        parsed = dt.datetime.fromisoformat(value)
+        parsed = dt.datetime.fromisoformat(text)
     except ValueError:
-        msg = f"not an ISO 8601 date and time: {value!r}"
+        msg = f"not an ISO 8601 date and time: {value!r}; write {_NOW_FORMS}"
         raise argparse.ArgumentTypeError(msg) from None
-    if parsed.tzinfo is None:
-        msg = f"--now needs a timezone offset, such as {value}+00:00"
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        example = parsed.replace(tzinfo=dt.timezone.utc).isoformat()
+        msg = (
+            f"{value!r} has no timezone offset; write it with one, such as "
+            f"{example} (accepted: {_NOW_FORMS})"
+        )
         raise argparse.ArgumentTypeError(msg)
     return parsed
+
+
+def _version() -> str:
+    """The one-line ``--version`` text: newsdump, selectolax, Lexbor, Python."""
+    from selectolax import lexbor  # noqa: PLC0415 - only for the version
+
+    import newsdump  # noqa: PLC0415 - the package imports this module's parts
+
+    selectolax_version = importlib.metadata.version("selectolax")
+    major = getattr(lexbor, "LEXBOR_VERSION_MAJOR", None)
+    minor = getattr(lexbor, "LEXBOR_VERSION_MINOR", None)
+    lexbor_version = "unknown" if major is None else f"{major}.{minor}"
+    return (
+        f"newsdump {newsdump.__version__} (selectolax {selectolax_version}, "
+        f"Lexbor {lexbor_version}, Python {platform.python_version()})"
+    )
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        self.exit(2, f"newsdump: error: {message} (see {self.prog} --help)\n")
 
 
 def _jobs(value: str) -> int:
@@ -100,9 +155,17 @@ def _positive(value: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="newsdump",
         description="Turn scraped news pages into clean, structured records.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=_version(),
+        help="print the versions of newsdump, selectolax, Lexbor and Python",
     )
     commands = parser.add_subparsers(dest="command", required=True)
     parse_cmd = commands.add_parser(
@@ -112,6 +175,8 @@ def _parser() -> argparse.ArgumentParser:
             "Parse one page, or a whole corpus: files, folders, JSON Lines "
             "and WARC files, compressed or not."
         ),
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parse_cmd.add_argument(
         "path",
@@ -139,7 +204,8 @@ def _parser() -> argparse.ArgumentParser:
     parse_cmd.add_argument(
         "--now",
         type=_aware_datetime,
-        help="reference time for ages, ISO 8601 with offset",
+        metavar="TIME",
+        help=f"reference time for ages: {_NOW_FORMS}",
     )
     parse_cmd.add_argument(
         "--encoding", help="encoding of inputs that do not declare one"
@@ -220,30 +286,18 @@ def _read(path: str | None, *, example: bool) -> tuple[bytes | str, str | None]:
             msg = "standard input is empty"
             raise _UserError(msg)
         return data, None
-    file = Path(path)
     try:
-        with file.open("rb") as stream:
-            magic = stream.read(6)
+        data = read_page(path)
     except FileNotFoundError:
         msg = f"{path}: no such file"
         raise _UserError(msg) from None
-    except OSError as exc:
-        msg = f"{path}: {exc.strerror or exc}"
+    except ModuleNotFoundError as exc:  # a .zst file without the zstd extra
+        msg = f"{path}: {exc}"
         raise _UserError(msg) from None
-    if magic.startswith(_COMPRESSION_MAGIC):
-        (item,) = read_records(file)
-        if isinstance(item, Failure):
-            msg = f"{path}: {item.message}"
-            raise _UserError(msg)
-        content = item.content
-        return _check_not_empty(
-            content.encode() if isinstance(content, str) else content, path
-        ), None
-    try:
-        return _check_not_empty(file.read_bytes(), path), None
-    except OSError as exc:  # pragma: no cover - raced with a deletion
-        msg = f"{path}: {exc.strerror or exc}"
+    except _READ_ERRORS as exc:
+        msg = f"{path}: {getattr(exc, 'strerror', None) or exc}"
         raise _UserError(msg) from None
+    return _check_not_empty(data, path), None
 
 
 def _is_single(args: argparse.Namespace) -> bool:
@@ -511,6 +565,29 @@ def _close(results: Iterator[Any]) -> None:
         close()
 
 
+_COMMANDS = ("parse",)
+
+
+def _command_hint(argv: Sequence[str]) -> str | None:
+    """Suggest ``parse`` when the first argument is a file, folder or ``-``."""
+    if not argv or argv[0] in _COMMANDS:
+        return None
+    first = argv[0]
+    if first != "-" and (first.startswith("-") or not Path(first).exists()):
+        return None
+    suggestion = shlex.join(["newsdump", "parse", *argv])
+    return f"{first!r} is not a command; did you mean: {suggestion}"
+
+
+def _no_fetch(url: str) -> str:
+    quoted = shlex.quote(url)
+    return (
+        f"{url}: newsdump does not fetch pages; download the page first "
+        f"(curl -sL {quoted} -o page.html && newsdump parse page.html) "
+        f"or pipe it in (curl -sL {quoted} | newsdump parse -)"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """
     Run the command line.
@@ -523,7 +600,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         The exit status: 0 on success, 1 on bad input, 2 on bad usage,
         130 when interrupted with Ctrl-C.
     """
+    argv = list(sys.argv[1:] if argv is None else argv)
+    hint = _command_hint(argv)
+    if hint is not None:
+        print(f"newsdump: error: {hint}", file=sys.stderr)
+        return 2
     args = _parser().parse_args(argv)
+    for path in args.path:
+        if _URL.match(path):
+            print(f"newsdump: error: {_no_fetch(path)}", file=sys.stderr)
+            return 1
     if _is_single(args):
         return _run_single(args)
     return _run_corpus(args)

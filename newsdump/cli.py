@@ -30,15 +30,19 @@ import sys
 import threading
 import time
 import typing
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from newsdump._api import parse
+from newsdump._api import looks_like_html, parse
+from newsdump._audit import audit_html
 from newsdump._batch import Parsed, _map
+from newsdump._decode import decode_text
 from newsdump._exceptions import NewsdumpError
 from newsdump._files import read_page
+from newsdump._html import visible_text
+from newsdump._markdown import to_markdown, to_text
 from newsdump._readers import (
     _READ_ERRORS,
     Failure,
@@ -194,11 +198,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     parse_cmd.add_argument(
         "--format",
-        choices=("json", "jsonl"),
+        choices=("json", "jsonl", "markdown", "text"),
         default=None,
         help=(
             "json: indented JSON (one page) or a JSON array (corpus); "
-            "jsonl: one line per result (default for a corpus)"
+            "jsonl: one line per result (default for a corpus); "
+            "markdown, text: the article to read (a corpus needs -o DIR: "
+            "one file per record)"
         ),
     )
     parse_cmd.add_argument(
@@ -258,7 +264,43 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="show a progress bar (default: when standard error is a terminal)",
     )
+    _add_audit(commands)
     return parser
+
+
+def _add_audit(commands: Any) -> None:
+    audit = commands.add_parser(
+        "audit",
+        help="write an HTML report of what the filters removed and why",
+        description=(
+            "Parse one page and write one self-contained HTML report: the "
+            "input with every removed span highlighted and labelled with its "
+            "filter and reason, a legend with the removals per filter, and "
+            "the article as kept."
+        ),
+        epilog=(
+            "examples:\n  newsdump audit page.html -o report.html\n"
+            "  newsdump audit --example -o report.html"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    audit.add_argument("path", nargs="?", help="the page, or - for standard input")
+    audit.add_argument(
+        "--example", action="store_true", help="audit the bundled example dump"
+    )
+    audit.add_argument(
+        "-o",
+        "--output",
+        metavar="REPORT",
+        help="write the report here (default: standard output)",
+    )
+    audit.add_argument(
+        "--now",
+        type=_aware_datetime,
+        metavar="TIME",
+        help=f"reference time for ages: {_NOW_FORMS}",
+    )
+    audit.add_argument("--encoding", help="encoding of an input that declares none")
 
 
 class _UserError(Exception):
@@ -345,18 +387,75 @@ def _run_single(args: argparse.Namespace) -> int:
     except (_UserError, NewsdumpError) as exc:
         print(f"newsdump: error: {exc}", file=sys.stderr)
         return 1
-    indent = 2 if (args.format or "json") == "json" else None
+    fmt = args.format or "json"
+    if fmt == "markdown":
+        rendered = to_markdown(article)
+    elif fmt == "text":
+        rendered = to_text(article)
+    else:
+        rendered = to_json(article, indent=2 if fmt == "json" else None) + "\n"
     with contextlib.ExitStack() as stack:
         if out is not sys.stdout:
             stack.enter_context(out)
-        out.write(to_json(article, indent=indent) + "\n")
+        out.write(rendered)
     return 0
 
 
-def _json_line(result: Parsed | Failure) -> tuple[bool, str]:
+def _run_audit(args: argparse.Namespace) -> int:
+    if args.path is not None and _URL.match(args.path):
+        print(f"newsdump: error: {_no_fetch(args.path)}", file=sys.stderr)
+        return 1
+    try:
+        data, _url = _read(args.path, example=args.example)
+        article = parse(data, now=args.now, encoding=args.encoding)
+        source = _source_text(data, args.encoding)
+        name = "example" if args.example else args.path
+        report = audit_html(article, source, name=name)
+        out = _open_output(args.output)
+    except (_UserError, NewsdumpError) as exc:
+        print(f"newsdump: error: {exc}", file=sys.stderr)
+        return 1
+    with contextlib.ExitStack() as stack:
+        if out is not sys.stdout:
+            stack.enter_context(out)
+        out.write(report)
+    if out is not sys.stdout:
+        filters = len({r.filter for r in article.removed})
+        print(
+            f"newsdump: {args.output}: {len(article.removed)} removals by "
+            f"{filters} filters",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _source_text(data: bytes | str, encoding: str | None) -> str:
+    """The text the removal offsets of *data*'s article point into."""
+    if looks_like_html(data):
+        return visible_text(data, encoding=encoding)
+    if isinstance(data, str):
+        return data
+    return decode_text(data, encoding=encoding)
+
+
+def _json_line(result: Parsed | Failure) -> tuple[bool, str, str]:
     """Render a result as one JSON line; runs in the worker."""
     line = json.dumps(to_dict(result), ensure_ascii=False)
-    return isinstance(result, Failure), line
+    return isinstance(result, Failure), result.id, line
+
+
+def _markdown_file(result: Parsed | Failure) -> tuple[bool, str, str]:
+    """Render a result as a Markdown document (a failure as JSON); in the worker."""
+    if isinstance(result, Failure):
+        return _json_line(result)
+    return False, result.id, to_markdown(result.article)
+
+
+def _text_file(result: Parsed | Failure) -> tuple[bool, str, str]:
+    """Render a result as plain text (a failure as JSON); in the worker."""
+    if isinstance(result, Failure):
+        return _json_line(result)
+    return False, result.id, to_text(result.article)
 
 
 class _Progress(Protocol):
@@ -483,7 +582,11 @@ class _Writer:
         if as_array:
             out.write("[")
 
-    def write(self, line: str, *, failed: bool) -> None:
+    def summary(self) -> str:
+        return f"{self.done} records, {self.errors} errors"
+
+    def write(self, item: tuple[bool, str, str]) -> None:
+        failed, _id, line = item
         # Ctrl-C must not land between writing a record and counting it:
         # the summary would then disagree with the file.
         with _deferred_interrupt():
@@ -503,6 +606,107 @@ class _Writer:
             self.out.close()
 
 
+_SAFE_CHARS = re.compile(r"[^\w.-]+")
+_MAX_NAME = 120
+_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\.|$)", re.IGNORECASE)
+FAILURES_FILE = "failures.jsonl"
+"""Where a one-file-per-record run writes the records that failed."""
+
+
+def safe_name(record_id: str, extension: str, used: set[str]) -> str:
+    """
+    A file name for a record: its id made safe, unique within *used*.
+
+    Only letters, digits, ``_``, ``.`` and ``-`` are kept (other runs become
+    ``_``), so there is no separator and no ``..``: the name never leads out
+    of the output folder. Leading dots are dropped (no hidden files), the
+    length is capped, Windows device names get a ``_`` first, and a name
+    already in *used* (compared case-insensitively) gets ``-2``, ``-3``...
+    before *extension*. The name is added to *used*.
+    """
+    stem = _SAFE_CHARS.sub("_", record_id).strip("._") or "record"
+    stem = stem[:_MAX_NAME].rstrip("._") or "record"
+    if _WINDOWS_RESERVED.match(stem):
+        stem = "_" + stem
+    name = stem + extension
+    number = 1
+    while name.lower() in used or name == FAILURES_FILE:
+        number += 1
+        name = f"{stem}-{number}{extension}"
+    used.add(name.lower())
+    return name
+
+
+class _FolderWriter:
+    """Write each record into a file of its own in one folder."""
+
+    def __init__(self, folder: Path, extension: str) -> None:
+        self.folder = folder
+        self.extension = extension
+        self.used: set[str] = set()
+        self.done = 0
+        self.errors = 0
+        self.files = 0
+        self.failures: IO[str] | None = None
+
+    def summary(self) -> str:
+        return (
+            f"{self.done} records, {self.errors} errors, {self.files} files "
+            f"written to {self.folder}"
+        )
+
+    def write(self, item: tuple[bool, str, str]) -> None:
+        failed, record_id, content = item
+        with _deferred_interrupt():
+            if failed:
+                if self.failures is None:
+                    self.failures = (self.folder / FAILURES_FILE).open(
+                        "w", encoding="utf-8"
+                    )
+                self.failures.write(content + "\n")
+                self.failures.flush()
+            else:
+                name = safe_name(record_id, self.extension, self.used)
+                _write_new(self.folder / name, content)
+                self.files += 1
+            self.done += 1
+            self.errors += failed
+
+    def close(self) -> None:
+        if self.failures is not None:
+            self.failures.close()
+
+
+def _write_new(path: Path, content: str) -> None:
+    """Write *path* without following a symbolic link planted there."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags, 0o644)
+    with open(fd, "w", encoding="utf-8") as stream:  # noqa: PTH123 - a descriptor
+        stream.write(content)
+
+
+def _folder_writer(args: argparse.Namespace) -> _FolderWriter:
+    if args.output is None or args.output == "-":
+        msg = (
+            f"--format {args.format} for several records writes one file per "
+            "record: give a folder with -o DIR"
+        )
+        raise _UserError(msg)
+    folder = Path(args.output)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        msg = (
+            f"{args.output}: not a folder (--format {args.format} writes one "
+            "file per record into -o DIR)"
+        )
+        raise _UserError(msg) from None
+    except OSError as exc:
+        msg = f"{args.output}: {exc.strerror or exc}"
+        raise _UserError(msg) from None
+    return _FolderWriter(folder, ".md" if args.format == "markdown" else ".txt")
+
+
 def _run_corpus(args: argparse.Namespace) -> int:
     reader_options = {
         "text_field": args.text_field,
@@ -511,9 +715,15 @@ def _run_corpus(args: argparse.Namespace) -> int:
         "time_field": args.time_field,
         "id_field": args.id_field,
     }
+    render: Callable[[Parsed | Failure], tuple[bool, str, str]] = _json_line
+    writer: _Writer | _FolderWriter
     try:
         inputs = _inputs(args.path, reader_options)
-        writer = _Writer(_open_output(args.output), as_array=args.format == "json")
+        if args.format in ("markdown", "text"):
+            writer = _folder_writer(args)
+            render = _markdown_file if args.format == "markdown" else _text_file
+        else:
+            writer = _Writer(_open_output(args.output), as_array=args.format == "json")
     except _UserError as exc:
         print(f"newsdump: error: {exc}", file=sys.stderr)
         return 1
@@ -523,7 +733,7 @@ def _run_corpus(args: argparse.Namespace) -> int:
     progress = _progress(args.progress)
     results = _map(
         inputs,
-        _json_line,
+        render,
         jobs=args.jobs,
         ordered=True,
         timeout=args.timeout,
@@ -533,8 +743,8 @@ def _run_corpus(args: argparse.Namespace) -> int:
         options={} if args.encoding is None else {"encoding": args.encoding},
     )
     try:
-        for failed, line in results:
-            writer.write(line, failed=failed)
+        for item in results:
+            writer.write(item)
             progress.update(writer.done, writer.errors)
     except KeyboardInterrupt:
         interrupted = True
@@ -549,11 +759,7 @@ def _run_corpus(args: argparse.Namespace) -> int:
     if failure is not None:
         print(f"newsdump: error: {failure}", file=sys.stderr)
     state = "interrupted: " if interrupted else ""
-    print(
-        f"newsdump: {state}{writer.done} records, {writer.errors} errors, "
-        f"{seconds:.1f} s",
-        file=sys.stderr,
-    )
+    print(f"newsdump: {state}{writer.summary()}, {seconds:.1f} s", file=sys.stderr)
     if interrupted:
         return _INTERRUPTED
     return 0 if failure is None else 1
@@ -565,7 +771,7 @@ def _close(results: Iterator[Any]) -> None:
         close()
 
 
-_COMMANDS = ("parse",)
+_COMMANDS = ("parse", "audit")
 
 
 def _command_hint(argv: Sequence[str]) -> str | None:
@@ -606,6 +812,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"newsdump: error: {hint}", file=sys.stderr)
         return 2
     args = _parser().parse_args(argv)
+    if args.command == "audit":
+        return _run_audit(args)
     for path in args.path:
         if _URL.match(path):
             print(f"newsdump: error: {_no_fetch(path)}", file=sys.stderr)

@@ -103,6 +103,8 @@ def _front_matter(article: Article) -> str:
             lines.extend(f"  - {_yaml_string(item)}" for item in value)
         else:
             lines.append(f"{key}: {_yaml_string(value)}")
+    if len(lines) == 1:
+        return ""
     lines.append("---")
     return "\n".join(lines)
 
@@ -155,14 +157,15 @@ def to_markdown(article: Article, *, metadata: bool = True) -> str:
 
     Args:
         article: The article.
-        metadata: Start with the YAML front matter.
+        metadata: Start with the YAML front matter (left out when the
+            article has none of its fields).
 
     Returns:
         The Markdown document, ending with a newline.
     """
     blocks: list[str] = []
-    if metadata:
-        blocks.append(_front_matter(article))
+    if metadata and (front := _front_matter(article)):
+        blocks.append(front)
     if article.title and _squash(article.title):
         blocks.append(f"# {_escape(article.title)}")
     if article.subtitle and _squash(article.subtitle):

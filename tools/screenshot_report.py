@@ -46,8 +46,10 @@ def find_chromium() -> str | None:
 
 def example_report() -> str:
     """The audit report of the bundled example dump."""
-    data = resources.files("newsdump").joinpath("_data", "example.txt").read_text(
-        encoding="utf-8"
+    data = (
+        resources.files("newsdump")
+        .joinpath("_data", "example.txt")
+        .read_text(encoding="utf-8")
     )
     article = newsdump.parse_text(data, now=NOW)
     return newsdump.audit_html(article, data, name="example.txt")

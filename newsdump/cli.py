@@ -64,12 +64,14 @@ _PEEK_BYTES = 64 * 1024
 EXAMPLES = (
     "newsdump parse page.txt --now 2025-07-13T18:00:00+00:00",
     "newsdump parse - --format jsonl < page.txt",
+    "newsdump parse page.txt --format markdown",
     "newsdump parse pages/ -o articles.jsonl",
     (
         "newsdump parse export.jsonl --text-field body --time-field fetched_at"
         " -o articles.jsonl"
     ),
     "newsdump parse --example",
+    "newsdump audit page.txt -o report.html",
 )
 """The examples that end ``--help``: the README's command-line quickstart."""
 

@@ -215,13 +215,19 @@ class TestHelpExamples:
 
         assert 0 == done.returncode, done.stderr
         assert "Traceback" not in done.stderr
+        title = "Harbour Town Opens Floating Library For Summer Readers"
         output = tmp_path / "articles.jsonl"
         if "-o articles.jsonl" in example:
             lines = [json.loads(line) for line in output.read_text().splitlines()]
-            titles = {line["article"]["title"] for line in lines}
+            assert {title} == {line["article"]["title"] for line in lines}
+        elif "--format markdown" in example:
+            assert done.stdout.startswith(f'---\ntitle: "{title}"\n')
+        elif "-o report.html" in example:
+            report = (tmp_path / "report.html").read_text()
+            assert f"<h3>{title}</h3>" in report
+            assert report.count("<mark ") >= 10
         else:
-            titles = {json.loads(done.stdout)["title"]}
-        assert {"Harbour Town Opens Floating Library For Summer Readers"} == titles
+            assert title == json.loads(done.stdout)["title"]
 
 
 class TestApiTypeChecks:

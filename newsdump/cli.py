@@ -781,6 +781,8 @@ def _command_hint(argv: Sequence[str]) -> str | None:
     if not argv or argv[0] in _COMMANDS:
         return None
     first = argv[0]
+    if _URL.match(first):
+        return _no_fetch(first)
     if first != "-" and (first.startswith("-") or not Path(first).exists()):
         return None
     suggestion = shlex.join(["newsdump", "parse", *argv])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
+import sys
 from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
@@ -161,3 +162,27 @@ class TestBrowser:
         assert "script" not in dom.tags
         assert "img" not in dom.tags
         assert "PWNED" not in dom.title
+
+
+class TestScreenshotScript:
+    def test_makes_a_png(self, tmp_path):
+        """tools/screenshot_report.py renders the example's report to a PNG."""
+        script = (
+            Path(__file__).resolve().parent.parent / "tools" / "screenshot_report.py"
+        )
+        png = tmp_path / "report.png"
+        done = subprocess.run(
+            [sys.executable, str(script), "--chromium", str(CHROMIUM), "-o", str(png)],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=180,
+        )
+
+        assert 0 == done.returncode, done.stderr[-2000:]
+        data = png.read_bytes()
+        assert data.startswith(b"\x89PNG\r\n\x1a\n")
+        assert (1280, 1500) == (
+            int.from_bytes(data[16:20], "big"),
+            int.from_bytes(data[20:24], "big"),
+        )

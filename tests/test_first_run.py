@@ -115,6 +115,13 @@ class TestUrl:
         assert "download the page first" in line
         assert "| newsdump parse -" in line
 
+    def test_url_without_command(self, tmp_path):
+        """A URL as the first argument also says newsdump does not fetch."""
+        done = newsdump_cmd("https://example.com/story", cwd=tmp_path)
+
+        assert 2 == done.returncode
+        assert "newsdump does not fetch pages" in one_error_line(done)
+
 
 class TestNow:
     def test_offset(self):

@@ -37,13 +37,15 @@ h2{font-size:17px;margin:18px 0 8px}
 table{border-collapse:collapse;background:#fff}
 td,th{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}
 td.n{text-align:right}
+td:first-child{white-space:nowrap}
 .swatch{display:inline-block;width:12px;height:12px;border:1px solid #888;
 margin-right:6px;vertical-align:-1px}
 .columns{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:24px}
 .source{white-space:pre-wrap;overflow-wrap:anywhere;background:#fff;
 border:1px solid #ccc;padding:12px;font:13px/1.55 ui-monospace,monospace}
 mark{color:inherit;border-radius:3px;padding:0 1px}
-mark .label{font:bold 10px/1.2 system-ui,sans-serif;background:#26305a;color:#fff;
+mark .label{display:inline-block;font:bold 11px/15px system-ui,sans-serif;
+background:#26305a;color:#fff;
 border-radius:3px;padding:0 4px;margin-right:4px;white-space:nowrap;
 vertical-align:1px}
 mark.mismatch{outline:2px dashed #c00}
@@ -139,8 +141,16 @@ def _meta(article: Article) -> str:
     if article.modified:
         meta.append("modified " + _when(article.modified))
     if article.reference:
+        stamp = article.reference
+        span = (
+            ""
+            if stamp.earliest == stamp.latest
+            else f" (between {_e(stamp.earliest.isoformat())} and "
+            f"{_e(stamp.latest.isoformat())})"
+        )
         meta.append(
-            f"reference time ({_e(article.reference_how)}) " + _when(article.reference)
+            f"reference time, {_e(article.reference_how)}: "
+            f'<span class="when">{_e(stamp.value.isoformat())}{span}</span>'
         )
     if article.url:
         meta.append(_link(article.url, article.url))

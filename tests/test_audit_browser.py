@@ -182,7 +182,7 @@ class TestScreenshotScript:
         assert 0 == done.returncode, done.stderr[-2000:]
         data = png.read_bytes()
         assert data.startswith(b"\x89PNG\r\n\x1a\n")
-        assert (1280, 1500) == (
+        assert (1280, 1100) == (
             int.from_bytes(data[16:20], "big"),
             int.from_bytes(data[20:24], "big"),
         )

@@ -77,7 +77,7 @@ def main() -> int:
     """Write the report to a temporary file and screenshot it."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--chromium", default=None, help="the browser binary")
-    parser.add_argument("--size", default="1280,1500", help="window WIDTH,HEIGHT")
+    parser.add_argument("--size", default="1280,1100", help="window WIDTH,HEIGHT")
     parser.add_argument("-o", "--output", type=Path, default=OUTPUT)
     args = parser.parse_args()
     chromium = args.chromium or find_chromium()

@@ -1,16 +1,21 @@
 """
 The ``newsdump`` command line.
 
-    newsdump parse FILE|- [--now ISO8601] [--format json|jsonl] [-o OUT]
+    newsdump parse FILE|- [--now TIME] [--format json|jsonl|markdown|text] [-o OUT]
     newsdump parse --example
     newsdump parse PATH... -o out.jsonl [--jobs N] [--timeout S]
                    [--text-field F] [--html-field F] [--url-field F]
                    [--time-field F] [--id-field F]
+    newsdump parse PATH... --format markdown|text -o DIR
+    newsdump audit FILE|- [-o report.html] [--now TIME]
+    newsdump --version
 
 One page (a file, standard input or ``--example``) prints one article.
 Anything more (several paths, a folder, a JSON Lines or WARC file) is a
 corpus: one result a line, streamed as records finish, with a progress bar
-when standard error is a terminal and a summary line at the end.
+when standard error is a terminal and a summary line at the end; in
+Markdown or text, one file per record in DIR.
+``audit`` writes an HTML report of what the filters removed from one page.
 """
 
 from __future__ import annotations

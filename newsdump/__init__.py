@@ -9,6 +9,7 @@ from importlib import metadata as _metadata
 
 from newsdump import filters, times
 from newsdump._api import parse
+from newsdump._audit import audit_html
 from newsdump._batch import Parsed, parse_many, parse_record
 from newsdump._exceptions import (
     DecodeError,
@@ -21,6 +22,7 @@ from newsdump._exceptions import (
 from newsdump._html import parse_html, visible_text
 from newsdump._layouts import DEFAULT_LAYOUTS, Layout
 from newsdump._limits import Limits
+from newsdump._markdown import to_markdown, to_text
 from newsdump._models import (
     Article,
     Caption,
@@ -61,6 +63,7 @@ __all__ = [
     "Removal",
     "Source",
     "Timestamp",
+    "audit_html",
     "filters",
     "from_dict",
     "from_json",
@@ -73,5 +76,7 @@ __all__ = [
     "times",
     "to_dict",
     "to_json",
+    "to_markdown",
+    "to_text",
     "visible_text",
 ]

@@ -5,13 +5,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Sequence
 
 from newsdump._chain import Filter
+from newsdump._check import check_page
 from newsdump._decode import sniff_bom
 from newsdump._html import parse_html
-from newsdump._limits import Limits
+from newsdump._limits import DEFAULT_LIMITS, Limits
 from newsdump._models import Article
 from newsdump._text import parse_text
 
@@ -62,7 +64,7 @@ def looks_like_html(data: str | bytes) -> bool:
 
 
 def parse(
-    data: str | bytes,
+    data: str | bytes | os.PathLike[str],
     *,
     url: str | None = None,
     now: dt.datetime | None = None,
@@ -76,8 +78,13 @@ def parse(
     Whether the input is HTML is decided by `looks_like_html`; HTML goes to
     `parse_html`, anything else to `parse_text`.
 
+    A path (`pathlib.Path` or any `os.PathLike`) is read as the command line
+    reads a file: its bytes, decompressed if it is a gzip, bzip2, xz or zstd
+    file, then decoded by the parser (byte-order mark, declared charset,
+    *encoding*, UTF-8). A `str` is always the page itself, never a path.
+
     Args:
-        data: The page, as text or bytes.
+        data: The page, as text or bytes, or the path of a file holding it.
         url: The page's address (HTML only: used for absolute links).
         now: The reference time for ages; must be timezone-aware.
         filters: The filter chain; `DEFAULT_FILTERS` if ``None``.
@@ -88,9 +95,17 @@ def parse(
         The article.
 
     Raises:
+        TypeError: If *data* is not text, bytes or a path.
+        OSError: If *data* is a path that cannot be read.
         ParseError: If the input cannot be decoded or parsed.
         FilterError: If a filter raises or returns something invalid.
     """
+    check_page(data, "newsdump.parse", paths=True)
+    if isinstance(data, os.PathLike):
+        from newsdump._files import read_page  # noqa: PLC0415 - _readers imports us
+
+        max_size = (DEFAULT_LIMITS if limits is None else limits).max_size
+        data = read_page(data, max_bytes=max_size)
     if looks_like_html(data):
         return parse_html(
             data, url=url, now=now, filters=filters, encoding=encoding, limits=limits

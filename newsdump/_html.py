@@ -28,6 +28,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 from newsdump import times
 from newsdump._chain import Block, Filter, Outcome, run_chain
+from newsdump._check import check_page
 from newsdump._exceptions import ParseError
 from newsdump._html_filters import (
     ARTICLE_HINTS,
@@ -926,6 +927,7 @@ def visible_text(
         ParseError: If the page cannot be decoded or parsed.
         LimitError: If the page exceeds *limits*.
     """
+    check_page(html, "newsdump.visible_text")
     tree = _parse_tree(_to_str(check_size(html, limits), encoding), limits)
     return "\n".join(block.text for block in build_blocks(tree))
 
@@ -1013,6 +1015,7 @@ def parse_html(
         LimitError: If the page exceeds *limits* (see `Limits`).
         FilterError: If a filter raises or returns something invalid.
     """
+    check_page(html, "newsdump.parse_html")
     text = _to_str(check_size(html, limits), encoding)
     tree = _parse_tree(text, limits)
     try:

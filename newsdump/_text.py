@@ -28,6 +28,7 @@ import attrs
 from newsdump import times
 from newsdump._authors import clean_authors
 from newsdump._chain import Block, Filter, Outcome, run_chain
+from newsdump._check import check_page
 from newsdump._decode import decode_text
 from newsdump._layouts import DEFAULT_LAYOUTS, ItemField, Layout
 from newsdump._limits import Limits, check_size
@@ -136,6 +137,7 @@ def parse_text(
         FilterError: If a filter raises or returns something unexpected.
         ValueError: If *now* is naive or *layouts* is empty.
     """
+    check_page(text, "newsdump.parse_text")
     text = check_size(text, limits)
     if isinstance(text, bytes | bytearray):
         text = decode_text(bytes(text), encoding=encoding)

@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import attrs
 from dateutil import parser as du_parser
 
+from newsdump._check import check_text as _check_text
 from newsdump._exceptions import RelativeTimeError
 from newsdump._lang import LANGUAGES as _LANGUAGES
 from newsdump._lang import Unit as _Unit
@@ -850,8 +851,10 @@ def resolve(
     Raises:
         ValueError: If *now* is naive, or *habit* or *languages* are
             unknown.
-        TypeError: If *now* is not a datetime or a `Timestamp`.
+        TypeError: If *text* is not a `str`, or *now* is not a datetime or
+            a `Timestamp`.
     """
+    _check_text(text, "newsdump.times.resolve", what="the time text")
     if isinstance(now, Timestamp):
         return _resolve_uncertain(
             text,

@@ -8,6 +8,7 @@ breaks how people annotate their own code shows up in CI.
 from __future__ import annotations
 
 import datetime as dt
+import pathlib
 
 import attrs
 
@@ -132,3 +133,16 @@ def make_records() -> newsdump.RelatedItem:
 def compose() -> tuple[filters.BlockFilter, ...]:
     chain = filters.without((*filters.DEFAULT_FILTERS, no_weather), "no_weather")
     return filters.replacing((*chain, MinWords()), "MinWords", MinWords(words=5))
+
+
+def render(article: newsdump.Article, source: str) -> tuple[str, str, str]:
+    """The output formats: Markdown with or without front matter, text, audit."""
+    markdown: str = newsdump.to_markdown(article, metadata=False)
+    text: str = newsdump.to_text(article)
+    report: str = newsdump.audit_html(article, source, name="page.txt")
+    return markdown, text, report
+
+
+def from_path(path: pathlib.Path) -> newsdump.Article:
+    """`parse` reads a path the way the command line does."""
+    return newsdump.parse(path, now=NOW)

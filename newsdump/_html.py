@@ -141,10 +141,16 @@ FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "form", "menu"})
 """Elements that hold page furniture, whatever their class."""
 
 HIDDEN_SELECTOR = (
-    '[hidden], [style*="display:none"], [style*="display: none"], '
+    '[hidden]:not([id^="S:"]), [style*="display:none"], [style*="display: none"], '
     '[style*="visibility:hidden"], [style*="visibility: hidden"]'
 )
-"""Elements the browser does not show; they are not part of the page text."""
+"""Elements the browser does not show; they are not part of the page text.
+
+A ``hidden`` element whose id is ``S:`` and a number is an exception: React's
+streaming server rendering sends the content of a delayed part of the page
+in such an element, and the page's script moves it into place (its
+``<template id="B:...">`` placeholder) at once, so the browser shows it.
+"""
 
 LAYOUT_TABLE_SELECTOR = ", ".join(
     f"{cell} {inner}"

@@ -32,6 +32,7 @@ from newsdump._exceptions import ParseError
 from newsdump._html_filters import (
     ARTICLE_HINTS,
     BOILERPLATE_WORDS,
+    PROSE_FURNITURE,
     is_state,
     token_words,
 )
@@ -186,6 +187,20 @@ LIST_WEIGHT = 0.3
 FURNITURE_MALUS = 0.3
 """Score multiplier for elements whose class or tag says furniture."""
 
+PROSE_MIN = 80
+"""A block shorter than this (characters) is not prose."""
+
+PROSE_LINK_DENSITY = 0.3
+"""A block with more link text than this is not prose."""
+
+LAYOUT_SHARE = 0.5
+"""A furniture class token on elements that hold this share of the page's
+prose is a layout class (a page builder's "widget"), not furniture."""
+
+PROSE_ELSEWHERE = 0.5
+"""An article container holding less than this share of the page's prose is
+checked again."""
+
 ARTICLE_MARK = "newsdump-article"
 """Class token added to the classes of blocks in the article container.
 
@@ -195,6 +210,7 @@ article.
 """
 
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
+_SENTENCE_STOP = re.compile(r"[.!?…][\"”’)]?(?:\s|$)")
 _WORD = re.compile(r"\w+")
 
 
@@ -527,6 +543,91 @@ class _Walker:
         return outer
 
 
+def _prose(raw: _Raw, tag: str) -> int:
+    """
+    The characters of *raw* that read as prose: 0 unless it has few links
+    and is either a row of a data table or long and ends a sentence
+    somewhere.
+    """
+    n = len(raw.text)
+    if raw.link_chars > PROSE_LINK_DENSITY * raw.chars:
+        return 0
+    if tag == "tr":
+        return n
+    return n if n >= PROSE_MIN and _SENTENCE_STOP.search(raw.text) else 0
+
+
+@functools.lru_cache(maxsize=4096)
+def _layout_candidate(token: str) -> bool:
+    """Whether *token* names furniture that is not written in sentences."""
+    if not _token_flags(token) & _F_NEGATIVE:
+        return False
+    reasons = {BOILERPLATE_WORDS.get(word) for word in token_words(token)}
+    return PROSE_FURNITURE.isdisjoint(reasons)
+
+
+def _prose_elsewhere(walker: _Walker, prose: list[int], container: int) -> bool:
+    """Whether less than half of the page's prose is in the article found."""
+    roots = _article_roots(walker, container)
+    inside = total = 0
+    for raw, chars in zip(walker.raws, prose, strict=True):
+        if chars:
+            total += chars
+            if _inside(walker, raw.box, roots):
+                inside += chars
+    return inside < PROSE_ELSEWHERE * total
+
+
+def _unflag_layout(walker: _Walker, prose: list[int]) -> bool:
+    """
+    Stop believing furniture class tokens that wrap most of the page's prose.
+
+    A page builder may give every part of the page, the article's
+    paragraphs included, a class such as ``widget``: a token whose elements
+    hold at least `LAYOUT_SHARE` of the prose (*prose*, per block) says how
+    the page is laid out, not that its text is furniture. Such tokens are
+    taken out of the boxes, and the furniture flags recomputed.
+    """
+    boxes = walker.boxes
+    empty: frozenset[str] = frozenset()
+    above: list[frozenset[str]] = []  # furniture tokens on a box and above it
+    for box in boxes:
+        outer = above[box.parent] if box.parent >= 0 else empty
+        if box.flags & _F_NEGATIVE:
+            own = {t for t in box.tokens if _layout_candidate(t)}
+            outer = outer | own if own else outer
+        above.append(outer)
+    coverage: dict[str, int] = {}
+    total = 0
+    for raw, chars in zip(walker.raws, prose, strict=True):
+        if chars:
+            total += chars
+            for token in above[raw.box]:
+                coverage[token] = coverage.get(token, 0) + chars
+    layout = {t for t, chars in coverage.items() if chars >= LAYOUT_SHARE * total}
+    if not layout:
+        return False
+    for index, box in enumerate(boxes):
+        if not layout.isdisjoint(box.tokens):
+            box.tokens = tuple(t for t in box.tokens if t not in layout)
+            flags = box.flags & ~_F_NEGATIVE
+            if box.tag in FURNITURE_TAGS or any(
+                _token_flags(t) & _F_NEGATIVE for t in box.tokens
+            ):
+                flags |= _F_NEGATIVE
+            if flags & _F_POSITIVE:
+                flags &= ~_F_NEGATIVE
+            box.flags = flags
+        if index:
+            parent = boxes[box.parent]
+            flags = box.flags & ~_F_UNDER_FURNITURE
+            flags |= parent.flags & _F_UNDER_FURNITURE
+            if parent.flags & _F_NEGATIVE and not flags & _F_POSITIVE:
+                flags |= _F_UNDER_FURNITURE
+            box.flags = flags
+    return True
+
+
 def _atomic_data_rows(
     elements: list[tuple[str, tuple[str, ...], int, bool]],
     tables: list[LexborNode],
@@ -811,8 +912,13 @@ def build_blocks(
     walker = _Walker({node.mem_id for node in related})
     if root is not None:
         walker.walk(tree, root)
+    prose = [_prose(raw, walker.boxes[raw.box].tag) for raw in walker.raws]
     roles = [_role(walker.boxes[raw.box]) for raw in walker.raws]
     outer, container = _choose_container(walker, roles, hint)
+    if _prose_elsewhere(walker, prose, container) and _unflag_layout(walker, prose):
+        for box in walker.boxes:
+            box.score = 0.0
+        outer, container = _choose_container(walker, roles, hint)
     _mark_related(walker, roles, container)
     roots = _article_roots(walker, container)
     _mark_title(walker, roles, roots, title)

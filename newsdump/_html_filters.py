@@ -30,6 +30,7 @@ __all__ = [
     "META_WORDS",
     "PHOTO_WORDS",
     "PROMPT_STARTS",
+    "PROSE_FURNITURE",
     "STANDFIRST_WORDS",
     "BoilerplateClass",
     "MaxLinkDensity",
@@ -106,6 +107,11 @@ BOILERPLATE_WORDS: dict[str, str] = {
     "print": "toolbar",
 }
 """Words of class and id tokens that mark page furniture, and why."""
+
+PROSE_FURNITURE: frozenset[str] = frozenset({"comments", "cookie-notice", "popup"})
+"""Reasons of `BOILERPLATE_WORDS` for furniture written in sentences
+(comments, cookie and consent notices, pop-ups): its prose does not show it
+is the article, so the parser never takes such a class for a layout class."""
 
 ARTICLE_HINTS: frozenset[str] = frozenset(
     {

@@ -190,6 +190,10 @@ FURNITURE_MALUS = 0.3
 PROSE_MIN = 80
 """A block shorter than this (characters) is not prose."""
 
+PROSE_FULL = 400
+"""A prose block this long counts fully; a shorter one counts the less the
+shorter it is (a slogan or a teaser line is not a paragraph)."""
+
 PROSE_LINK_DENSITY = 0.3
 """A block with more link text than this is not prose."""
 
@@ -554,7 +558,10 @@ def _prose(raw: _Raw, tag: str) -> int:
         return 0
     if tag == "tr":
         return n
-    return n if n >= PROSE_MIN and _SENTENCE_STOP.search(raw.text) else 0
+    if n < PROSE_MIN or not _SENTENCE_STOP.search(raw.text):
+        return 0
+    # a paragraph counts more than its length's worth of one-liners
+    return n if n >= PROSE_FULL else n * n // PROSE_FULL
 
 
 @functools.lru_cache(maxsize=4096)
@@ -564,6 +571,23 @@ def _layout_candidate(token: str) -> bool:
         return False
     reasons = {BOILERPLATE_WORDS.get(word) for word in token_words(token)}
     return PROSE_FURNITURE.isdisjoint(reasons)
+
+
+def _page_prose(walker: _Walker) -> list[int]:
+    """The prose characters of each block; a text met before counts 0 (a
+    carousel or a repeated banner says one thing many times)."""
+    seen: set[str] = set()
+    prose = []
+    boxes = walker.boxes
+    for raw in walker.raws:
+        chars = _prose(raw, boxes[raw.box].tag)
+        if chars:
+            if raw.text in seen:
+                chars = 0
+            else:
+                seen.add(raw.text)
+        prose.append(chars)
+    return prose
 
 
 def _prose_elsewhere(walker: _Walker, prose: list[int], container: int) -> bool:
@@ -912,7 +936,7 @@ def build_blocks(
     walker = _Walker({node.mem_id for node in related})
     if root is not None:
         walker.walk(tree, root)
-    prose = [_prose(raw, walker.boxes[raw.box].tag) for raw in walker.raws]
+    prose = _page_prose(walker)
     roles = [_role(walker.boxes[raw.box]) for raw in walker.raws]
     outer, container = _choose_container(walker, roles, hint)
     if _prose_elsewhere(walker, prose, container) and _unflag_layout(walker, prose):

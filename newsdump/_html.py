@@ -590,9 +590,11 @@ def _page_prose(walker: _Walker) -> list[int]:
     return prose
 
 
-def _prose_elsewhere(walker: _Walker, prose: list[int], container: int) -> bool:
+def _prose_elsewhere(
+    walker: _Walker, prose: list[int], container: int, outer: int
+) -> bool:
     """Whether less than half of the page's prose is in the article found."""
-    roots = _article_roots(walker, container)
+    roots = _article_roots(walker, container, outer)
     inside = total = 0
     for raw, chars in zip(walker.raws, prose, strict=True):
         if chars:
@@ -781,31 +783,44 @@ def _inside(walker: _Walker, index: int, roots: set[int]) -> bool:
     return False
 
 
-def _article_roots(walker: _Walker, container: int) -> set[int]:
+def _article_roots(walker: _Walker, container: int, outer: int | None = None) -> set[int]:
     """
     The container and those of its siblings that continue it: same tag and
     classes, or paragraphs, scoring at least `SIBLING_SHARE` of it (pages
     often split the body around an ad or a photo).
+    If the container was narrowed down from *outer*, the siblings of
+    *outer* that continue it join too (a body split into sections, of which
+    the best one was chosen).
     """
-    boxes = walker.boxes
     roots = {container}
-    chosen = boxes[container]
-    if chosen.parent < 0:
-        return roots
-    floor = SIBLING_SHARE * chosen.score
-    for index in range(container + 1, len(boxes)):
-        box = boxes[index]
-        if box.depth < chosen.depth:
-            break
-        if _continues(box, chosen, floor):
-            roots.add(index)
-    for index in range(container - 1, -1, -1):
-        box = boxes[index]
-        if box.depth < chosen.depth:
-            break
-        if _continues(box, chosen, floor):
-            roots.add(index)
+    _add_siblings(walker, container, roots)
+    if outer is not None and outer != container:
+        before = len(roots)
+        _add_siblings(walker, outer, roots)
+        if len(roots) > before:
+            roots.add(outer)
+            roots.discard(container)
     return roots
+
+
+def _add_siblings(walker: _Walker, chosen_index: int, roots: set[int]) -> None:
+    boxes = walker.boxes
+    chosen = boxes[chosen_index]
+    if chosen.parent < 0:
+        return
+    floor = SIBLING_SHARE * chosen.score
+    for index in range(chosen_index + 1, len(boxes)):
+        box = boxes[index]
+        if box.depth < chosen.depth:
+            break
+        if _continues(box, chosen, floor):
+            roots.add(index)
+    for index in range(chosen_index - 1, -1, -1):
+        box = boxes[index]
+        if box.depth < chosen.depth:
+            break
+        if _continues(box, chosen, floor):
+            roots.add(index)
 
 
 def _continues(box: _Box, chosen: _Box, floor: float) -> bool:
@@ -939,12 +954,12 @@ def build_blocks(
     prose = _page_prose(walker)
     roles = [_role(walker.boxes[raw.box]) for raw in walker.raws]
     outer, container = _choose_container(walker, roles, hint)
-    if _prose_elsewhere(walker, prose, container) and _unflag_layout(walker, prose):
+    if _prose_elsewhere(walker, prose, container, outer) and _unflag_layout(walker, prose):
         for box in walker.boxes:
             box.score = 0.0
         outer, container = _choose_container(walker, roles, hint)
     _mark_related(walker, roles, container)
-    roots = _article_roots(walker, container)
+    roots = _article_roots(walker, container, outer)
     _mark_title(walker, roles, roots, title)
     if subtitle:
         _mark_subtitle(walker, roles, subtitle)

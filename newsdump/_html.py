@@ -184,6 +184,10 @@ SIBLING_SHARE = 0.2
 LIST_WEIGHT = 0.3
 """List items (teaser lists, link lists) count this much of their text."""
 
+FURNITURE_AGAINST = 0.5
+"""Text under furniture counts this much of its value against the elements
+above the furniture."""
+
 FURNITURE_MALUS = 0.3
 """Score multiplier for elements whose class or tag says furniture."""
 
@@ -738,8 +742,10 @@ def _score_boxes(walker: _Walker, roles: list[str], hint: str | None) -> None:
             box = boxes[index]
             box.score += value
             if box.flags & _F_NEGATIVE and not box.flags & _F_POSITIVE:
-                # furniture text counts against everything above the furniture
-                value = -value
+                # furniture text counts against everything above the
+                # furniture, less than it counts for it: a long comment
+                # thread under an article does not outweigh the article
+                value = -FURNITURE_AGAINST * value
             index = box.parent
         while index >= 0:
             box = boxes[index]

@@ -834,7 +834,19 @@ def _continues(box: _Box, chosen: _Box, floor: float) -> bool:
         return False
     if box.flags & (_F_NEGATIVE | _F_UNDER_FURNITURE):
         return False
-    return box.tag == "p" or (box.tag == chosen.tag and box.tokens == chosen.tokens)
+    return box.tag == "p" or (box.tag == chosen.tag and _alike(box.tokens, chosen.tokens))
+
+
+def _alike(tokens: tuple[str, ...], others: tuple[str, ...]) -> bool:
+    """Whether two elements' class tokens say they are the same kind of
+    element: the same tokens, or the same first token and most of the rest
+    (a page builder adds an id of its own to each block)."""
+    if tokens == others:
+        return True
+    if not tokens or not others or tokens[0] != others[0]:
+        return False
+    shared = len(set(tokens) & set(others))
+    return 2 * shared >= max(len(tokens), len(others))
 
 
 def _narrow(walker: _Walker, best: int) -> int:

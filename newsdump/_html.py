@@ -184,6 +184,15 @@ SIBLING_SHARE = 0.2
 LIST_WEIGHT = 0.3
 """List items (teaser lists, link lists) count this much of their text."""
 
+TEASER_CARDS = 3
+"""This many sibling teaser cards make a teaser list."""
+
+TEASER_BLOCKS = 5
+"""A teaser card holds at most this many blocks, its linked heading included."""
+
+TEASER_TEXT = 300
+"""A teaser card holds at most this many characters outside links."""
+
 FURNITURE_AGAINST = 0.5
 """Text under furniture counts this much of its value against the elements
 above the furniture."""
@@ -778,6 +787,61 @@ def _mark_related(walker: _Walker, roles: list[str], container: int) -> None:
             verdict[seen] = found
         if found:
             roles[at] = "related"
+
+
+def _mark_teasers(walker: _Walker, roles: list[str]) -> None:
+    """
+    Give role ``"related"`` to teaser cards: at least `TEASER_CARDS`
+    sibling elements, each holding one linked heading and little else
+    (`TEASER_BLOCKS` blocks, `TEASER_TEXT` characters outside links).
+
+    A linked heading directly among the article's paragraphs is not a
+    card: listicles link the heading of each item.
+    """
+    boxes = walker.boxes
+    count = len(boxes)
+    blocks = [0] * count
+    text = [0] * count
+    heads = [0] * count
+    linked: list[int] = []
+    for at, (raw, role) in enumerate(zip(walker.raws, roles, strict=True)):
+        box = raw.box
+        blocks[box] += 1
+        text[box] += raw.chars - raw.link_chars
+        if role == "heading" and raw.link_chars > LINK_LIST_DENSITY * raw.chars:
+            heads[box] += 1
+            linked.append(at)
+    if len(linked) < TEASER_CARDS:
+        return
+    for index in range(count - 1, 0, -1):
+        parent = boxes[index].parent
+        blocks[parent] += blocks[index]
+        text[parent] += text[index]
+        heads[parent] += heads[index]
+    cards: dict[int, list[int]] = {}
+    for at in linked:
+        card = boxes[walker.raws[at].box].parent
+        if card <= 0 or heads[card] != 1:
+            continue
+        while True:
+            parent = boxes[card].parent
+            if (
+                parent <= 0
+                or heads[parent] != 1
+                or blocks[parent] > TEASER_BLOCKS
+                or text[parent] > TEASER_TEXT
+            ):
+                break
+            card = parent
+        if blocks[card] <= TEASER_BLOCKS and text[card] <= TEASER_TEXT:
+            cards.setdefault(boxes[card].parent, []).append(card)
+    teasers = {
+        card for group in cards.values() if len(group) >= TEASER_CARDS for card in group
+    }
+    if teasers:
+        for at, raw in enumerate(walker.raws):
+            if roles[at] != "title" and _inside(walker, raw.box, teasers):
+                roles[at] = "related"
 
 
 def _inside(walker: _Walker, index: int, roots: set[int]) -> bool:

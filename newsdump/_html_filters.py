@@ -236,6 +236,10 @@ def is_state(token: str, words: tuple[str, ...] | None = None) -> bool:
     return not _STATE_OR_EMBED.isdisjoint(_words(token) if words is None else words)
 
 
+LINKED_HEADINGS: frozenset[str] = frozenset({"h2", "h3"})
+"""Section headings that may be links: listicles and guides link the
+heading of each item; link density does not judge them."""
+
 MAX_LINK_DENSITY = 0.5
 """Blocks with more of their text inside links than this are link lists."""
 
@@ -542,7 +546,7 @@ class MaxLinkDensity:
 
     def __call__(self, block: Block, /) -> Decision | None:
         """Judge *block*."""
-        if block.tag is None or block.role == "title":
+        if block.tag is None or block.role == "title" or block.tag in LINKED_HEADINGS:
             return None
         if block.link_density <= self.threshold:
             return None

@@ -469,7 +469,11 @@ def _inner(classes: tuple[str, ...]) -> tuple[str, ...]:
         words = _words(token)
         if is_state(token, words):
             continue
-        if token in ARTICLE_HINTS or not ARTICLE_WORDS.isdisjoint(words):
+        if token in ARTICLE_HINTS or (
+            not ARTICLE_WORDS.isdisjoint(words)
+            # "comment-content" is the comment's content, not the article's
+            and PROSE_FURNITURE.isdisjoint(map(BOILERPLATE_WORDS.get, words))
+        ):
             break
         tokens.append(token)
     return tuple(tokens)

@@ -218,6 +218,13 @@ PROSE_ELSEWHERE = 0.5
 """An article container holding less than this share of the page's prose is
 checked again."""
 
+PROSE_REGION = 2.0
+"""The element holding the page's prose replaces a container that holds
+less than half of it if it holds this many times the container's prose."""
+
+PROSE_REGION_MIN = 1000
+"""A page with less prose than this (characters) has no prose region."""
+
 ARTICLE_MARK = "newsdump-article"
 """Class token added to the classes of blocks in the article container.
 
@@ -615,6 +622,41 @@ def _prose_elsewhere(
             if _inside(walker, raw.box, roots):
                 inside += chars
     return inside < PROSE_ELSEWHERE * total
+
+
+def _prose_region(
+    walker: _Walker, prose: list[int], container: int, outer: int
+) -> int | None:
+    """
+    The element that holds the page's prose, if it holds `PROSE_REGION`
+    times the prose of the container found: from the body down, the child
+    holding at least half of the page's prose, as deep as there is one.
+    Prose under furniture does not count.
+    """
+    boxes = walker.boxes
+    held = [0] * len(boxes)
+    for raw, chars in zip(walker.raws, prose, strict=True):
+        if chars and not boxes[raw.box].flags & (_F_NEGATIVE | _F_UNDER_FURNITURE):
+            held[raw.box] += chars
+    for index in range(len(boxes) - 1, 0, -1):
+        held[boxes[index].parent] += held[index]
+    total = held[0]
+    if total < PROSE_REGION_MIN:
+        return None
+    children: dict[int, list[int]] = {}
+    for index in range(1, len(boxes)):
+        children.setdefault(boxes[index].parent, []).append(index)
+    region = 0
+    while True:
+        best = max(children.get(region, ()), key=held.__getitem__, default=None)
+        if best is None or 2 * held[best] < total or boxes[best].tag in LEAF_TAGS:
+            break
+        region = best
+    roots = _article_roots(walker, container, outer)
+    found = sum(held[root] for root in roots)
+    if region in roots or held[region] < PROSE_REGION * found:
+        return None
+    return region
 
 
 def _unflag_layout(walker: _Walker, prose: list[int]) -> bool:
@@ -1036,10 +1078,15 @@ def build_blocks(
     prose = _page_prose(walker)
     roles = [_role(walker.boxes[raw.box]) for raw in walker.raws]
     outer, container = _choose_container(walker, roles, hint)
-    if _prose_elsewhere(walker, prose, container, outer) and _unflag_layout(walker, prose):
-        for box in walker.boxes:
-            box.score = 0.0
-        outer, container = _choose_container(walker, roles, hint)
+    if _prose_elsewhere(walker, prose, container, outer):
+        if _unflag_layout(walker, prose):
+            for box in walker.boxes:
+                box.score = 0.0
+            outer, container = _choose_container(walker, roles, hint)
+        if _prose_elsewhere(walker, prose, container, outer):
+            region = _prose_region(walker, prose, container, outer)
+            if region is not None:
+                outer = container = region
     _mark_related(walker, roles, container)
     roots = _article_roots(walker, container, outer)
     _mark_title(walker, roles, roots, title)

@@ -330,7 +330,7 @@ _MONTHS = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 DATE_PATTERN = re.compile(
-    rf"\b(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|(?:{_MONTHS})\.?\s+\d{{1,2}}"
+    rf"\b(?:\d{{1,4}}([./-])\d{{1,2}}\1\d{{1,4}}|(?:{_MONTHS})\.?\s+\d{{1,2}}"
     rf"(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})"
     rf"\.?,?(?:\s+\d{{4}})?)\b",
     re.IGNORECASE,
@@ -598,7 +598,7 @@ def prompts(block: Block) -> Decision | None:
 @only(roles={"paragraph", "list-item", "unknown"}, inputs={"html"})
 def date_line(block: Block) -> Decision | None:
     """Drop short HTML blocks that only give a date, a time or a byline."""
-    if block.tag is None or len(block.text) > DATE_LINE_MAX_CHARS:
+    if block.tag in {None, "tr"} or len(block.text) > DATE_LINE_MAX_CHARS:
         return None
     if block.role not in {"paragraph", "list-item", "unknown"}:
         return None

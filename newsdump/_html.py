@@ -900,18 +900,25 @@ def _article_roots(walker: _Walker, container: int, outer: int | None = None) ->
     The container and those of its siblings that continue it: same tag and
     classes, or paragraphs, scoring at least `SIBLING_SHARE` of it (pages
     often split the body around an ad or a photo).
-    If the container was narrowed down from *outer*, the siblings of
-    *outer* that continue it join too (a body split into sections, of which
-    the best one was chosen).
+    If the container was narrowed down from *outer*, each element between
+    them is checked the same way, and the highest one with siblings that
+    continue it is taken with them instead (a body split into sections,
+    of which the best one was chosen).
     """
+    boxes = walker.boxes
     roots = {container}
     _add_siblings(walker, container, roots)
-    if outer is not None and outer != container:
-        before = len(roots)
-        _add_siblings(walker, outer, roots)
-        if len(roots) > before:
-            roots.add(outer)
-            roots.discard(container)
+    if outer is None or outer == container:
+        return roots
+    index = boxes[container].parent
+    while index >= 0:
+        found = {index}
+        _add_siblings(walker, index, found)
+        if len(found) > 1:
+            roots = found
+        if index == outer:
+            break
+        index = boxes[index].parent
     return roots
 
 

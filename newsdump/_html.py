@@ -184,15 +184,6 @@ SIBLING_SHARE = 0.2
 LIST_WEIGHT = 0.3
 """List items (teaser lists, link lists) count this much of their text."""
 
-TEASER_CARDS = 3
-"""This many sibling teaser cards make a teaser list."""
-
-TEASER_BLOCKS = 5
-"""A teaser card holds at most this many blocks, its linked heading included."""
-
-TEASER_TEXT = 300
-"""A teaser card holds at most this many characters outside links."""
-
 FURNITURE_AGAINST = 0.5
 """Text under furniture counts this much of its value against the elements
 above the furniture."""
@@ -624,6 +615,30 @@ def _prose_elsewhere(
     return inside < PROSE_ELSEWHERE * total
 
 
+def _checked_container(
+    walker: _Walker, roles: list[str], hint: str | None
+) -> tuple[int, int]:
+    """
+    `_choose_container`, checked against the page's prose: if the container
+    holds less than half of it, layout classes are unflagged and the choice
+    made again, then the element holding the prose may replace it.
+    """
+    prose = _page_prose(walker)
+    outer, container = _choose_container(walker, roles, hint)
+    if not _prose_elsewhere(walker, prose, container, outer):
+        return outer, container
+    if _unflag_layout(walker, prose):
+        for box in walker.boxes:
+            box.score = 0.0
+        outer, container = _choose_container(walker, roles, hint)
+        if not _prose_elsewhere(walker, prose, container, outer):
+            return outer, container
+    region = _prose_region(walker, prose, container, outer)
+    if region is not None:
+        return region, region
+    return outer, container
+
+
 def _prose_region(
     walker: _Walker, prose: list[int], container: int, outer: int
 ) -> int | None:
@@ -667,27 +682,13 @@ def _unflag_layout(walker: _Walker, prose: list[int]) -> bool:
     paragraphs included, a class such as ``widget``: a token whose elements
     hold at least `LAYOUT_SHARE` of the prose (*prose*, per block) says how
     the page is laid out, not that its text is furniture. Such tokens are
-    taken out of the boxes, and the furniture flags recomputed.
+    taken out of the boxes, and the furniture flags recomputed; tells
+    whether there were any.
     """
-    boxes = walker.boxes
-    empty: frozenset[str] = frozenset()
-    above: list[frozenset[str]] = []  # furniture tokens on a box and above it
-    for box in boxes:
-        outer = above[box.parent] if box.parent >= 0 else empty
-        if box.flags & _F_NEGATIVE:
-            own = {t for t in box.tokens if _layout_candidate(t)}
-            outer = outer | own if own else outer
-        above.append(outer)
-    coverage: dict[str, int] = {}
-    total = 0
-    for raw, chars in zip(walker.raws, prose, strict=True):
-        if chars:
-            total += chars
-            for token in above[raw.box]:
-                coverage[token] = coverage.get(token, 0) + chars
-    layout = {t for t, chars in coverage.items() if chars >= LAYOUT_SHARE * total}
+    layout = _layout_tokens(walker, prose)
     if not layout:
         return False
+    boxes = walker.boxes
     for index, box in enumerate(boxes):
         if not layout.isdisjoint(box.tokens):
             box.tokens = tuple(t for t in box.tokens if t not in layout)
@@ -707,6 +708,28 @@ def _unflag_layout(walker: _Walker, prose: list[int]) -> bool:
                 flags |= _F_UNDER_FURNITURE
             box.flags = flags
     return True
+
+
+def _layout_tokens(walker: _Walker, prose: list[int]) -> set[str]:
+    """The furniture class tokens above `LAYOUT_SHARE` of the page's prose
+    (never those of `PROSE_FURNITURE`)."""
+    boxes = walker.boxes
+    empty: frozenset[str] = frozenset()
+    above: list[frozenset[str]] = []  # furniture tokens on a box and above it
+    for box in boxes:
+        outer = above[box.parent] if box.parent >= 0 else empty
+        if box.flags & _F_NEGATIVE:
+            own = {t for t in box.tokens if _layout_candidate(t)}
+            outer = outer | own if own else outer
+        above.append(outer)
+    coverage: dict[str, int] = {}
+    total = 0
+    for raw, chars in zip(walker.raws, prose, strict=True):
+        if chars:
+            total += chars
+            for token in above[raw.box]:
+                coverage[token] = coverage.get(token, 0) + chars
+    return {t for t, chars in coverage.items() if chars >= LAYOUT_SHARE * total}
 
 
 def _atomic_data_rows(
@@ -831,61 +854,6 @@ def _mark_related(walker: _Walker, roles: list[str], container: int) -> None:
             roles[at] = "related"
 
 
-def _mark_teasers(walker: _Walker, roles: list[str]) -> None:
-    """
-    Give role ``"related"`` to teaser cards: at least `TEASER_CARDS`
-    sibling elements, each holding one linked heading and little else
-    (`TEASER_BLOCKS` blocks, `TEASER_TEXT` characters outside links).
-
-    A linked heading directly among the article's paragraphs is not a
-    card: listicles link the heading of each item.
-    """
-    boxes = walker.boxes
-    count = len(boxes)
-    blocks = [0] * count
-    text = [0] * count
-    heads = [0] * count
-    linked: list[int] = []
-    for at, (raw, role) in enumerate(zip(walker.raws, roles, strict=True)):
-        box = raw.box
-        blocks[box] += 1
-        text[box] += raw.chars - raw.link_chars
-        if role == "heading" and raw.link_chars > LINK_LIST_DENSITY * raw.chars:
-            heads[box] += 1
-            linked.append(at)
-    if len(linked) < TEASER_CARDS:
-        return
-    for index in range(count - 1, 0, -1):
-        parent = boxes[index].parent
-        blocks[parent] += blocks[index]
-        text[parent] += text[index]
-        heads[parent] += heads[index]
-    cards: dict[int, list[int]] = {}
-    for at in linked:
-        card = boxes[walker.raws[at].box].parent
-        if card <= 0 or heads[card] != 1:
-            continue
-        while True:
-            parent = boxes[card].parent
-            if (
-                parent <= 0
-                or heads[parent] != 1
-                or blocks[parent] > TEASER_BLOCKS
-                or text[parent] > TEASER_TEXT
-            ):
-                break
-            card = parent
-        if blocks[card] <= TEASER_BLOCKS and text[card] <= TEASER_TEXT:
-            cards.setdefault(boxes[card].parent, []).append(card)
-    teasers = {
-        card for group in cards.values() if len(group) >= TEASER_CARDS for card in group
-    }
-    if teasers:
-        for at, raw in enumerate(walker.raws):
-            if roles[at] != "title" and _inside(walker, raw.box, teasers):
-                roles[at] = "related"
-
-
 def _inside(walker: _Walker, index: int, roots: set[int]) -> bool:
     boxes = walker.boxes
     while index >= 0:
@@ -895,7 +863,9 @@ def _inside(walker: _Walker, index: int, roots: set[int]) -> bool:
     return False
 
 
-def _article_roots(walker: _Walker, container: int, outer: int | None = None) -> set[int]:
+def _article_roots(
+    walker: _Walker, container: int, outer: int | None = None
+) -> set[int]:
     """
     The container and those of its siblings that continue it: same tag and
     classes, or paragraphs, scoring at least `SIBLING_SHARE` of it (pages
@@ -947,7 +917,9 @@ def _continues(box: _Box, chosen: _Box, floor: float) -> bool:
         return False
     if box.flags & (_F_NEGATIVE | _F_UNDER_FURNITURE):
         return False
-    return box.tag == "p" or (box.tag == chosen.tag and _alike(box.tokens, chosen.tokens))
+    return box.tag == "p" or (
+        box.tag == chosen.tag and _alike(box.tokens, chosen.tokens)
+    )
 
 
 def _alike(tokens: tuple[str, ...], others: tuple[str, ...]) -> bool:
@@ -1082,18 +1054,8 @@ def build_blocks(
     walker = _Walker({node.mem_id for node in related})
     if root is not None:
         walker.walk(tree, root)
-    prose = _page_prose(walker)
     roles = [_role(walker.boxes[raw.box]) for raw in walker.raws]
-    outer, container = _choose_container(walker, roles, hint)
-    if _prose_elsewhere(walker, prose, container, outer):
-        if _unflag_layout(walker, prose):
-            for box in walker.boxes:
-                box.score = 0.0
-            outer, container = _choose_container(walker, roles, hint)
-        if _prose_elsewhere(walker, prose, container, outer):
-            region = _prose_region(walker, prose, container, outer)
-            if region is not None:
-                outer = container = region
+    outer, container = _checked_container(walker, roles, hint)
     _mark_related(walker, roles, container)
     roots = _article_roots(walker, container, outer)
     _mark_title(walker, roles, roots, title)

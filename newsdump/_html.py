@@ -301,13 +301,16 @@ def _element_info(
     tag: str, cls: str | None, ident: str | None, itemprop: str | None
 ) -> tuple[tuple[str, ...], int]:
     """
-    Class/id tokens and flags of an element (cached: pages repeat them).
+    Class/id tokens and flags of an element (cached: pages repeat them);
+    a heading's id is left out.
 
     An element that says it is the article (its tag, ``itemprop`` or a
     class token) is not furniture.
     """
     tokens = tuple(cls.lower().split()) if cls else ()
-    if ident:
+    if ident and tag not in HEADING_TAGS:
+        # a heading's id is an anchor made of its words ("why-social-
+        # shopping"), not a name for what the element is
         tokens += (ident.lower().strip(),)
     flags = _TAG_FLAGS.get(tag, 0)
     if itemprop == "articleBody":

@@ -185,6 +185,21 @@ class TestRules:
         assert len(article.paragraphs) == 4
         assert not any("newsroom" in p for p in article.paragraphs)
 
+    def test_heading_id_is_an_anchor(self):
+        """A heading's id made of its words names no furniture."""
+        page = (
+            "<html><body><article>"
+            f"{PARAGRAPH}<h2 id='why-use-social-shopping'>Why use social "
+            f"shopping?</h2>{PARAGRAPH}<div id='social'><p>Share this</p></div>"
+            "</article></body></html>"
+        )
+        article = newsdump.parse_html(page)
+
+        assert [article.paragraphs[i] for i in article.headings] == [
+            "Why use social shopping?"
+        ]
+        assert reasons(article, "Share this") == ["boilerplate_class/share-buttons"]
+
     def test_numeric_date_keeps_one_separator(self):
         """A date line still goes; a score with mixed separators is no date."""
         page = (

@@ -916,7 +916,11 @@ def _add_siblings(walker: _Walker, chosen_index: int, roots: set[int]) -> None:
 
 
 def _continues(box: _Box, chosen: _Box, floor: float) -> bool:
-    if box.parent != chosen.parent or box.score <= floor:
+    if box.parent != chosen.parent:
+        return False
+    # a paragraph of prose next to the container is the article's, however
+    # small beside it (the intro before a long body)
+    if box.score <= floor and not (box.tag == "p" and box.score >= PROSE_MIN):
         return False
     if box.flags & (_F_NEGATIVE | _F_UNDER_FURNITURE):
         return False

@@ -27,6 +27,7 @@ __all__ = [
     "EMBED_WORDS",
     "FURNITURE_PHRASES",
     "HTML_FILTERS",
+    "LINKED_HEADINGS",
     "META_WORDS",
     "PHOTO_WORDS",
     "PROMPT_STARTS",
@@ -535,7 +536,8 @@ class BoilerplateClass:
 @attrs.frozen(kw_only=True)
 class MaxLinkDensity:
     """
-    Drop HTML blocks that are mostly link text (menus, link lists).
+    Drop HTML blocks that are mostly link text (menus, link lists); the
+    headings of `LINKED_HEADINGS` are not judged.
 
     Args:
         threshold: The largest share of link text a kept block may have.

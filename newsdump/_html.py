@@ -133,6 +133,8 @@ ATOMIC_TAGS = frozenset(
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
+SECTION_HEADINGS = HEADING_TAGS - {"h1"}
+
 LEAF_TAGS = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "figcaption"}
 )
@@ -881,18 +883,35 @@ def _article_roots(
     boxes = walker.boxes
     roots = {container}
     _add_siblings(walker, container, roots)
-    if outer is None or outer == container:
-        return roots
-    index = boxes[container].parent
-    while index >= 0:
-        found = {index}
-        _add_siblings(walker, index, found)
-        if len(found) > 1:
-            roots = found
-        if index == outer:
-            break
-        index = boxes[index].parent
-    return roots
+    if outer is not None and outer != container:
+        index = boxes[container].parent
+        while index >= 0:
+            found = {index}
+            _add_siblings(walker, index, found)
+            if len(found) > 1:
+                roots = found
+            if index == outer:
+                break
+            index = boxes[index].parent
+    return _with_headings(walker, roots)
+
+
+def _with_headings(walker: _Walker, roots: set[int]) -> set[int]:
+    """*roots* and the section headings (``h2`` to ``h6``) just before them,
+    among their siblings: a heading outside the box of its section."""
+    boxes = walker.boxes
+    found = set(roots)
+    for root in roots:
+        parent = boxes[root].parent
+        if parent < 0:
+            continue
+        index = root - 1
+        # the previous sibling: the nearest earlier box with the same parent
+        while index > parent and boxes[index].parent != parent:
+            index -= 1
+        if index > parent and boxes[index].tag in SECTION_HEADINGS:
+            found.add(index)
+    return found
 
 
 def _add_siblings(walker: _Walker, chosen_index: int, roots: set[int]) -> None:

@@ -33,6 +33,7 @@ from newsdump._html_filters import (
     ARTICLE_HINTS,
     BOILERPLATE_WORDS,
     PROSE_FURNITURE,
+    REPEAT_MARK,
     is_state,
     token_words,
 )
@@ -225,6 +226,11 @@ Filters read class tokens only from a block out to the container, so a
 furniture-like class on the container or around it does not drop the
 article.
 """
+
+REPEAT_MIN = 300
+"""A block of the article this long (characters) or longer that repeats an
+earlier one word for word is marked `REPEAT_MARK` (shorter texts, such as a
+list item or a question put to each interviewee, may repeat for real)."""
 
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
 _SENTENCE_STOP = re.compile(r"[.!?…][\"”’)]?(?:\s|$)")
@@ -1093,6 +1099,7 @@ def build_blocks(
     boxes = walker.boxes
     # which boxes are in the article: parents come before their children
     inside = [False] * len(boxes)
+    seen: set[str] = set()  # the article's long texts so far
     for index, box in enumerate(boxes):
         inside[index] = index in roots or (box.parent >= 0 and inside[box.parent])
     for index, (raw, found) in enumerate(zip(walker.raws, roles, strict=True)):
@@ -1105,6 +1112,14 @@ def build_blocks(
             and (role != "caption" or not _inside(walker, raw.box, {outer}))
         ):
             role = "furniture"
+        classes = walker.chain(raw.box, roots)
+        if role != "furniture" and len(raw.text) >= REPEAT_MIN:
+            # a long paragraph printed again word for word is a copy (a
+            # carousel's cloned slides, a part a responsive page prints twice)
+            if raw.text in seen:
+                classes = (REPEAT_MARK, *classes)
+            else:
+                seen.add(raw.text)
         blocks.append(
             Block(
                 text=raw.text,
@@ -1114,7 +1129,7 @@ def build_blocks(
                 start=offset,
                 end=offset + len(raw.text),
                 tag=box.tag,
-                classes=walker.chain(raw.box, roots),
+                classes=classes,
                 link_density=round(raw.link_chars / raw.chars, 4) if raw.chars else 0.0,
                 depth=box.depth,
             )

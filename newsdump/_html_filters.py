@@ -32,6 +32,7 @@ __all__ = [
     "PHOTO_WORDS",
     "PROMPT_STARTS",
     "PROSE_FURNITURE",
+    "REPEAT_MARK",
     "STANDFIRST_WORDS",
     "BoilerplateClass",
     "MaxLinkDensity",
@@ -43,6 +44,7 @@ __all__ = [
     "outside_article",
     "prompts",
     "related_items",
+    "repeated_blocks",
     "split_credit",
     "token_words",
 ]
@@ -480,6 +482,22 @@ def _inner(classes: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(tokens)
 
 
+REPEAT_MARK = "newsdump-repeat"
+"""Class token the HTML parser puts first in the classes of a long block of
+the article that repeats an earlier block of it word for word."""
+
+_REPEATED = Decision(keep=False, reason="repeated-block")
+
+
+@only(inputs={"html"})
+def repeated_blocks(block: Block) -> Decision | None:
+    """Drop long HTML blocks of the article that repeat an earlier one (the
+    parser marks them with `REPEAT_MARK`)."""
+    if block.tag is None or not block.classes or block.classes[0] != REPEAT_MARK:
+        return None
+    return _REPEATED
+
+
 # Decisions are frozen: the two filters that judge most blocks share theirs.
 _OUTSIDE_ARTICLE = Decision(keep=False, reason="outside-article")
 _RELATED_HEADING = Decision(
@@ -681,6 +699,7 @@ def figure_captions(block: Block) -> Trim | None:
 HTML_FILTERS = (
     related_items,
     outside_article,
+    repeated_blocks,
     BoilerplateClass(),
     figure_captions,
     MaxLinkDensity(),

@@ -200,6 +200,31 @@ class TestRules:
         ]
         assert reasons(article, "Share this") == ["boilerplate_class/share-buttons"]
 
+    def test_long_paragraph_printed_twice_is_a_copy(self):
+        """A carousel clones its slides: a long paragraph repeated word for
+        word goes the second time; a short repeated line stays."""
+        quote = (
+            "<p>The staff could not have been kinder to us when our daughter "
+            "was ill last winter. The nurse called back within the hour, the "
+            "doctor explained every step of the treatment twice without ever "
+            "making us feel rushed, and the receptionist found us an "
+            "appointment on a Saturday morning. We have recommended the "
+            "practice to every family we know.</p>"
+        )
+        slide = f"<div class='slide'>{quote}<p>Dana K.</p></div>"
+        page = (
+            f"<html><body><article>{PARAGRAPH}{slide}{slide}{slide}"
+            "</article></body></html>"
+        )
+        article = newsdump.parse_html(page)
+
+        assert sum(p.startswith("The staff could not") for p in article.paragraphs) == 1
+        assert article.paragraphs.count("Dana K.") == 3
+        assert reasons(article, "The staff could not") == [
+            "repeated_blocks/repeated-block",
+            "repeated_blocks/repeated-block",
+        ]
+
     def test_numeric_date_keeps_one_separator(self):
         """A date line still goes; a score with mixed separators is no date."""
         page = (

@@ -33,6 +33,8 @@ from newsdump._exceptions import ParseError
 from newsdump._html_filters import (
     ARTICLE_HINTS,
     BOILERPLATE_WORDS,
+    PROSE_FURNITURE,
+    REPEAT_MARK,
     is_state,
     token_words,
 )
@@ -133,6 +135,8 @@ ATOMIC_TAGS = frozenset(
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
+SECTION_HEADINGS = HEADING_TAGS - {"h1"}
+
 LEAF_TAGS = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "figcaption"}
 )
@@ -142,10 +146,16 @@ FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "form", "menu"})
 """Elements that hold page furniture, whatever their class."""
 
 HIDDEN_SELECTOR = (
-    '[hidden], [style*="display:none"], [style*="display: none"], '
+    '[hidden]:not([id^="S:"]), [style*="display:none"], [style*="display: none"], '
     '[style*="visibility:hidden"], [style*="visibility: hidden"]'
 )
-"""Elements the browser does not show; they are not part of the page text."""
+"""Elements the browser does not show; they are not part of the page text.
+
+A ``hidden`` element whose id is ``S:`` and a number is an exception: React's
+streaming server rendering sends the content of a delayed part of the page
+in such an element, and the page's script moves it into place (its
+``<template id="B:...">`` placeholder) at once, so the browser shows it.
+"""
 
 LAYOUT_TABLE_SELECTOR = ", ".join(
     f"{cell} {inner}"
@@ -178,8 +188,37 @@ SIBLING_SHARE = 0.2
 LIST_WEIGHT = 0.3
 """List items (teaser lists, link lists) count this much of their text."""
 
+FURNITURE_AGAINST = 0.5
+"""Text under furniture counts this much of its value against the elements
+above the furniture."""
+
 FURNITURE_MALUS = 0.3
 """Score multiplier for elements whose class or tag says furniture."""
+
+PROSE_MIN = 80
+"""A block shorter than this (characters) is not prose."""
+
+PROSE_FULL = 400
+"""A prose block this long counts fully; a shorter one counts the less the
+shorter it is (a slogan or a teaser line is not a paragraph)."""
+
+PROSE_LINK_DENSITY = 0.3
+"""A block with more link text than this is not prose."""
+
+LAYOUT_SHARE = 0.5
+"""A furniture class token on elements that hold this share of the page's
+prose is a layout class (a page builder's "widget"), not furniture."""
+
+PROSE_ELSEWHERE = 0.5
+"""An article container holding less than this share of the page's prose is
+checked again."""
+
+PROSE_REGION = 2.0
+"""The element holding the page's prose replaces a container that holds
+less than half of it if it holds this many times the container's prose."""
+
+PROSE_REGION_MIN = 1000
+"""A page with less prose than this (characters) has no prose region."""
 
 ARTICLE_MARK = "newsdump-article"
 """Class token added to the classes of blocks in the article container.
@@ -189,7 +228,13 @@ furniture-like class on the container or around it does not drop the
 article.
 """
 
+REPEAT_MIN = 300
+"""A block of the article this long (characters) or longer that repeats an
+earlier one word for word is marked `REPEAT_MARK` (shorter texts, such as a
+list item or a question put to each interviewee, may repeat for real)."""
+
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
+_SENTENCE_STOP = re.compile(r"[.!?…][\"”’)]?(?:\s|$)")
 _WORD = re.compile(r"\w+")
 
 
@@ -265,13 +310,16 @@ def _element_info(
     tag: str, cls: str | None, ident: str | None, itemprop: str | None
 ) -> tuple[tuple[str, ...], int]:
     """
-    Class/id tokens and flags of an element (cached: pages repeat them).
+    Class/id tokens and flags of an element (cached: pages repeat them);
+    a heading's id is left out.
 
     An element that says it is the article (its tag, ``itemprop`` or a
     class token) is not furniture.
     """
     tokens = tuple(cls.lower().split()) if cls else ()
-    if ident:
+    if ident and tag not in HEADING_TAGS:
+        # a heading's id is an anchor made of its words ("why-social-
+        # shopping"), not a name for what the element is
         tokens += (ident.lower().strip(),)
     flags = _TAG_FLAGS.get(tag, 0)
     if itemprop == "articleBody":
@@ -522,6 +570,180 @@ class _Walker:
         return outer
 
 
+def _prose(raw: _Raw, tag: str) -> int:
+    """
+    The characters of *raw* that read as prose: 0 unless it has few links
+    and is either a row of a data table or long and ends a sentence
+    somewhere.
+    """
+    n = len(raw.text)
+    if raw.link_chars > PROSE_LINK_DENSITY * raw.chars:
+        return 0
+    if tag == "tr":
+        return n
+    if n < PROSE_MIN or not _SENTENCE_STOP.search(raw.text):
+        return 0
+    # a paragraph counts more than its length's worth of one-liners
+    return n if n >= PROSE_FULL else n * n // PROSE_FULL
+
+
+@functools.lru_cache(maxsize=4096)
+def _layout_candidate(token: str) -> bool:
+    """Whether *token* names furniture that is not written in sentences."""
+    if not _token_flags(token) & _F_NEGATIVE:
+        return False
+    reasons = {BOILERPLATE_WORDS.get(word) for word in token_words(token)}
+    return PROSE_FURNITURE.isdisjoint(reasons)
+
+
+def _page_prose(walker: _Walker) -> list[int]:
+    """The prose characters of each block; a text met before counts 0 (a
+    carousel or a repeated banner says one thing many times)."""
+    seen: set[str] = set()
+    prose = []
+    boxes = walker.boxes
+    for raw in walker.raws:
+        chars = _prose(raw, boxes[raw.box].tag)
+        if chars:
+            if raw.text in seen:
+                chars = 0
+            else:
+                seen.add(raw.text)
+        prose.append(chars)
+    return prose
+
+
+def _prose_elsewhere(
+    walker: _Walker, prose: list[int], container: int, outer: int
+) -> bool:
+    """Whether less than half of the page's prose is in the article found."""
+    roots = _article_roots(walker, container, outer)
+    inside = total = 0
+    for raw, chars in zip(walker.raws, prose, strict=True):
+        if chars:
+            total += chars
+            if _inside(walker, raw.box, roots):
+                inside += chars
+    return inside < PROSE_ELSEWHERE * total
+
+
+def _checked_container(
+    walker: _Walker, roles: list[str], hint: str | None
+) -> tuple[int, int]:
+    """
+    `_choose_container`, checked against the page's prose: if the container
+    holds less than half of it, layout classes are unflagged and the choice
+    made again, then the element holding the prose may replace it.
+    """
+    prose = _page_prose(walker)
+    outer, container = _choose_container(walker, roles, hint)
+    if not _prose_elsewhere(walker, prose, container, outer):
+        return outer, container
+    if _unflag_layout(walker, prose):
+        for box in walker.boxes:
+            box.score = 0.0
+        outer, container = _choose_container(walker, roles, hint)
+        if not _prose_elsewhere(walker, prose, container, outer):
+            return outer, container
+    region = _prose_region(walker, prose, container, outer)
+    if region is not None:
+        return region, region
+    return outer, container
+
+
+def _prose_region(
+    walker: _Walker, prose: list[int], container: int, outer: int
+) -> int | None:
+    """
+    The element that holds the page's prose, if it holds `PROSE_REGION`
+    times the prose of the container found: from the body down, the child
+    holding at least half of the page's prose, as deep as there is one.
+    Prose under furniture does not count.
+    """
+    boxes = walker.boxes
+    held = [0] * len(boxes)
+    for raw, chars in zip(walker.raws, prose, strict=True):
+        if chars and not boxes[raw.box].flags & (_F_NEGATIVE | _F_UNDER_FURNITURE):
+            held[raw.box] += chars
+    for index in range(len(boxes) - 1, 0, -1):
+        held[boxes[index].parent] += held[index]
+    total = held[0]
+    if total < PROSE_REGION_MIN:
+        return None
+    children: dict[int, list[int]] = {}
+    for index in range(1, len(boxes)):
+        children.setdefault(boxes[index].parent, []).append(index)
+    region = 0
+    while True:
+        best = max(children.get(region, ()), key=held.__getitem__, default=None)
+        if best is None or 2 * held[best] < total or boxes[best].tag in LEAF_TAGS:
+            break
+        region = best
+    roots = _article_roots(walker, container, outer)
+    found = sum(held[root] for root in roots)
+    if region in roots or held[region] < PROSE_REGION * found:
+        return None
+    return region
+
+
+def _unflag_layout(walker: _Walker, prose: list[int]) -> bool:
+    """
+    Stop believing furniture class tokens that wrap most of the page's prose.
+
+    A page builder may give every part of the page, the article's
+    paragraphs included, a class such as ``widget``: a token whose elements
+    hold at least `LAYOUT_SHARE` of the prose (*prose*, per block) says how
+    the page is laid out, not that its text is furniture. Such tokens are
+    taken out of the boxes, and the furniture flags recomputed; tells
+    whether there were any.
+    """
+    layout = _layout_tokens(walker, prose)
+    if not layout:
+        return False
+    boxes = walker.boxes
+    for index, box in enumerate(boxes):
+        if not layout.isdisjoint(box.tokens):
+            box.tokens = tuple(t for t in box.tokens if t not in layout)
+            flags = box.flags & ~_F_NEGATIVE
+            if box.tag in FURNITURE_TAGS or any(
+                _token_flags(t) & _F_NEGATIVE for t in box.tokens
+            ):
+                flags |= _F_NEGATIVE
+            if flags & _F_POSITIVE:
+                flags &= ~_F_NEGATIVE
+            box.flags = flags
+        if index:
+            parent = boxes[box.parent]
+            flags = box.flags & ~_F_UNDER_FURNITURE
+            flags |= parent.flags & _F_UNDER_FURNITURE
+            if parent.flags & _F_NEGATIVE and not flags & _F_POSITIVE:
+                flags |= _F_UNDER_FURNITURE
+            box.flags = flags
+    return True
+
+
+def _layout_tokens(walker: _Walker, prose: list[int]) -> set[str]:
+    """The furniture class tokens above `LAYOUT_SHARE` of the page's prose
+    (never those of `PROSE_FURNITURE`)."""
+    boxes = walker.boxes
+    empty: frozenset[str] = frozenset()
+    above: list[frozenset[str]] = []  # furniture tokens on a box and above it
+    for box in boxes:
+        outer = above[box.parent] if box.parent >= 0 else empty
+        if box.flags & _F_NEGATIVE:
+            own = {t for t in box.tokens if _layout_candidate(t)}
+            outer = outer | own if own else outer
+        above.append(outer)
+    coverage: dict[str, int] = {}
+    total = 0
+    for raw, chars in zip(walker.raws, prose, strict=True):
+        if chars:
+            total += chars
+            for token in above[raw.box]:
+                coverage[token] = coverage.get(token, 0) + chars
+    return {t for t, chars in coverage.items() if chars >= LAYOUT_SHARE * total}
+
+
 def _atomic_data_rows(
     elements: list[tuple[str, tuple[str, ...], int, bool]],
     tables: list[LexborNode],
@@ -606,8 +828,10 @@ def _score_boxes(walker: _Walker, roles: list[str], hint: str | None) -> None:
             box = boxes[index]
             box.score += value
             if box.flags & _F_NEGATIVE and not box.flags & _F_POSITIVE:
-                # furniture text counts against everything above the furniture
-                value = -value
+                # furniture text counts against everything above the
+                # furniture, less than it counts for it: a long comment
+                # thread under an article does not outweigh the article
+                value = -FURNITURE_AGAINST * value
             index = box.parent
         while index >= 0:
             box = boxes[index]
@@ -651,39 +875,96 @@ def _inside(walker: _Walker, index: int, roots: set[int]) -> bool:
     return False
 
 
-def _article_roots(walker: _Walker, container: int) -> set[int]:
+def _article_roots(
+    walker: _Walker, container: int, outer: int | None = None
+) -> set[int]:
     """
     The container and those of its siblings that continue it: same tag and
     classes, or paragraphs, scoring at least `SIBLING_SHARE` of it (pages
     often split the body around an ad or a photo).
+    If the container was narrowed down from *outer*, each element between
+    them is checked the same way, and the highest one with siblings that
+    continue it is taken with them instead (a body split into sections,
+    of which the best one was chosen).
     """
     boxes = walker.boxes
     roots = {container}
-    chosen = boxes[container]
+    _add_siblings(walker, container, roots)
+    if outer is not None and outer != container:
+        index = boxes[container].parent
+        while index >= 0:
+            found = {index}
+            _add_siblings(walker, index, found)
+            if len(found) > 1:
+                roots = found
+            if index == outer:
+                break
+            index = boxes[index].parent
+    return _with_headings(walker, roots)
+
+
+def _with_headings(walker: _Walker, roots: set[int]) -> set[int]:
+    """*roots* and the section headings (``h2`` to ``h6``) just before them,
+    among their siblings: a heading outside the box of its section."""
+    boxes = walker.boxes
+    found = set(roots)
+    for root in roots:
+        parent = boxes[root].parent
+        if parent < 0:
+            continue
+        index = root - 1
+        # the previous sibling: the nearest earlier box with the same parent
+        while index > parent and boxes[index].parent != parent:
+            index -= 1
+        if index > parent and boxes[index].tag in SECTION_HEADINGS:
+            found.add(index)
+    return found
+
+
+def _add_siblings(walker: _Walker, chosen_index: int, roots: set[int]) -> None:
+    boxes = walker.boxes
+    chosen = boxes[chosen_index]
     if chosen.parent < 0:
-        return roots
+        return
     floor = SIBLING_SHARE * chosen.score
-    for index in range(container + 1, len(boxes)):
+    for index in range(chosen_index + 1, len(boxes)):
         box = boxes[index]
         if box.depth < chosen.depth:
             break
         if _continues(box, chosen, floor):
             roots.add(index)
-    for index in range(container - 1, -1, -1):
+    for index in range(chosen_index - 1, -1, -1):
         box = boxes[index]
         if box.depth < chosen.depth:
             break
         if _continues(box, chosen, floor):
             roots.add(index)
-    return roots
 
 
 def _continues(box: _Box, chosen: _Box, floor: float) -> bool:
-    if box.parent != chosen.parent or box.score <= floor:
+    if box.parent != chosen.parent:
+        return False
+    # a paragraph of prose next to the container is the article's, however
+    # small beside it (the intro before a long body)
+    if box.score <= floor and not (box.tag == "p" and box.score >= PROSE_MIN):
         return False
     if box.flags & (_F_NEGATIVE | _F_UNDER_FURNITURE):
         return False
-    return box.tag == "p" or (box.tag == chosen.tag and box.tokens == chosen.tokens)
+    return box.tag == "p" or (
+        box.tag == chosen.tag and _alike(box.tokens, chosen.tokens)
+    )
+
+
+def _alike(tokens: tuple[str, ...], others: tuple[str, ...]) -> bool:
+    """Whether two elements' class tokens say they are the same kind of
+    element: the same tokens, or the same first token and most of the rest
+    (a page builder adds an id of its own to each block)."""
+    if tokens == others:
+        return True
+    if not tokens or not others or tokens[0] != others[0]:
+        return False
+    shared = len(set(tokens) & set(others))
+    return 2 * shared >= max(len(tokens), len(others))
 
 
 def _narrow(walker: _Walker, best: int) -> int:
@@ -807,9 +1088,9 @@ def build_blocks(
     if root is not None:
         walker.walk(tree, root)
     roles = [_role(walker.boxes[raw.box]) for raw in walker.raws]
-    outer, container = _choose_container(walker, roles, hint)
+    outer, container = _checked_container(walker, roles, hint)
     _mark_related(walker, roles, container)
-    roots = _article_roots(walker, container)
+    roots = _article_roots(walker, container, outer)
     _mark_title(walker, roles, roots, title)
     if subtitle:
         _mark_subtitle(walker, roles, subtitle)
@@ -819,6 +1100,7 @@ def build_blocks(
     boxes = walker.boxes
     # which boxes are in the article: parents come before their children
     inside = [False] * len(boxes)
+    seen: set[str] = set()  # the article's long texts so far
     for index, box in enumerate(boxes):
         inside[index] = index in roots or (box.parent >= 0 and inside[box.parent])
     for index, (raw, found) in enumerate(zip(walker.raws, roles, strict=True)):
@@ -831,6 +1113,14 @@ def build_blocks(
             and (role != "caption" or not _inside(walker, raw.box, {outer}))
         ):
             role = "furniture"
+        classes = walker.chain(raw.box, roots)
+        if role != "furniture" and len(raw.text) >= REPEAT_MIN:
+            # a long paragraph printed again word for word is a copy (a
+            # carousel's cloned slides, a part a responsive page prints twice)
+            if raw.text in seen:
+                classes = (REPEAT_MARK, *classes)
+            else:
+                seen.add(raw.text)
         blocks.append(
             Block(
                 text=raw.text,
@@ -840,7 +1130,7 @@ def build_blocks(
                 start=offset,
                 end=offset + len(raw.text),
                 tag=box.tag,
-                classes=walker.chain(raw.box, roots),
+                classes=classes,
                 link_density=round(raw.link_chars / raw.chars, 4) if raw.chars else 0.0,
                 depth=box.depth,
             )

@@ -27,9 +27,12 @@ __all__ = [
     "EMBED_WORDS",
     "FURNITURE_PHRASES",
     "HTML_FILTERS",
+    "LINKED_HEADINGS",
     "META_WORDS",
     "PHOTO_WORDS",
     "PROMPT_STARTS",
+    "PROSE_FURNITURE",
+    "REPEAT_MARK",
     "STANDFIRST_WORDS",
     "BoilerplateClass",
     "MaxLinkDensity",
@@ -41,6 +44,7 @@ __all__ = [
     "outside_article",
     "prompts",
     "related_items",
+    "repeated_blocks",
     "split_credit",
     "token_words",
 ]
@@ -106,6 +110,11 @@ BOILERPLATE_WORDS: dict[str, str] = {
     "print": "toolbar",
 }
 """Words of class and id tokens that mark page furniture, and why."""
+
+PROSE_FURNITURE: frozenset[str] = frozenset({"comments", "cookie-notice", "popup"})
+"""Reasons of `BOILERPLATE_WORDS` for furniture written in sentences
+(comments, cookie and consent notices, pop-ups): its prose does not show it
+is the article, so the parser never takes such a class for a layout class."""
 
 ARTICLE_HINTS: frozenset[str] = frozenset(
     {
@@ -230,6 +239,10 @@ def is_state(token: str, words: tuple[str, ...] | None = None) -> bool:
     return not _STATE_OR_EMBED.isdisjoint(_words(token) if words is None else words)
 
 
+LINKED_HEADINGS: frozenset[str] = frozenset({"h2", "h3"})
+"""Section headings that may be links: listicles and guides link the
+heading of each item; link density does not judge them."""
+
 MAX_LINK_DENSITY = 0.5
 """Blocks with more of their text inside links than this are link lists."""
 
@@ -320,7 +333,7 @@ _MONTHS = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 DATE_PATTERN = re.compile(
-    rf"\b(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|(?:{_MONTHS})\.?\s+\d{{1,2}}"
+    rf"\b(?:\d{{1,4}}([./-])\d{{1,2}}\1\d{{1,4}}|(?:{_MONTHS})\.?\s+\d{{1,2}}"
     rf"(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})"
     rf"\.?,?(?:\s+\d{{4}})?)\b",
     re.IGNORECASE,
@@ -459,10 +472,30 @@ def _inner(classes: tuple[str, ...]) -> tuple[str, ...]:
         words = _words(token)
         if is_state(token, words):
             continue
-        if token in ARTICLE_HINTS or not ARTICLE_WORDS.isdisjoint(words):
+        if token in ARTICLE_HINTS or (
+            not ARTICLE_WORDS.isdisjoint(words)
+            # "comment-content" is the comment's content, not the article's
+            and PROSE_FURNITURE.isdisjoint(map(BOILERPLATE_WORDS.get, words))
+        ):
             break
         tokens.append(token)
     return tuple(tokens)
+
+
+REPEAT_MARK = "newsdump-repeat"
+"""Class token the HTML parser puts first in the classes of a long block of
+the article that repeats an earlier block of it word for word."""
+
+_REPEATED = Decision(keep=False, reason="repeated-block")
+
+
+@only(inputs={"html"})
+def repeated_blocks(block: Block) -> Decision | None:
+    """Drop long HTML blocks of the article that repeat an earlier one (the
+    parser marks them with `REPEAT_MARK`)."""
+    if block.tag is None or not block.classes or block.classes[0] != REPEAT_MARK:
+        return None
+    return _REPEATED
 
 
 # Decisions are frozen: the two filters that judge most blocks share theirs.
@@ -521,7 +554,8 @@ class BoilerplateClass:
 @attrs.frozen(kw_only=True)
 class MaxLinkDensity:
     """
-    Drop HTML blocks that are mostly link text (menus, link lists).
+    Drop HTML blocks that are mostly link text (menus, link lists); the
+    headings of `LINKED_HEADINGS` are not judged.
 
     Args:
         threshold: The largest share of link text a kept block may have.
@@ -536,7 +570,7 @@ class MaxLinkDensity:
 
     def __call__(self, block: Block, /) -> Decision | None:
         """Judge *block*."""
-        if block.tag is None or block.role == "title":
+        if block.tag is None or block.role == "title" or block.tag in LINKED_HEADINGS:
             return None
         if block.link_density <= self.threshold:
             return None
@@ -584,7 +618,7 @@ def prompts(block: Block) -> Decision | None:
 @only(roles={"paragraph", "list-item", "unknown"}, inputs={"html"})
 def date_line(block: Block) -> Decision | None:
     """Drop short HTML blocks that only give a date, a time or a byline."""
-    if block.tag is None or len(block.text) > DATE_LINE_MAX_CHARS:
+    if block.tag in {None, "tr"} or len(block.text) > DATE_LINE_MAX_CHARS:
         return None
     if block.role not in {"paragraph", "list-item", "unknown"}:
         return None
@@ -665,6 +699,7 @@ def figure_captions(block: Block) -> Trim | None:
 HTML_FILTERS = (
     related_items,
     outside_article,
+    repeated_blocks,
     BoilerplateClass(),
     figure_captions,
     MaxLinkDensity(),

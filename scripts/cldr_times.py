@@ -208,6 +208,8 @@ def language(code: str) -> dict[str, Any]:
     relative: dict[str, tuple[str, int]] = {}
     for unit in PERIOD_FIELDS:
         for width in WIDTHS:
+            if unit in WEEKDAY_FIELDS and width == "-narrow":
+                continue  # one-letter weekdays ("last M") name nothing
             field = plain(fields.get(unit + width) or {})
             for direction, table, sign in (("past", past, -1), ("future", future, 1)):
                 for form, pattern in (field.get(direction) or {}).items():

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal, NamedTuple
@@ -28,17 +29,24 @@ import attrs
 from dateutil import parser as du_parser
 
 from newsdump._exceptions import RelativeTimeError
+from newsdump._lang import CLDR_CODES as _CLDR_CODES
 from newsdump._lang import LANGUAGES as _LANGUAGES
 from newsdump._lang import Unit as _Unit
 from newsdump._lang._grammar import Grammar as _Grammar
 from newsdump._lang._grammar import alternation as _alternation
+from newsdump._lang._expr import Expr as _Expr
+from newsdump._lang._expr import grammar_for as _expr_grammar
+from newsdump._lang._expr import normalize as _normalize
 from newsdump._lang._grammar import build as _build_grammar
 from newsdump._models import Granularity, Timestamp
 
 __all__ = [
+    "ALL_LANGUAGE_CODES",
     "LANGUAGE_CODES",
     "TIMEZONE_ABBREVIATIONS",
     "Habit",
+    "TimeMatch",
+    "find",
     "infer_reference",
     "intersect",
     "resolve",
@@ -50,7 +58,11 @@ Habit = Literal["either", "floor", "round"]
 """How a site turns an age into a number: floored, rounded, or unknown."""
 
 LANGUAGE_CODES: tuple[str, ...] = tuple(lang.code for lang in _LANGUAGES)
-"""The codes of the shipped language tables, in the order they are tried."""
+"""The codes of the hand-written language tables, in the order they are tried."""
+
+ALL_LANGUAGE_CODES: tuple[str, ...] = _CLDR_CODES
+"""Every language whose relative times `resolve` and `find` read: the
+hand-written tables and those generated from Unicode CLDR."""
 
 _UTC = dt.timezone.utc
 _MICRO = dt.timedelta(microseconds=1)
@@ -163,7 +175,8 @@ _ZONE_RE = (
 )
 
 _GRAMMARS: dict[tuple[str, ...], _Grammar] = {
-    LANGUAGE_CODES: _build_grammar(_LANGUAGES, _ZONE_RE)
+    LANGUAGE_CODES: _build_grammar(_LANGUAGES, _ZONE_RE),
+    ("en",): _build_grammar(_LANGUAGES[:1], _ZONE_RE),
 }
 _BY_CODE = {lang.code: lang for lang in _LANGUAGES}
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)?")
@@ -177,17 +190,22 @@ _NUMERIC_ANY = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
 _STRIP = " \t\n,;:!?|•·-–—()[]\"'“”«»"
 
 
-def _grammar(languages: Sequence[str] | None) -> _Grammar:
+def _grammar(languages: Sequence[str] | None) -> _Grammar | None:
+    """The hand-written tables' grammar for *languages*; None if none of
+    them has a hand-written table."""
     if languages is None:
         return _GRAMMARS[LANGUAGE_CODES]
     key = tuple(languages)
     grammar = _GRAMMARS.get(key)
     if grammar is None:
-        unknown = [code for code in key if code not in _BY_CODE]
+        unknown = [code for code in key if code not in _CLDR_CODES]
         if unknown or not key:
-            msg = f"unknown language codes {unknown!r}; known: {LANGUAGE_CODES!r}"
+            msg = f"unknown language codes {unknown!r}; known: {_CLDR_CODES!r}"
             raise ValueError(msg)
-        grammar = _build_grammar([_BY_CODE[code] for code in key], _ZONE_RE)
+        hand = [_BY_CODE[code] for code in key if code in _BY_CODE]
+        if not hand:
+            return None
+        grammar = _build_grammar(hand, _ZONE_RE)
         _GRAMMARS[key] = grammar
     return grammar
 
@@ -457,6 +475,8 @@ class _Options(NamedTuple):
     dayfirst: bool
     future: bool
     grammar: _Grammar
+    languages: tuple[str, ...] | None
+    hand: bool
 
 
 def _clean(text: str) -> str:
@@ -794,15 +814,428 @@ def _options(
         msg = f"'habit' must be 'either', 'floor' or 'round', not {habit!r}"
         raise ValueError(msg)
     zone = tz if tz is not None else now.tzinfo
-    return _Options(now, zone, habit, dayfirst, future, _grammar(languages))
+    grammar = _grammar(languages)
+    codes = None if languages is None else tuple(languages)
+    if grammar is None:
+        return _Options(
+            now, zone, habit, dayfirst, future, _GRAMMARS[("en",)], codes, False
+        )
+    return _Options(now, zone, habit, dayfirst, future, grammar, codes, True)
 
 
-def _safe_find(text: str, opts: _Options) -> _Found | None:
+def _safe_find(
+    text: str, opts: _Options, *, among_words: bool = False
+) -> _Found | None:
+    """Read *text* whole with the hand-written grammar, then with the
+    expression grammars; with *among_words*, also a single stamp inside
+    other words."""
     try:
-        return _find(text, opts)
+        found = _find(text, opts) if opts.hand else None
+        if found is None and len(text) <= _MAX_LEN:
+            found = _from_expressions(text, opts, among_words=among_words)
     except (ValueError, OverflowError):
         # Out-of-range dates ("99999 years ago", "31/02/2025") hold no time.
         return None
+    return found
+
+
+# --------------------------------------------------------------------------
+# Time expressions read by the per-language grammars (newsdump._lang._expr).
+
+_UNIT_YEARS = {"decade": 10, "century": 100}
+# Fractions of a month or a year ("2.5 months") are counted in mean days.
+_MEAN_DAYS = {"month": 30.436875, "year": 365.2425}
+_SEPARATORS = frozenset("·|•-–—,;:()[]/")
+_DAY_PARTS = {
+    "morning": (6, 12),
+    "afternoon": (12, 18),
+    "evening": (18, 24),
+    "night": (18, 30),
+}
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_PERIOD_GRANULARITY: dict[str, Granularity] = {
+    "week": "week",
+    "month": "month",
+    "quarter": "month",
+    "year": "year",
+    "decade": "year",
+}
+
+
+class TimeMatch(NamedTuple):
+    """A time expression `find` found in a longer text."""
+
+    start: int
+    """Where the expression starts in the text."""
+    end: int
+    """Where it ends (exclusive): ``text[start:end]`` is the expression."""
+    stamp: Timestamp
+    """What it resolves to; ``stamp.text`` is the expression as printed."""
+    language: str
+    """The code of the language it was read in."""
+
+
+def _shift_by(
+    now: dt.datetime,
+    parts: Sequence[tuple[float, str]],
+    direction: int,
+    *,
+    in_days: bool,
+) -> dt.datetime:
+    """*now* moved by a duration into the past (-1) or the future (1), in
+    UTC; whole months and years on the calendar unless *in_days*."""
+    months = 0
+    fixed = _ZERO
+    for amount, name in parts:
+        unit = name
+        factor = _UNIT_YEARS.get(unit)
+        if factor is not None:
+            amount, unit = amount * factor, "year"  # noqa: PLW2901 - scaled
+        step = _FIXED.get(unit)
+        if step is not None:
+            fixed += amount * step
+        elif in_days:
+            fixed += dt.timedelta(days=amount * _DAYS_PER[unit])
+        else:
+            whole = int(amount)
+            months += whole * (12 if unit == "year" else 1)
+            fixed += dt.timedelta(days=(amount - whole) * _MEAN_DAYS[unit])
+    if months:
+        now = _months_before(now, months if direction < 0 else -months)
+    return now.astimezone(_UTC) + direction * fixed
+
+
+def _count_range(expr: _Expr, habit: Habit) -> tuple[float, float]:
+    """The range of the last amount a text allows, by its hedge and habit."""
+    k, step = expr.parts[-1][0], expr.step
+    if expr.vague is not None:
+        lo, hi = expr.vague
+        return (
+            max(0.0, lo - (0 if habit == "floor" else step / 2)),
+            hi + (step / 2 if habit == "round" else step),
+        )
+    hedge = expr.hedge
+    if hedge == "over":
+        lo, hi = k, k + step
+    elif hedge == "almost":
+        lo, hi = k - step, k
+    elif hedge in {"under", "within"}:
+        lo, hi = 0.0, k
+    elif hedge == "about" or habit == "either":
+        lo, hi = k - step / 2, k + step
+    elif habit == "floor":
+        lo, hi = k, k + step
+    else:
+        lo, hi = k - step / 2, k + step / 2
+    return max(0.0, lo), hi
+
+
+def _expr_age(text: str, expr: _Expr, opts: _Options) -> Timestamp:
+    now = opts.now
+    now_utc = now.astimezone(_UTC)
+    direction = expr.direction or -1
+    *big, (k, unit) = expr.parts
+    lo, hi = _count_range(expr, opts.habit)
+    calendar_units = {u for _, u in expr.parts} & {"month", "year", *_UNIT_YEARS}
+    bounds: list[dt.datetime] = []
+    for in_days in (False, True) if calendar_units else (False,):
+        for count in (lo, hi):
+            bounds.append(
+                _shift_by(now, [*big, (count, unit)], direction, in_days=in_days)
+            )
+    value = _shift_by(now, expr.parts, direction, in_days=False)
+    earliest, latest = min(bounds), max(bounds)
+    if direction < 0:
+        latest = min(latest, now_utc)
+    else:
+        earliest = max(earliest, now_utc)
+    granularity: Granularity = "year" if unit in _UNIT_YEARS else unit  # type: ignore[assignment]
+    if expr.clock is not None:
+        day = value.astimezone(opts.zone).date()
+        return _at(text, day, (_clock_time(expr.clock)), opts.zone, now.tzinfo)
+    return _stamp(
+        text, earliest, max(earliest, latest), granularity, value=value, zone=now.tzinfo
+    )
+
+
+def _clock_time(
+    clock: tuple[int, int, int | None],
+) -> tuple[dt.time, Granularity, str | None]:
+    hour, minute, second = clock
+    granularity: Granularity = "minute" if second is None else "second"
+    return dt.time(hour, minute, second or 0), granularity, None
+
+
+def _days(
+    text: str,
+    first: dt.date,
+    days: int,
+    opts: _Options,
+    granularity: Granularity,
+    *,
+    clamp: bool,
+) -> Timestamp:
+    """Whole days from *first*, in the options' zone; with *clamp*, not
+    after the reference time."""
+    start, _ = _day_bounds(first, opts.zone)
+    end, _ = _day_bounds(first + dt.timedelta(days=days), opts.zone)
+    end -= _MICRO
+    if clamp and not opts.future:
+        end = max(start, min(end, opts.now.astimezone(_UTC)))
+    return _stamp(text, start, end, granularity, zone=opts.now.tzinfo)
+
+
+def _month_start(year: int, month: int) -> dt.date:
+    year, month0 = divmod(year * 12 + month - 1, 12)
+    return dt.date(year, month0 + 1, 1)
+
+
+def _expr_named(text: str, expr: _Expr, opts: _Options) -> Timestamp | None:  # noqa: C901, PLR0911 - one return per kind of period
+    now = opts.now
+    period, offset = expr.period, expr.offset
+    today = now.astimezone(opts.zone).date()
+    if period == "second":
+        start = now.astimezone(_UTC) - _FIXED["minute"]
+        return _stamp(text, start, now, "minute", value=now, zone=now.tzinfo)
+    if period in {"minute", "hour"}:
+        here = now.astimezone(opts.zone)
+        start = here.replace(second=0, microsecond=0)
+        if period == "hour":
+            start = start.replace(minute=0)
+        unit: Granularity = period  # type: ignore[assignment]
+        return _stamp(text, start, now, unit, zone=now.tzinfo)
+    if period == "earlier":
+        start, _ = _day_bounds(today, opts.zone)
+        return _stamp(text, start, now, "day", zone=now.tzinfo)
+    day: dt.date | None = None
+    if period == "day":
+        day = today + dt.timedelta(days=offset)
+    elif period in _WEEKDAYS:
+        wanted, weekday = _WEEKDAYS.index(period), today.weekday()
+        if offset < 0:
+            day = today - dt.timedelta(days=(weekday - wanted) % 7 or 7)
+        elif offset > 0:
+            day = today + dt.timedelta(days=(wanted - weekday) % 7 or 7)
+        else:
+            day = today + dt.timedelta(days=wanted - weekday)
+    if day is not None:
+        if expr.clock is not None:
+            return _at(text, day, _clock_time(expr.clock), opts.zone, now.tzinfo)
+        return _days(text, day, 1, opts, "day", clamp=day == today)
+    if period in _DAY_PARTS:
+        first, last = _DAY_PARTS[period]
+        day = today + dt.timedelta(days=offset)
+        midnight = dt.datetime.combine(day, dt.time(), tzinfo=opts.zone)
+        start = (midnight + dt.timedelta(hours=first)).astimezone(_UTC)
+        end = (midnight + dt.timedelta(hours=last)).astimezone(_UTC) - _MICRO
+        return _stamp(text, start, end, "hour", zone=now.tzinfo)
+    if period == "week":
+        monday = today - dt.timedelta(days=today.weekday() - 7 * offset)
+        return _days(text, monday, 7, opts, "week", clamp=offset == 0)
+    if period in {"month", "quarter", "year", "decade"}:
+        if period == "month":
+            first = _month_start(today.year, today.month + offset)
+            following = _month_start(first.year, first.month + 1)
+        elif period == "quarter":
+            quarter = (today.month - 1) // 3 + 3 * offset
+            first = _month_start(today.year, quarter * 3 + 1)
+            following = _month_start(first.year, first.month + 3)
+        else:
+            size = 10 if period == "decade" else 1
+            year = today.year // size * size + size * offset
+            first, following = dt.date(year, 1, 1), dt.date(year + size, 1, 1)
+        days = (following - first).days
+        granularity = _PERIOD_GRANULARITY[period]
+        return _days(text, first, days, opts, granularity, clamp=offset == 0)
+    if period.startswith("month:"):
+        month = int(period[6:])
+        year = today.year
+        if offset < 0 and month >= today.month:
+            year -= 1
+        elif offset > 0 and month <= today.month:
+            year += 1
+        first = dt.date(year, month, 1)
+        days = (_month_start(year, month + 1) - first).days
+        return _days(text, first, days, opts, "month", clamp=first.month == today.month)
+    return None
+
+
+def _expr_stamp(text: str, expr: _Expr, opts: _Options) -> Timestamp | None:
+    if expr.kind == "age":
+        return _expr_age(text, expr, opts)
+    if expr.kind == "named":
+        return _expr_named(text, expr, opts)
+    # A rolling window: the last or next N units, up to the reference time.
+    now_utc = opts.now.astimezone(_UTC)
+    edge = _shift_by(opts.now, expr.parts, expr.direction, in_days=False)
+    unit = expr.parts[-1][1]
+    granularity: Granularity = "year" if unit in _UNIT_YEARS else unit  # type: ignore[assignment]
+    lo, hi = (edge, now_utc) if expr.direction < 0 else (now_utc, edge)
+    return _stamp(text, lo, hi, granularity, zone=opts.now.tzinfo)
+
+
+@functools.cache
+def _keyword_index() -> tuple[Mapping[str, tuple[str, ...]], Mapping[str, str]]:
+    from newsdump._lang.cldr import _index  # noqa: PLC0415 - loaded on first use
+
+    return _index.KEYWORDS, _index.SCRIPTS
+
+
+_SCRIPT_RANGES = (
+    ("Grek", 0x370, 0x3FF),
+    ("Cyrl", 0x400, 0x52F),
+    ("Hebr", 0x590, 0x5FF),
+    ("Arab", 0x600, 0x6FF),
+    ("Deva", 0x900, 0x97F),
+    ("Beng", 0x980, 0x9FF),
+    ("Taml", 0xB80, 0xBFF),
+    ("Telu", 0xC00, 0xC7F),
+    ("Thai", 0xE00, 0xE7F),
+    ("Hang", 0xAC00, 0xD7AF),
+    ("Kana", 0x3040, 0x30FF),
+    ("Hani", 0x3400, 0x9FFF),
+)
+
+
+def _scripts(text: str) -> set[str]:
+    found = set()
+    for char in text:
+        point = ord(char)
+        if point < 0x370 or not char.isalpha():
+            continue
+        for name, lo, hi in _SCRIPT_RANGES:
+            if lo <= point <= hi:
+                found.add(name)
+                break
+    return found
+
+
+def _codes_for(low: str, opts: _Options) -> tuple[str, ...]:
+    """The languages to read *low* in: the caller's, else English and the
+    languages its script and words point to."""
+    if opts.languages is not None:
+        return opts.languages
+    keywords, scripts = _keyword_index()
+    votes: dict[str, int] = {}
+    for word in _LETTERS.findall(low):
+        for code in keywords.get(word, ()):
+            votes[code] = votes.get(code, 0) + 1
+    codes = ["en"]
+    if not low.isascii():
+        for script in _scripts(low):
+            of_script = [c for c, s in scripts.items() if s == script]
+            voted = [c for c in of_script if c in votes]
+            codes += voted or of_script
+    codes += sorted((c for c in votes if scripts[c] == "Latn"), key=lambda c: -votes[c])
+    return tuple(dict.fromkeys(codes))
+
+
+def _expressions(text: str, opts: _Options) -> list[_Expr]:
+    """Every expression in *text*, leftmost first; where the grammars of two
+    languages overlap, the longer reading wins, then the earlier language."""
+    low = _normalize(text)
+    found: list[_Expr] = []
+    for code in _codes_for(low, opts):
+        found.extend(_expr_grammar(code).scan(low))
+    found.sort(key=lambda e: (e.start, -e.end))
+    kept: list[_Expr] = []
+    for expr in found:
+        if not kept or expr.start >= kept[-1].end:
+            kept.append(expr)
+    return kept
+
+
+def _stands_alone(text: str, expr: _Expr) -> bool:
+    """A compact age ("11h") between separators or the ends of the text."""
+    before = text[: expr.start].rstrip()
+    after = text[expr.end :].lstrip()
+    return (not before or before[-1] in _SEPARATORS) and (
+        not after or after[0] in _SEPARATORS
+    )
+
+
+def _strong(text: str, expr: _Expr) -> bool:
+    """Whether an expression inside other words is a time: it says which
+    way it points, names a period, or is a compact age on its own."""
+    return (
+        expr.kind != "age"
+        or expr.direction != 0
+        or (expr.compact and _stands_alone(text, expr))
+    )
+
+
+def _from_expressions(text: str, opts: _Options, *, among_words: bool) -> _Found | None:
+    exprs = _expressions(text, opts)
+    if not exprs:
+        return None
+    lo = len(text) - len(text.lstrip(_STRIP))
+    hi = len(text.rstrip(_STRIP))
+    first = exprs[0]
+    if len(exprs) == 1 and first.start <= lo and first.end >= hi:
+        chosen: _Expr | None = first
+    elif among_words:
+        chosen = next((e for e in exprs if _strong(text, e)), None)
+    else:
+        chosen = None
+    if chosen is None:
+        return None
+    stamp = _expr_stamp(text[chosen.start : chosen.end], chosen, opts)
+    return None if stamp is None else _Found(stamp, "relative")
+
+
+def find(
+    text: str,
+    *,
+    now: dt.datetime,
+    habit: Habit = "either",
+    tz: dt.tzinfo | None = None,
+    future: bool = False,
+    languages: Sequence[str] | None = None,
+) -> list[TimeMatch]:
+    """
+    Find every relative time expression in a longer text.
+
+    Ages ("4 hours ago", "in 3 days", "now - 45 minutes"), named days and
+    periods ("yesterday at 2 PM", "last week", "the past 3 days") and
+    compact ages standing between separators ("Reuters · 11h") are found;
+    numbers that are not times ("3 min read", "5 comments", "Top 10") are
+    not.
+    Absolute dates are left to `resolve`.
+    Time is linear in the length of *text*.
+
+    Args:
+        text: Any text.
+        now: The reference time, an aware datetime.
+        habit: As for `resolve`.
+        tz: As for `resolve`.
+        future: As for `resolve`.
+        languages: Language codes to read (any of `ALL_LANGUAGE_CODES`);
+            default: English and the languages the text's script and words
+            point to.
+
+    Returns:
+        The expressions in the order they appear, each with its span and
+        resolved `Timestamp`; expressions whose time falls outside
+        datetime's range are left out.
+
+    Raises:
+        ValueError: If *now* is naive, or *habit* or *languages* are
+            unknown.
+        TypeError: If *now* is not a datetime.
+    """
+    opts = _options(now, habit, tz, dayfirst=False, future=future, languages=languages)
+    matches = []
+    for expr in _expressions(text, opts):
+        if not _strong(text, expr):
+            continue
+        try:
+            stamp = _expr_stamp(text[expr.start : expr.end], expr, opts)
+        except (ValueError, OverflowError):
+            continue
+        if stamp is not None:
+            matches.append(TimeMatch(expr.start, expr.end, stamp, expr.lang))
+    return matches
 
 
 def resolve(
@@ -865,7 +1298,7 @@ def resolve(
     opts = _options(
         now, habit, tz, dayfirst=dayfirst, future=future, languages=languages
     )
-    found = _safe_find(text, opts)
+    found = _safe_find(text, opts, among_words=True)
     return None if found is None else found.stamp
 
 
@@ -884,7 +1317,7 @@ def _resolve_uncertain(
         opts = _options(
             instant, habit, tz, dayfirst=dayfirst, future=future, languages=languages
         )
-        found = _safe_find(text, opts)
+        found = _safe_find(text, opts, among_words=True)
         if found is None:
             return None
         stamps.append(found.stamp)

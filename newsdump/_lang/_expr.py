@@ -218,7 +218,7 @@ class ExprGrammar:
             half = rf"(?:\s+{g('hb')}{halves_re}))?" if halves else ""
             half_mid = rf"(?:{g('ha')}{halves_re})\s+)?" if halves else ""
             unit = rf"{g('u')}{_alt(units)})\.?{end}"
-            body = rf"(?:{g('n')}{_NUMBER})\s*"
+            body = rf"{g('n')}{_NUMBER})\s*"
             if words:
                 body = rf"(?:{g('n')}{_NUMBER})\s*|{start}{g('w')}{number_words})\s+)"
             out = rf"{body}{half_mid}{unit}{half}"
@@ -323,7 +323,8 @@ class ExprGrammar:
             if direction and after != direction:
                 return None
             direction = after
-        word = match["h1"] or match["h2"]
+        groups = match.groupdict()
+        word = groups.get("h1") or groups.get("h2")
         if word is not None and not hedge:
             hedge = self.hedges[" ".join(word.split())]
         return Expr(

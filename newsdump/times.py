@@ -466,6 +466,8 @@ class _Found:
     stamp: Timestamp
     kind: Literal["relative", "absolute"]
     zoned: bool = False
+    bare: bool = False
+    """An age that does not say whether it is past or future ("3 days")."""
 
 
 class _Options(NamedTuple):
@@ -572,11 +574,17 @@ def _from_age(text: str, match: re.Match[str], opts: _Options) -> _Found | None:
     g = opts.grammar
     parts: list[tuple[int, _Unit]] = []
     found = (match,) if not match["more"] else g.part.finditer(match["body"])
+    local = g.local_units.get(match["pre"] or match["post"] or "", g.units)
     for part in found:
         raw = (part["n1"] if part is match else part["n"]).strip()
         n = int(raw) if raw.isdigit() else 1
-        unit_word = part["u1"] if part is match else part["u"]
-        parts.append((n, g.units[unit_word.rstrip(".")]))
+        name = "u1" if part is match else "u"
+        unit_word = part[name]
+        dotted = part.string[part.end(name) : part.end(name) + 1] == "."
+        unit = (local.get(unit_word + ".") if dotted else None) or local.get(
+            unit_word.rstrip(".")
+        )
+        parts.append((n, unit or g.units[unit_word.rstrip(".")]))
     # Largest unit first; the smallest unit sets the precision.
     if len(parts) > 1:
         parts.sort(key=lambda p: -_ORDER.index(p[1]))
@@ -592,7 +600,8 @@ def _from_age(text: str, match: re.Match[str], opts: _Options) -> _Found | None:
         if word
         else ""
     )
-    return _Found(_age(text, opts.now, parts, qualifier, opts.habit), "relative")
+    stamp = _age(text, opts.now, parts, qualifier, opts.habit)
+    return _Found(stamp, "relative", bare=not (match["pre"] or match["post"]))
 
 
 def _day_clock(text: str, match: re.Match[str], opts: _Options) -> _Found | None:
@@ -634,7 +643,8 @@ def _bare_clock(text: str, match: re.Match[str], opts: _Options) -> _Found | Non
     if stamp.earliest > opts.now and not opts.future:
         day -= dt.timedelta(days=1)
         stamp = _at(text, day, clock, where, opts.now.tzinfo)
-    return _Found(stamp, "relative")
+    # "1 h" alone is a clock time in German, an age elsewhere ("za 1 h").
+    return _Found(stamp, "relative", bare=match["tsuf"] is not None)
 
 
 def _dated(  # noqa: PLR0917 - a date and what qualifies it
@@ -831,6 +841,17 @@ def _safe_find(
     other words."""
     try:
         found = _find(text, opts) if opts.hand else None
+        if (
+            found is not None
+            and found.bare
+            and len(text) <= _MAX_LEN
+            and not text.lstrip()[:1].isdigit()
+        ):
+            # A word before a bare age may say which way it points ("em 5
+            # seg.": Portuguese "in", taken for a label "on").
+            better = _from_expressions(text, opts, among_words=False)
+            if better is not None and not better.bare:
+                found = better
         if found is None and len(text) <= _MAX_LEN:
             found = _from_expressions(text, opts, among_words=among_words)
     except (ValueError, OverflowError):
@@ -933,6 +954,13 @@ def _count_range(expr: _Expr, habit: Habit) -> tuple[float, float]:
 
 def _expr_age(text: str, expr: _Expr, opts: _Options) -> Timestamp:
     now = opts.now
+    if expr.direction == 2:
+        # Printed alike for the past and the future (Tamil "5 வி."): both.
+        past = _expr_age(text, expr._replace(direction=-1), opts)
+        future = _expr_age(text, expr._replace(direction=1), opts)
+        return _stamp(
+            text, past.earliest, future.latest, past.granularity, value=now
+        )
     now_utc = now.astimezone(_UTC)
     direction = expr.direction or -1
     *big, (k, unit) = expr.parts
@@ -1181,7 +1209,10 @@ def _from_expressions(text: str, opts: _Options, *, among_words: bool) -> _Found
     if chosen is None:
         return None
     stamp = _expr_stamp(text[chosen.start : chosen.end], chosen, opts)
-    return None if stamp is None else _Found(stamp, "relative")
+    if stamp is None:
+        return None
+    bare = chosen.kind == "age" and chosen.direction == 0
+    return _Found(stamp, "relative", bare=bare)
 
 
 def find(

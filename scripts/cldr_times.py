@@ -146,7 +146,7 @@ def norm(text: str) -> str:
     """Lower-case, squash white space and unify apostrophes and minus signs,
     as `newsdump._lang.cldr` does at run time."""
     text = unicodedata.normalize("NFC", text).lower()
-    text = text.replace("\u2019", "'").replace("\u2212", "-")
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2212", "-")
     return " ".join(text.split())
 
 
@@ -307,7 +307,7 @@ def keywords(table: dict[str, Any]) -> set[str]:
     for text in texts:
         for raw in text.split():
             word = raw.strip(".,()")
-            if len(word) >= 2 and not any(c.isdigit() for c in word):
+            if word.isalpha() and not any(c.isdigit() for c in word):
                 words.add(word)
     return words
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
 
@@ -36,7 +37,20 @@ _CLOCK = (
     r"(?=\d{1,2}(?::\d{2}|\s*[ap]\.?\s?m\b))(?P<ch>\d{1,2})(?::(?P<cm>\d{2}))?"
     r"(?::(?P<cs>\d{2}))?\s*(?P<cap>[ap])?(?:\.?\s?m\b\.?)?"
 )
-_TRANSLATE = str.maketrans({"\u2019": "'", "\u2212": "-", "\u2013": "-"})
+# Combining marks (Indic vowel signs, Arabic and Hebrew points) are no
+# letters to the regex engine, yet a word goes on through them.
+_MARKS = (
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf-\u05c7\u0610-\u061a"
+    "\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u0951-\u0957"
+    "\u0962\u0963\u0981-\u0983\u09bc-\u09d7\u09e2\u09e3\u0a01-\u0a03"
+    "\u0a3c-\u0a51\u0a81-\u0a83\u0abc-\u0acd\u0b01-\u0b03\u0b3c-\u0b57"
+    "\u0b82\u0bbe-\u0bcd\u0bd7\u0c00-\u0c04\u0c3e-\u0c56\u0c81-\u0c83"
+    "\u0cbc-\u0cd6\u0d00-\u0d03\u0d3b-\u0d57\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+    "\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d]"
+)
+_TRANSLATE = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u2212": "-", "\u2013": "-"}
+)
 
 
 def normalize(text: str) -> str:
@@ -108,6 +122,16 @@ class ExprGrammar:
         before: dict[str, tuple[int, str]] = {}
         after: dict[str, int] = {}
         pairs: dict[tuple[str, str], tuple[str, int]] = {}
+        # Every pattern whole, to settle what the pieces leave open: German
+        # "vor {0} m" is minutes though "m" alone names months (CLDR's "M").
+        exact: dict[tuple[str, str], tuple[str, int]] = {}
+        for direction, patterns in ((-1, table.PAST), (1, table.FUTURE)):
+            for key, unit in patterns.items():
+                known = exact.get(key)
+                if known is None:
+                    exact[key] = (unit, direction)
+                elif known[1] != direction:
+                    exact[key] = (unit, 2)  # printed alike both ways
         by_length = sorted(units, key=len, reverse=True)
         for direction, patterns in ((-1, table.PAST), (1, table.FUTURE)):
             for (pre, post), unit in patterns.items():
@@ -120,7 +144,7 @@ class ExprGrammar:
                         and (
                             not spaced
                             or len(post) == len(w)
-                            or not post[len(w)].isalpha()
+                            or not _continues(post[len(w)])
                         )
                     ),
                     None,
@@ -193,6 +217,7 @@ class ExprGrammar:
         self.units = _dotless(units)
         self.unit_of = units
         self.before, self.after, self.pairs = before, after, pairs
+        self.exact = exact
         self.named, self.fixed, self.hedges = named, fixed, hedges
         self.numbers, self.vague, self.fractions = numbers, vague, fractions
         self.relative = relative
@@ -200,10 +225,11 @@ class ExprGrammar:
         self.months: Mapping[str, int] = table.MONTHS
         self.spaced = spaced
 
-        start = r"(?<![^\W\d_])" if spaced else ""
-        end = r"(?![^\W\d_])" if spaced else ""
+        start = rf"(?<![^\W\d_])(?<!{_MARKS})" if spaced else ""
+        end = rf"(?![^\W\d_]|{_MARKS})" if spaced else ""
         lead = r"(?<![\w.,])" if spaced else r"(?<![\d.,])"
-        unit_re = rf"(?:{_alt(units)})\.?{end}"
+        unit_end = rf"(?:\.|{end})" if spaced else r"\.?"
+        unit_re = rf"(?:{_alt(units)}){unit_end}"
         words = {**numbers, **dict.fromkeys(vague, 0.0)}
         number_words = _alt(words)
         halves_re = _alt(halves) if halves else ""
@@ -217,7 +243,7 @@ class ExprGrammar:
 
             half = rf"(?:\s+{g('hb')}{halves_re}))?" if halves else ""
             half_mid = rf"(?:{g('ha')}{halves_re})\s+)?" if halves else ""
-            unit = rf"{g('u')}{_alt(units)})\.?{end}"
+            unit = rf"{g('u')}{_alt(units)}){unit_end}"
             body = rf"{g('n')}{_NUMBER})\s*"
             if words:
                 body = rf"(?:{g('n')}{_NUMBER})\s*|{start}{g('w')}{number_words})\s+)"
@@ -245,7 +271,7 @@ class ExprGrammar:
             posts = _alt({q for _, q in pairs})
             branches.append(
                 rf"(?:{start}(?P<pp>{pres}))?\s*(?P<pn>{lead}\d{{1,12}})\s*"
-                rf"(?P<pq>{posts}){end}"
+                rf"(?P<pq>{posts})?{end}"
             )
         phrases = {**dict.fromkeys(named, 0), **dict.fromkeys(fixed, 0)}
         if phrases:
@@ -295,20 +321,21 @@ class ExprGrammar:
             return (span[0] + span[1]) / 2, 1.0, span
         return self.numbers.get(key, 1.0), 1.0, None
 
-    def _age(self, match: re.Match[str]) -> Expr | None:
+    def _age(self, match: re.Match[str]) -> Expr | None:  # noqa: C901, PLR0912 - one pass over the match
+        groups = match.groupdict()
         parts: list[tuple[float, str]] = []
         step = 1.0
         vague: tuple[float, float] | None = None
         for part in self.part.finditer(match["dur"]):
-            groups = part.groupdict()
+            pg = part.groupdict()
             unit = self.unit_of.get(part["u"]) or self.unit_of.get(part["u"] + ".")
             if unit is None:
                 return None
-            if groups.get("f") is not None:
+            if pg.get("f") is not None:
                 value, step = self.fractions[" ".join(part["f"].split())], 0.25
             else:
-                value, step, vague = self._amount(groups.get("n") or part["w"])
-            if groups.get("ha") is not None or groups.get("hb") is not None:
+                value, step, vague = self._amount(pg.get("n") or pg["w"])
+            if pg.get("ha") is not None or pg.get("hb") is not None:
                 value, step = value + 0.5, 0.5
             parts.append((value, unit))
         dur = match["dur"]
@@ -316,6 +343,27 @@ class ExprGrammar:
         if not parts:
             return None
         direction, hedge = 0, ""
+        if len(parts) == 1 and not groups.get("h1") and not groups.get("h2"):
+            pre = " ".join((match["b"] or "").split())
+            number = self.part.match(match["dur"])
+            post_end = match.end("a") if match["a"] is not None else match.end("dur")
+            if number is not None and number.groupdict().get("f") is None:
+                cut = match.start("dur") + number.end("n" if number["n"] else "w")
+                post = " ".join(match.string[cut:post_end].split())
+                known = self.exact.get((pre, post))
+                if known is not None:
+                    unit, direction = known
+                    return Expr(
+                        match.start(),
+                        match.end(),
+                        "age",
+                        ((parts[0][0], unit),),
+                        step,
+                        vague,
+                        direction,
+                        clock=_clock(match, "c"),
+                        lang=self.code,
+                    )
         if match["b"] is not None:
             direction, hedge = self.before[" ".join(match["b"].split())]
         if match["a"] is not None:
@@ -323,7 +371,6 @@ class ExprGrammar:
             if direction and after != direction:
                 return None
             direction = after
-        groups = match.groupdict()
         word = groups.get("h1") or groups.get("h2")
         if word is not None and not hedge:
             hedge = self.hedges[" ".join(word.split())]
@@ -342,7 +389,10 @@ class ExprGrammar:
         )
 
     def _pair(self, match: re.Match[str]) -> Expr | None:
-        key = (" ".join((match["pp"] or "").split()), " ".join(match["pq"].split()))
+        key = (
+            " ".join((match["pp"] or "").split()),
+            " ".join((match["pq"] or "").split()),
+        )
         meaning = self.pairs.get(key)
         if meaning is None:
             return None
@@ -408,6 +458,11 @@ class ExprGrammar:
         else:
             period = f"month:{self.months[target]}"
         return Expr(start, end, "named", period=period, offset=offset, lang=self.code)
+
+
+def _continues(char: str) -> bool:
+    """Whether *char* goes on with the word before it."""
+    return char.isalpha() or unicodedata.category(char).startswith("M")
 
 
 def _clock(match: re.Match[str], prefix: str) -> tuple[int, int, int | None] | None:

@@ -70,7 +70,6 @@ FUTURE: dict[tuple[str, str], str] = {
     ("d'aquí a", "hores"): "hour",
     ("d'aquí a", "hora"): "hour",
     ("d'aquí a", "h"): "hour",
-    ("d‘aquí a", "h"): "hour",
     ("d'aquí a", "dies"): "day",
     ("d'aquí a", "dia"): "day",
     ("d'aquí a", "setmanes"): "week",

@@ -468,6 +468,8 @@ class _Found:
     zoned: bool = False
     bare: bool = False
     """An age that does not say whether it is past or future ("3 days")."""
+    guess: bool = False
+    """Read by dateutil's parser, which reads much as a date."""
 
 
 class _Options(NamedTuple):
@@ -790,19 +792,18 @@ def _dateutil(text: str, s: str, opts: _Options) -> _Found | None:
         start, _ = _day_bounds(first, where)
         end, _ = _day_bounds(following, where)
         stamp = _stamp(text, start, end - _MICRO, "month", zone=out)
-        return _Found(stamp, "absolute", zoned)
+        return _Found(stamp, "absolute", zoned, guess=True)
     date = naive.date()
     if not has_year:
         date = _nearest(date.month, date.day, local_today.date(), opts.future)
     kind: Literal["relative", "absolute"] = "absolute" if has_year else "relative"
     if _HAS_CLOCK.search(s) is None:
-        return _Found(_whole_day(text, date, where, None, out), kind)
+        return _Found(_whole_day(text, date, where, None, out), kind, guess=True)
     granularity: Granularity = "second" if naive.second else "minute"
     start = dt.datetime.combine(date, naive.time(), tzinfo=where).astimezone(_UTC)
     end = start + _FIXED[granularity] - _MICRO
-    return _Found(
-        _stamp(text, start, end, granularity, value=start, zone=out), kind, zoned
-    )
+    stamp = _stamp(text, start, end, granularity, value=start, zone=out)
+    return _Found(stamp, kind, zoned, guess=True)
 
 
 def _options(
@@ -843,12 +844,12 @@ def _safe_find(
         found = _find(text, opts) if opts.hand else None
         if (
             found is not None
-            and found.bare
+            and (found.guess or (found.bare and not text.lstrip()[:1].isdigit()))
             and len(text) <= _MAX_LEN
-            and not text.lstrip()[:1].isdigit()
         ):
             # A word before a bare age may say which way it points ("em 5
-            # seg.": Portuguese "in", taken for a label "on").
+            # seg.": Portuguese "in", taken for a label "on"); dateutil's
+            # guesses give way to an age ("1.5 hours ago").
             better = _from_expressions(text, opts, among_words=False)
             if better is not None and not better.bare:
                 found = better

@@ -547,3 +547,92 @@ CATEGORIES: dict[str, list[Case]] = {
     ],
 }
 """English strings by category, each with its documented interval."""
+
+
+# --------------------------------------------------------------------------
+# Ages rendered by libraries that are not newsdump: Babel (CLDR, every
+# language), arrow, pendulum and humanize (English).
+
+# Ages in seconds from 5 seconds to 10 years, spread over every unit.
+AGES_SECONDS: tuple[int, ...] = (
+    5, 30, 59, 90, 150, 600, 1500, 2000, 3600, 5400, 7200, 14400, 36000,
+    61200, 72000, 86400, 172800, 259200, 432000, 604800, 864000, 950400,
+    1209600, 1814400, 2592000, 3888000, 5184000, 7776000, 17280000, 31536000,
+    43200000, 63072000, 94608000, 157680000, 315360000,
+)  # fmt: skip
+# Babel's units and their lengths in seconds, largest first (months of 30
+# days, years of 365), as `babel.dates.format_timedelta` counts them.
+_BABEL_UNITS = (
+    ("year", 31536000),
+    ("month", 2592000),
+    ("week", 604800),
+    ("day", 86400),
+    ("hour", 3600),
+    ("minute", 60),
+    ("second", 1),
+)
+
+
+class Rendered(NamedTuple):
+    """An age a library printed, the instant it stands for, and the length
+    of the unit it was printed in (seconds)."""
+
+    text: str
+    lang: str
+    instant: dt.datetime
+    unit_seconds: int
+    source: str
+
+
+def babel_unit(seconds: float) -> int:
+    """The unit Babel prints *seconds* in (its 0.85 threshold)."""
+    for _, size in _BABEL_UNITS:
+        if abs(seconds) / size >= 0.85:
+            return size
+    return 1
+
+
+def babel_rendered(code: str) -> list[Rendered]:
+    """Every age of `AGES_SECONDS`, past and future, in every width."""
+    from babel.dates import format_timedelta  # noqa: PLC0415 - optional
+
+    out = []
+    for seconds in AGES_SECONDS:
+        for sign in (-1, 1):
+            delta = dt.timedelta(seconds=sign * seconds)
+            for width in ("long", "short", "narrow"):
+                text = format_timedelta(
+                    delta, add_direction=True, format=width, locale=code
+                )
+                out.append(
+                    Rendered(text, code, NOW + delta, babel_unit(seconds), "babel")
+                )
+    return out
+
+
+def english_rendered() -> list[Rendered]:
+    """English ages printed by Babel, arrow, pendulum and humanize."""
+    out = babel_rendered("en")
+    try:
+        import arrow  # noqa: PLC0415 - optional
+        import humanize  # noqa: PLC0415 - optional
+        import pendulum  # noqa: PLC0415 - optional
+    except ImportError:
+        return out
+    base = pendulum.instance(NOW)
+    for seconds in AGES_SECONDS:
+        unit = babel_unit(seconds)
+        for sign in (-1, 1):
+            delta = dt.timedelta(seconds=sign * seconds)
+            then = NOW + delta
+            out.append(
+                Rendered(arrow.get(then).humanize(NOW), "en", then, unit, "arrow")
+            )
+            text = pendulum.instance(then).diff_for_humans(base)
+            out.append(Rendered(text, "en", then, unit, "pendulum"))
+        for sign in (-1, 1):
+            # naturaltime reads a positive timedelta as an age.
+            text = humanize.naturaltime(dt.timedelta(seconds=-sign * seconds))
+            then = NOW + dt.timedelta(seconds=sign * seconds)
+            out.append(Rendered(text, "en", then, unit, "humanize"))
+    return out

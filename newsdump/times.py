@@ -824,6 +824,20 @@ def _options(
     if habit not in {"either", "floor", "round"}:
         msg = f"'habit' must be 'either', 'floor' or 'round', not {habit!r}"
         raise ValueError(msg)
+    if type(now) is not dt.datetime:
+        # Subclasses (pendulum's, arrow's) redefine arithmetic; read the
+        # same instant as a plain datetime.
+        now = dt.datetime(
+            now.year,
+            now.month,
+            now.day,
+            now.hour,
+            now.minute,
+            now.second,
+            now.microsecond,
+            tzinfo=now.tzinfo,
+            fold=now.fold,
+        )
     zone = tz if tz is not None else now.tzinfo
     grammar = _grammar(languages)
     codes = None if languages is None else tuple(languages)

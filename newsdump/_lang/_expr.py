@@ -133,6 +133,7 @@ class ExprGrammar:
                 elif known[1] != direction:
                     exact[key] = (unit, 2)  # printed alike both ways
         by_length = sorted(units, key=len, reverse=True)
+        undecided: list[tuple[str, str, str, int]] = []
         for direction, patterns in ((-1, table.PAST), (1, table.FUTURE)):
             for (pre, post), unit in patterns.items():
                 word = next(
@@ -151,12 +152,26 @@ class ExprGrammar:
                 )
                 if word is None:
                     pairs.setdefault((pre, post), (unit, direction))
+                    undecided.append((pre, post, unit, direction))
                     continue
                 rest = post[len(word) :].lstrip(". ")
                 if rest:
                     after.setdefault(rest, direction)
                 if pre:
                     before.setdefault(pre, (direction, ""))
+        # A pattern whose unit is in a form the durations do not list
+        # (Russian accusative "{0} неделю назад") gives that form, once the
+        # words around it are known from the other patterns.
+        for pre, post, unit, direction in undecided:
+            if pre and before.get(pre, (0, ""))[0] == direction and " " not in post:
+                units.setdefault(post, unit)
+                continue
+            head, _, tail = post.rpartition(" ")
+            if not head or " " in head:
+                continue
+            if after.get(tail) == direction or units.get(head) == unit:
+                units.setdefault(head, unit)
+                after.setdefault(tail, direction)
         named: dict[str, tuple[str, int]] = {}
         fixed: dict[str, tuple[int, str]] = dict(table.FIXED)
         for phrase, (unit, offset) in table.RELATIVE.items():
@@ -287,6 +302,13 @@ class ExprGrammar:
                 rf"(?:(?P<rn>{_NUMBER}|{number_words})\s+)?"
                 rf"(?P<ru>{_alt(targets)})\.?{end}"
             )
+        if code != "en":
+            # A unit alone with a direction is one of it ("час назад").
+            solo = [w for w in units if len(w.rstrip(".")) > 1 or not spaced]
+            branches.append(
+                rf"{start}(?:(?P<sb>{_alt(before)})\s*)?(?P<su>{_alt(solo)}){unit_end}"
+                rf"(?(sb)(?:\s*(?P<sa>{_alt(after)}){end})?|\s*(?P<sa2>{_alt(after)}){end})"
+            )
         self.pattern = re.compile("|".join(f"(?:{b})" for b in branches))
         self.part = re.compile(part(True))
 
@@ -301,6 +323,8 @@ class ExprGrammar:
         groups = match.groupdict()
         if groups["dur"] is not None:
             return self._age(match)
+        if groups.get("su") is not None:
+            return self._solo(match)
         if groups.get("pn") is not None:
             return self._pair(match)
         if groups.get("named") is not None:
@@ -385,6 +409,31 @@ class ExprGrammar:
             hedge,
             clock=_clock(match, "c"),
             compact=compact,
+            lang=self.code,
+        )
+
+    def _solo(self, match: re.Match[str]) -> Expr | None:
+        unit = self.unit_of.get(match["su"]) or self.unit_of.get(match["su"] + ".")
+        before = match["sb"]
+        after = match["sa"] or match["sa2"]
+        if unit is None or (before is None and after is None):
+            return None
+        direction = 0
+        if before is not None:
+            direction, hedge = self.before[" ".join(before.split())]
+            if hedge or before in {"-", "+"}:
+                return None
+        if after is not None:
+            later = self.after[" ".join(after.split())]
+            if direction and later != direction:
+                return None
+            direction = later
+        return Expr(
+            match.start(),
+            match.end(),
+            "age",
+            ((1.0, unit),),
+            direction=direction,
             lang=self.code,
         )
 

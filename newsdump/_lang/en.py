@@ -131,7 +131,7 @@ TABLE = Language(
     under=("less than", "under"),
     joiners=("and",),
     future_before=("in", "after"),
-    future_after=("from now", "later", "hence", "ahead", "from today"),
+    future_after=("from now", "later", "hence", "ahead", "from today", "after"),
     within_before=("within", "in under", "in less than"),
     signs={
         "-": -1,

@@ -14,6 +14,8 @@ For each language in `LANGUAGES` it writes one data module holding:
   their unit, such as ``("", "hours ago"): "hour"``;
 - ``FIXED``: patterns that spell their number out ("قبل ساعتين", two hours
   ago), mapped to a signed count and unit;
+- ``COUNTED``: unit names that carry their count ("ساعتان", two hours),
+  mapped to the count and unit;
 - ``RELATIVE``: named days and periods ("yesterday", "last week", "next
   Monday") mapped to (unit, offset);
 - ``WEEKDAYS`` and ``MONTHS``: full and abbreviated names, format and
@@ -191,6 +193,7 @@ def language(code: str) -> dict[str, Any]:
     unit_patterns = data["unit_patterns"]
     units: dict[str, str] = {}
     fixed: dict[str, tuple[int, str]] = {}
+    counted: dict[str, tuple[int, str]] = {}
     counts = {"zero": 0, "one": 1, "two": 2}
     for unit in (*UNITS, *EXTRA_DURATIONS):
         for width in ("long", "short", "narrow"):
@@ -202,7 +205,7 @@ def language(code: str) -> dict[str, Any]:
                 if parts is not None:
                     add(units, parts[0] or parts[1], unit)
                 elif form in counts:
-                    add(fixed, norm(pattern), (counts[form], unit))
+                    add(counted, norm(pattern), (counts[form], unit))
     past: dict[tuple[str, str], str] = {}
     future: dict[tuple[str, str], str] = {}
     relative: dict[str, tuple[str, int]] = {}
@@ -247,6 +250,7 @@ def language(code: str) -> dict[str, Any]:
         "PAST": past,
         "FUTURE": future,
         "FIXED": fixed,
+        "COUNTED": counted,
         "RELATIVE": relative,
         "WEEKDAYS": weekdays,
         "MONTHS": months,
@@ -261,6 +265,7 @@ TYPES = {
     "PAST": "dict[tuple[str, str], str]",
     "FUTURE": "dict[tuple[str, str], str]",
     "FIXED": "dict[str, tuple[int, str]]",
+    "COUNTED": "dict[str, tuple[int, str]]",
     "RELATIVE": "dict[str, tuple[str, int]]",
     "WEEKDAYS": "dict[str, int]",
     "MONTHS": "dict[str, int]",

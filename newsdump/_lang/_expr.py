@@ -233,6 +233,7 @@ class ExprGrammar:
         self.unit_of = units
         self.before, self.after, self.pairs = before, after, pairs
         self.exact = exact
+        self.counted: Mapping[str, tuple[int, str | None]] = table.COUNTED
         self.named, self.fixed, self.hedges = named, fixed, hedges
         self.numbers, self.vague, self.fractions = numbers, vague, fractions
         self.relative = relative
@@ -305,6 +306,7 @@ class ExprGrammar:
         if code != "en":
             # A unit alone with a direction is one of it ("час назад").
             solo = [w for w in units if len(w.rstrip(".")) > 1 or not spaced]
+            solo += list(table.COUNTED)
             branches.append(
                 rf"{start}(?:(?P<sb>{_alt(before)})\s*)?(?P<su>{_alt(solo)}){unit_end}"
                 rf"(?(sb)(?:\s*(?P<sa>{_alt(after)}){end})?|\s*(?P<sa2>{_alt(after)}){end})"
@@ -413,7 +415,10 @@ class ExprGrammar:
         )
 
     def _solo(self, match: re.Match[str]) -> Expr | None:
-        unit = self.unit_of.get(match["su"]) or self.unit_of.get(match["su"] + ".")
+        word = " ".join(match["su"].split())
+        count, unit = self.counted.get(word) or (1, self.unit_of.get(word))
+        if unit is None:
+            unit = self.unit_of.get(word + ".")
         before = match["sb"]
         after = match["sa"] or match["sa2"]
         if unit is None or (before is None and after is None):
@@ -432,7 +437,7 @@ class ExprGrammar:
             match.start(),
             match.end(),
             "age",
-            ((1.0, unit),),
+            ((float(count), unit),),
             direction=direction,
             lang=self.code,
         )

@@ -64,6 +64,8 @@ FUTURE: dict[tuple[str, str], str] = {
 
 FIXED: dict[str, tuple[int, str]] = {}
 
+COUNTED: dict[str, tuple[int, str]] = {}
+
 RELATIVE: dict[str, tuple[str, int]] = {
     "indi": ("second", 0),
     "bu dəqiqə": ("minute", 0),

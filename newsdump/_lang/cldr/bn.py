@@ -48,6 +48,8 @@ FUTURE: dict[tuple[str, str], str] = {
 
 FIXED: dict[str, tuple[int, str]] = {}
 
+COUNTED: dict[str, tuple[int, str]] = {}
+
 RELATIVE: dict[str, tuple[str, int]] = {
     "এখন": ("second", 0),
     "এই মিনিট": ("minute", 0),

@@ -52,6 +52,8 @@ FUTURE: dict[tuple[str, str], str] = {
 
 FIXED: dict[str, tuple[int, str]] = {}
 
+COUNTED: dict[str, tuple[int, str]] = {}
+
 RELATIVE: dict[str, tuple[str, int]] = {
     "orain": ("second", 0),
     "minutu honetan": ("minute", 0),

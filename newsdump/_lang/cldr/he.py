@@ -101,12 +101,6 @@ FUTURE: dict[tuple[str, str], str] = {
 }
 
 FIXED: dict[str, tuple[int, str]] = {
-    "שתי שניות": (2, "second"),
-    "שתי דקות": (2, "minute"),
-    "שעתיים": (2, "hour"),
-    "יומיים": (2, "day"),
-    "שבועיים": (2, "week"),
-    "חודשיים": (2, "month"),
     "לפני שנייה": (-1, "second"),
     "לפני שתי שניות": (-2, "second"),
     "בעוד שתי שניות": (2, "second"),
@@ -116,6 +110,15 @@ FIXED: dict[str, tuple[int, str]] = {
     "לפני שנתיים": (-2, "year"),
     "בעוד שנה": (1, "year"),
     "בעוד שנתיים": (2, "year"),
+}
+
+COUNTED: dict[str, tuple[int, str]] = {
+    "שתי שניות": (2, "second"),
+    "שתי דקות": (2, "minute"),
+    "שעתיים": (2, "hour"),
+    "יומיים": (2, "day"),
+    "שבועיים": (2, "week"),
+    "חודשיים": (2, "month"),
 }
 
 RELATIVE: dict[str, tuple[str, int]] = {

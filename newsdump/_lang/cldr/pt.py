@@ -82,6 +82,8 @@ FUTURE: dict[tuple[str, str], str] = {
 
 FIXED: dict[str, tuple[int, str]] = {}
 
+COUNTED: dict[str, tuple[int, str]] = {}
+
 RELATIVE: dict[str, tuple[str, int]] = {
     "agora": ("second", 0),
     "este minuto": ("minute", 0),

@@ -100,6 +100,8 @@ FUTURE: dict[tuple[str, str], str] = {
 
 FIXED: dict[str, tuple[int, str]] = {}
 
+COUNTED: dict[str, tuple[int, str]] = {}
+
 RELATIVE: dict[str, tuple[str, int]] = {
     "இப்போது": ("second", 0),
     "இந்த ஒரு நிமிடத்தில்": ("minute", 0),

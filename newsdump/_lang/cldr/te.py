@@ -97,6 +97,8 @@ FUTURE: dict[tuple[str, str], str] = {
 
 FIXED: dict[str, tuple[int, str]] = {}
 
+COUNTED: dict[str, tuple[int, str]] = {}
+
 RELATIVE: dict[str, tuple[str, int]] = {
     "ప్రస్తుతం": ("second", 0),
     "ఈ నిమిషం": ("minute", 0),

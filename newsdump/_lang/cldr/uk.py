@@ -139,6 +139,8 @@ FUTURE: dict[tuple[str, str], str] = {
 
 FIXED: dict[str, tuple[int, str]] = {}
 
+COUNTED: dict[str, tuple[int, str]] = {}
+
 RELATIVE: dict[str, tuple[str, int]] = {
     "зараз": ("second", 0),
     "цієї хвилини": ("minute", 0),

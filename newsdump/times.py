@@ -490,7 +490,14 @@ def _clean(text: str) -> str:
     return cleaned
 
 
-def _find(text: str, opts: _Options) -> _Found | None:
+def _find(
+    text: str, opts: _Options, deferred: list[str] | None = None
+) -> _Found | None:
+    """Read *text* whole with the hand-written grammar.
+
+    With *deferred*, a text only dateutil's parser could read is not parsed
+    but appended to it, for the caller to try cheaper readings first.
+    """
     if len(text) > _MAX_LEN:
         return None
     cleaned = _clean(text)
@@ -507,7 +514,7 @@ def _find(text: str, opts: _Options) -> _Found | None:
         candidates.insert(0, stripped)
     for candidate in candidates:
         try:
-            found = _find_clean(text, candidate, opts)
+            found = _find_clean(text, candidate, opts, deferred)
         except (ValueError, OverflowError):
             # Out-of-range dates ("99999 years ago", "31/02/2025").
             found = None
@@ -526,7 +533,9 @@ def _may_hold_time(s: str, g: _Grammar) -> bool:
     return "'" in head and head[: head.index("'") + 1] in g.starters
 
 
-def _find_clean(text: str, s: str, opts: _Options) -> _Found | None:  # noqa: C901, PLR0911 - one return per form
+def _find_clean(  # noqa: C901, PLR0911 - one return per form
+    text: str, s: str, opts: _Options, deferred: list[str] | None = None
+) -> _Found | None:
     g = opts.grammar
     if s[0].isdigit() and _ISO.match(s):
         return _iso(text, s, opts)
@@ -554,6 +563,9 @@ def _find_clean(text: str, s: str, opts: _Options) -> _Found | None:  # noqa: C9
     if match is not None:
         return _bare_clock(text, match, opts)
     if g.month_word.search(s) or _NUMERIC_ANY.search(s):
+        if deferred is not None:
+            deferred.append(s)
+            return None
         return _dateutil(text, s, opts)
     return None
 
@@ -855,7 +867,8 @@ def _safe_find(
     expression grammars; with *among_words*, also a single stamp inside
     other words."""
     try:
-        found = _find(text, opts) if opts.hand else None
+        deferred: list[str] = []
+        found = _find(text, opts, deferred) if opts.hand else None
         if (
             found is not None
             and (found.guess or (found.bare and not text.lstrip()[:1].isdigit()))
@@ -869,6 +882,10 @@ def _safe_find(
                 found = better
         if found is None and len(text) <= _MAX_LEN:
             found = _from_expressions(text, opts, among_words=among_words)
+        for cleaned in deferred:
+            if found is not None:
+                break
+            found = _dateutil(text, cleaned, opts)
     except (ValueError, OverflowError):
         # Out-of-range dates ("99999 years ago", "31/02/2025") hold no time.
         return None
@@ -890,6 +907,7 @@ _DAY_PARTS = {
 }
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_MAX_CANDIDATES = 4
 _PERIOD_GRANULARITY: dict[str, Granularity] = {
     "week": "week",
     "month": "month",
@@ -973,9 +991,7 @@ def _expr_age(text: str, expr: _Expr, opts: _Options) -> Timestamp:
         # Printed alike for the past and the future (Tamil "5 வி."): both.
         past = _expr_age(text, expr._replace(direction=-1), opts)
         future = _expr_age(text, expr._replace(direction=1), opts)
-        return _stamp(
-            text, past.earliest, future.latest, past.granularity, value=now
-        )
+        return _stamp(text, past.earliest, future.latest, past.granularity, value=now)
     now_utc = now.astimezone(_UTC)
     direction = expr.direction or -1
     *big, (k, unit) = expr.parts
@@ -1160,27 +1176,49 @@ def _codes_for(low: str, opts: _Options) -> tuple[str, ...]:
     if opts.languages is not None:
         return opts.languages
     keywords, scripts = _keyword_index()
-    votes: dict[str, int] = {}
+    votes: dict[str, float] = {}
     for word in _LETTERS.findall(low):
-        for code in keywords.get(word, ()):
-            votes[code] = votes.get(code, 0) + 1
+        codes_of_word = keywords.get(word, ())
+        for code in codes_of_word:
+            # A word many languages share tells little.
+            votes[code] = votes.get(code, 0.0) + 1 / len(codes_of_word)
     codes = ["en"]
     if not low.isascii():
         for script in _scripts(low):
             of_script = [c for c, s in scripts.items() if s == script]
-            voted = [c for c in of_script if c in votes]
-            codes += voted or of_script
-    codes += sorted((c for c in votes if scripts[c] == "Latn"), key=lambda c: -votes[c])
+            voted = sorted(
+                (c for c in of_script if c in votes), key=lambda c: -votes[c]
+            )
+            codes += voted[:_MAX_CANDIDATES] or of_script
+    latin = [c for c in votes if scripts[c] == "Latn"]
+    latin.sort(key=lambda c: -votes[c])
+    codes += latin[:_MAX_CANDIDATES]
+    if len(codes) == 1 and _HAS_DIGIT.search(low):
+        # No word points anywhere ("+1 j"): the hand-written languages.
+        codes += LANGUAGE_CODES
     return tuple(dict.fromkeys(codes))
 
 
 def _expressions(text: str, opts: _Options) -> list[_Expr]:
     """Every expression in *text*, leftmost first; where the grammars of two
-    languages overlap, the longer reading wins, then the earlier language."""
+    languages overlap, the longer reading wins, then the earlier language.
+
+    Without `languages`, English is read first and the other languages
+    only if English finds no expression that says which way it points.
+    """
     low = _normalize(text)
     found: list[_Expr] = []
+    if opts.languages is None:
+        found.extend(_expr_grammar("en").scan(low))
+        if any(e.kind != "age" or e.direction for e in found):
+            return _leftmost(found)
     for code in _codes_for(low, opts):
-        found.extend(_expr_grammar(code).scan(low))
+        if code != "en" or opts.languages is not None:
+            found.extend(_expr_grammar(code).scan(low))
+    return _leftmost(found)
+
+
+def _leftmost(found: list[_Expr]) -> list[_Expr]:
     found.sort(key=lambda e: (e.start, -e.end))
     kept: list[_Expr] = []
     for expr in found:

@@ -48,9 +48,7 @@ _MARKS = (
     "\u0cbc-\u0cd6\u0d00-\u0d03\u0d3b-\u0d57\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
     "\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d]"
 )
-_TRANSLATE = str.maketrans(
-    {"\u2019": "'", "\u2018": "'", "\u2212": "-", "\u2013": "-"}
-)
+_TRANSLATE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2212": "-", "\u2013": "-"})
 
 
 def normalize(text: str) -> str:
@@ -266,13 +264,17 @@ class ExprGrammar:
             out = rf"{body}{half_mid}{unit}{half}"
             if fractions:
                 link = rf"(?:(?:{links_re})\s+)?" if links else ""
-                out = rf"(?:{start}{g('f')}{_alt(fractions)})\s+{link}|{body}{half_mid})"
+                out = (
+                    rf"(?:{start}{g('f')}{_alt(fractions)})\s+{link}|{body}{half_mid})"
+                )
                 out += rf"{unit}{half}"
             return out
 
         joiner = r"(?:\s*,\s*|\s+|\s*(?=\d))"
         if joiners:
-            joiner = rf"(?:\s*,?\s+(?:{_alt(joiners)})\s+|\s*,\s*|\s+|(?<=[^\W\d_])(?=\d))"
+            joiner = (
+                rf"(?:\s*,?\s+(?:{_alt(joiners)})\s+|\s*,\s*|\s+|(?<=[^\W\d_])(?=\d))"
+            )
         hedge = rf"(?:(?P<h1>{_alt(hedges)})\s+)?" if hedges else ""
         hedge2 = rf"(?:(?P<h2>{_alt(hedges)})\s+)?" if hedges else ""
         clock = rf"(?:,?\s*(?:at|@|-|,)?\s*{_CLOCK})?"
@@ -339,7 +341,9 @@ class ExprGrammar:
         """An amount as (value, step, vague range)."""
         if raw[0].isdigit():
             digits = raw.replace(",", ".")
-            step = 10.0 ** -(len(digits) - digits.index(".") - 1) if "." in digits else 1.0
+            step = (
+                10.0 ** -(len(digits) - digits.index(".") - 1) if "." in digits else 1.0
+            )
             return float(digits), step, None
         key = " ".join(raw.split())
         span = self.vague.get(key)
@@ -501,7 +505,9 @@ class ExprGrammar:
                 return Expr(
                     start, end, "rolling", parts, direction=direction, lang=self.code
                 )
-            return Expr(start, end, "named", period=unit, offset=int(how), lang=self.code)
+            return Expr(
+                start, end, "named", period=unit, offset=int(how), lang=self.code
+            )
         if count is not None:
             return None
         offset = {"past": -1, "coming": 1}.get(how)

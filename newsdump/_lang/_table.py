@@ -139,9 +139,7 @@ class Language:
     vague: Mapping[str, tuple[float, float]] = attrs.field(
         factory=dict, converter=_lower_spans
     )
-    fractions: Mapping[str, float] = attrs.field(
-        factory=dict, converter=_lower_numbers
-    )
+    fractions: Mapping[str, float] = attrs.field(factory=dict, converter=_lower_numbers)
     fraction_links: tuple[str, ...] = attrs.field(default=(), converter=_lower)
     and_half: tuple[str, ...] = attrs.field(default=(), converter=_lower)
     named: Mapping[str, tuple[str, int]] = attrs.field(

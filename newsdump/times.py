@@ -1199,21 +1199,22 @@ def _codes_for(low: str, opts: _Options) -> tuple[str, ...]:
     return tuple(dict.fromkeys(codes))
 
 
-def _expressions(text: str, opts: _Options) -> list[_Expr]:
+def _expressions(text: str, opts: _Options, *, every: bool = False) -> list[_Expr]:
     """Every expression in *text*, leftmost first; where the grammars of two
     languages overlap, the longer reading wins, then the earlier language.
 
     Without `languages`, English is read first and the other languages
-    only if English finds no expression that says which way it points.
+    only if English finds no expression that says which way it points
+    (with *every*, always).
     """
     low = _normalize(text)
     found: list[_Expr] = []
-    if opts.languages is None:
+    if opts.languages is None and not every:
         found.extend(_expr_grammar("en").scan(low))
         if any(e.kind != "age" or e.direction for e in found):
             return _leftmost(found)
     for code in _codes_for(low, opts):
-        if code != "en" or opts.languages is not None:
+        if code != "en" or opts.languages is not None or every:
             found.extend(_expr_grammar(code).scan(low))
     return _leftmost(found)
 
@@ -1310,7 +1311,7 @@ def find(
     """
     opts = _options(now, habit, tz, dayfirst=False, future=future, languages=languages)
     matches = []
-    for expr in _expressions(text, opts):
+    for expr in _expressions(text, opts, every=True):
         if not _strong(text, expr):
             continue
         try:

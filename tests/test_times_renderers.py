@@ -40,7 +40,9 @@ REQUIRED = "ar zh ja ko ru pl tr hi id he fa vi th".split()
 
 
 def _holds(text: str, instant: dt.datetime, **kwargs: object) -> bool:
-    stamp = times.resolve(text, NOW if "now" not in kwargs else kwargs.pop("now"), **kwargs)  # type: ignore[arg-type]
+    stamp = times.resolve(
+        text, NOW if "now" not in kwargs else kwargs.pop("now"), **kwargs
+    )  # type: ignore[arg-type]
     return stamp is not None and stamp.earliest <= instant <= stamp.latest
 
 

@@ -264,9 +264,7 @@ def languages(show: bool) -> None:
                     print(f"    {code} misses {item.text!r}")
     for i in range(0, len(rows), 4):
         print("   ".join(rows[i : i + 4]))
-    print(
-        f"{given_ok} of {len(rows)} languages at 95% or more with the language given"
-    )
+    print(f"{given_ok} of {len(rows)} languages at 95% or more with the language given")
 
 
 def _rendered_case(item: Rendered) -> Case:

@@ -381,7 +381,9 @@ _FIXED_UNITS = {
 }
 
 
-def ago(text: str, n: float, lo: float, hi: float, unit: str, sign: int = -1) -> Case:
+def ago(  # noqa: PLR0917 - one row of a table
+    text: str, n: float, lo: float, hi: float, unit: str, sign: int = -1
+) -> Case:
     """An age of *n* units (fixed units) that the text allows between *lo*
     and *hi* units; *sign* 1 for times to come. Never past NOW for ages,
     never before NOW for times to come."""
@@ -487,29 +489,53 @@ CATEGORIES: dict[str, list[Case]] = {
         day("the day before yesterday", "2025-07-11"),
         day("tomorrow", "2025-07-14"),
         day("day after tomorrow", "2025-07-15"),
-        span("tonight", "2025-07-13T18:00:00+00:00", "2025-07-13T23:59:59.999999+00:00"),
         span(
-            "this morning", "2025-07-13T06:00:00+00:00", "2025-07-13T11:59:59.999999+00:00"
+            "tonight", "2025-07-13T18:00:00+00:00", "2025-07-13T23:59:59.999999+00:00"
         ),
         span(
-            "last night", "2025-07-12T18:00:00+00:00", "2025-07-13T05:59:59.999999+00:00"
+            "this morning",
+            "2025-07-13T06:00:00+00:00",
+            "2025-07-13T11:59:59.999999+00:00",
+        ),
+        span(
+            "last night",
+            "2025-07-12T18:00:00+00:00",
+            "2025-07-13T05:59:59.999999+00:00",
         ),
     ],
     "named periods": [
-        span("last week", "2025-06-30T00:00:00+00:00", "2025-07-06T23:59:59.999999+00:00"),
+        span(
+            "last week", "2025-06-30T00:00:00+00:00", "2025-07-06T23:59:59.999999+00:00"
+        ),
         span("this week", "2025-07-07T00:00:00+00:00", "2025-07-13T18:00:00+00:00"),
-        span("next week", "2025-07-14T00:00:00+00:00", "2025-07-20T23:59:59.999999+00:00"),
-        span("last month", "2025-06-01T00:00:00+00:00", "2025-06-30T23:59:59.999999+00:00"),
-        span("next year", "2026-01-01T00:00:00+00:00", "2026-12-31T23:59:59.999999+00:00"),
+        span(
+            "next week", "2025-07-14T00:00:00+00:00", "2025-07-20T23:59:59.999999+00:00"
+        ),
+        span(
+            "last month",
+            "2025-06-01T00:00:00+00:00",
+            "2025-06-30T23:59:59.999999+00:00",
+        ),
+        span(
+            "next year", "2026-01-01T00:00:00+00:00", "2026-12-31T23:59:59.999999+00:00"
+        ),
         span("past week", "2025-07-06T18:00:00+00:00", "2025-07-13T18:00:00+00:00"),
         span("past 3 days", "2025-07-10T18:00:00+00:00", "2025-07-13T18:00:00+00:00"),
-        span("the coming week", "2025-07-13T18:00:00+00:00", "2025-07-20T18:00:00+00:00"),
+        span(
+            "the coming week", "2025-07-13T18:00:00+00:00", "2025-07-20T18:00:00+00:00"
+        ),
         span("next 2 weeks", "2025-07-13T18:00:00+00:00", "2025-07-27T18:00:00+00:00"),
         day("last Monday", "2025-07-07"),
         day("next Friday", "2025-07-18"),
         day("this Wednesday", "2025-07-09"),
-        span("last July", "2024-07-01T00:00:00+00:00", "2024-07-31T23:59:59.999999+00:00"),
-        span("next March", "2026-03-01T00:00:00+00:00", "2026-03-31T23:59:59.999999+00:00"),
+        span(
+            "last July", "2024-07-01T00:00:00+00:00", "2024-07-31T23:59:59.999999+00:00"
+        ),
+        span(
+            "next March",
+            "2026-03-01T00:00:00+00:00",
+            "2026-03-31T23:59:59.999999+00:00",
+        ),
     ],
     "time of day attached": [
         clock("yesterday at 2 PM", "2025-07-12T14:00:00+00:00"),
@@ -524,7 +550,11 @@ CATEGORIES: dict[str, list[Case]] = {
         either("roughly 5 minutes ago", 5, "min"),
         ago("almost 4 weeks ago", 3.5, 3, 4, "w"),
         ago("nearly 2 hours ago", 1.5, 1, 2, "h"),
-        span("over 3 months ago", "2025-03-13T18:00:00+00:00", "2025-04-14T18:00:00+00:00"),
+        span(
+            "over 3 months ago",
+            "2025-03-13T18:00:00+00:00",
+            "2025-04-14T18:00:00+00:00",
+        ),
         ago("more than 2 days ago", 2.5, 2, 3, "d"),
         ago("less than 3 hours ago", 1.5, 0, 3, "h"),
         ago("under 10 minutes ago", 5, 0, 10, "min"),

@@ -32,11 +32,11 @@ from newsdump._exceptions import RelativeTimeError
 from newsdump._lang import CLDR_CODES as _CLDR_CODES
 from newsdump._lang import LANGUAGES as _LANGUAGES
 from newsdump._lang import Unit as _Unit
-from newsdump._lang._grammar import Grammar as _Grammar
-from newsdump._lang._grammar import alternation as _alternation
 from newsdump._lang._expr import Expr as _Expr
 from newsdump._lang._expr import grammar_for as _expr_grammar
 from newsdump._lang._expr import normalize as _normalize
+from newsdump._lang._grammar import Grammar as _Grammar
+from newsdump._lang._grammar import alternation as _alternation
 from newsdump._lang._grammar import build as _build_grammar
 from newsdump._models import Granularity, Timestamp
 
@@ -851,13 +851,19 @@ def _options(
             fold=now.fold,
         )
     zone = tz if tz is not None else now.tzinfo
+    if zone is None:  # pragma: no cover - now is aware
+        zone = _UTC
     grammar = _grammar(languages)
-    codes = None if languages is None else tuple(languages)
-    if grammar is None:
-        return _Options(
-            now, zone, habit, dayfirst, future, _GRAMMARS[("en",)], codes, False
-        )
-    return _Options(now, zone, habit, dayfirst, future, grammar, codes, True)
+    return _Options(
+        now,
+        zone,
+        habit,
+        dayfirst,
+        future,
+        grammar if grammar is not None else _GRAMMARS[("en",)],
+        languages=None if languages is None else tuple(languages),
+        hand=grammar is not None,
+    )
 
 
 def _safe_find(
@@ -994,15 +1000,14 @@ def _expr_age(text: str, expr: _Expr, opts: _Options) -> Timestamp:
         return _stamp(text, past.earliest, future.latest, past.granularity, value=now)
     now_utc = now.astimezone(_UTC)
     direction = expr.direction or -1
-    *big, (k, unit) = expr.parts
+    *big, (_, unit) = expr.parts
     lo, hi = _count_range(expr, opts.habit)
     calendar_units = {u for _, u in expr.parts} & {"month", "year", *_UNIT_YEARS}
-    bounds: list[dt.datetime] = []
-    for in_days in (False, True) if calendar_units else (False,):
-        for count in (lo, hi):
-            bounds.append(
-                _shift_by(now, [*big, (count, unit)], direction, in_days=in_days)
-            )
+    bounds = [
+        _shift_by(now, [*big, (count, unit)], direction, in_days=in_days)
+        for in_days in ((False, True) if calendar_units else (False,))
+        for count in (lo, hi)
+    ]
     value = _shift_by(now, expr.parts, direction, in_days=False)
     earliest, latest = min(bounds), max(bounds)
     if direction < 0:
@@ -1050,10 +1055,9 @@ def _month_start(year: int, month: int) -> dt.date:
     return dt.date(year, month0 + 1, 1)
 
 
-def _expr_named(text: str, expr: _Expr, opts: _Options) -> Timestamp | None:  # noqa: C901, PLR0911 - one return per kind of period
+def _expr_named(text: str, expr: _Expr, opts: _Options) -> Timestamp | None:  # noqa: PLR0911 - one return per kind of period
     now = opts.now
-    period, offset = expr.period, expr.offset
-    today = now.astimezone(opts.zone).date()
+    period = expr.period
     if period == "second":
         start = now.astimezone(_UTC) - _FIXED["minute"]
         return _stamp(text, start, now, "minute", value=now, zone=now.tzinfo)
@@ -1064,50 +1068,64 @@ def _expr_named(text: str, expr: _Expr, opts: _Options) -> Timestamp | None:  # 
             start = start.replace(minute=0)
         unit: Granularity = period  # type: ignore[assignment]
         return _stamp(text, start, now, unit, zone=now.tzinfo)
+    today = now.astimezone(opts.zone).date()
     if period == "earlier":
         start, _ = _day_bounds(today, opts.zone)
         return _stamp(text, start, now, "day", zone=now.tzinfo)
-    day: dt.date | None = None
-    if period == "day":
-        day = today + dt.timedelta(days=offset)
-    elif period in _WEEKDAYS:
-        wanted, weekday = _WEEKDAYS.index(period), today.weekday()
-        if offset < 0:
-            day = today - dt.timedelta(days=(weekday - wanted) % 7 or 7)
-        elif offset > 0:
-            day = today + dt.timedelta(days=(wanted - weekday) % 7 or 7)
-        else:
-            day = today + dt.timedelta(days=wanted - weekday)
+    day = _named_day(period, expr.offset, today)
     if day is not None:
         if expr.clock is not None:
             return _at(text, day, _clock_time(expr.clock), opts.zone, now.tzinfo)
         return _days(text, day, 1, opts, "day", clamp=day == today)
     if period in _DAY_PARTS:
-        first, last = _DAY_PARTS[period]
-        day = today + dt.timedelta(days=offset)
+        from_hour, to_hour = _DAY_PARTS[period]
+        day = today + dt.timedelta(days=expr.offset)
         midnight = dt.datetime.combine(day, dt.time(), tzinfo=opts.zone)
-        start = (midnight + dt.timedelta(hours=first)).astimezone(_UTC)
-        end = (midnight + dt.timedelta(hours=last)).astimezone(_UTC) - _MICRO
+        start = (midnight + dt.timedelta(hours=from_hour)).astimezone(_UTC)
+        end = (midnight + dt.timedelta(hours=to_hour)).astimezone(_UTC) - _MICRO
         return _stamp(text, start, end, "hour", zone=now.tzinfo)
+    span = _named_span(period, expr.offset, today)
+    if span is None:
+        return None
+    first, days, granularity = span
+    return _days(text, first, days, opts, granularity, clamp=first <= today)
+
+
+def _named_day(period: str, offset: int, today: dt.date) -> dt.date | None:
+    """The day a named day or weekday names; None for longer periods."""
+    if period == "day":
+        return today + dt.timedelta(days=offset)
+    if period not in _WEEKDAYS:
+        return None
+    wanted, weekday = _WEEKDAYS.index(period), today.weekday()
+    if offset < 0:
+        return today - dt.timedelta(days=(weekday - wanted) % 7 or 7)
+    if offset > 0:
+        return today + dt.timedelta(days=(wanted - weekday) % 7 or 7)
+    return today + dt.timedelta(days=wanted - weekday)
+
+
+def _named_span(
+    period: str, offset: int, today: dt.date
+) -> tuple[dt.date, int, Granularity] | None:
+    """The first day, length in days and granularity of a named period:
+    a calendar week (Monday first), month, quarter, year or decade, or a
+    month by name ("month:7")."""
     if period == "week":
         monday = today - dt.timedelta(days=today.weekday() - 7 * offset)
-        return _days(text, monday, 7, opts, "week", clamp=offset == 0)
-    if period in {"month", "quarter", "year", "decade"}:
-        if period == "month":
-            first = _month_start(today.year, today.month + offset)
-            following = _month_start(first.year, first.month + 1)
-        elif period == "quarter":
-            quarter = (today.month - 1) // 3 + 3 * offset
-            first = _month_start(today.year, quarter * 3 + 1)
-            following = _month_start(first.year, first.month + 3)
-        else:
-            size = 10 if period == "decade" else 1
-            year = today.year // size * size + size * offset
-            first, following = dt.date(year, 1, 1), dt.date(year + size, 1, 1)
-        days = (following - first).days
-        granularity = _PERIOD_GRANULARITY[period]
-        return _days(text, first, days, opts, granularity, clamp=offset == 0)
-    if period.startswith("month:"):
+        return monday, 7, "week"
+    if period == "month":
+        first = _month_start(today.year, today.month + offset)
+        following = _month_start(first.year, first.month + 1)
+    elif period == "quarter":
+        quarter = (today.month - 1) // 3 + offset
+        first = _month_start(today.year, quarter * 3 + 1)
+        following = _month_start(first.year, first.month + 3)
+    elif period in {"year", "decade"}:
+        size = 10 if period == "decade" else 1
+        year = today.year // size * size + size * offset
+        first, following = dt.date(year, 1, 1), dt.date(year + size, 1, 1)
+    elif period.startswith("month:"):
         month = int(period[6:])
         year = today.year
         if offset < 0 and month >= today.month:
@@ -1115,9 +1133,11 @@ def _expr_named(text: str, expr: _Expr, opts: _Options) -> Timestamp | None:  # 
         elif offset > 0 and month <= today.month:
             year += 1
         first = dt.date(year, month, 1)
-        days = (_month_start(year, month + 1) - first).days
-        return _days(text, first, days, opts, "month", clamp=first.month == today.month)
-    return None
+        following = _month_start(year, month + 1)
+    else:
+        return None
+    granularity = _PERIOD_GRANULARITY.get(period, "month")
+    return first, (following - first).days, granularity
 
 
 def _expr_stamp(text: str, expr: _Expr, opts: _Options) -> Timestamp | None:

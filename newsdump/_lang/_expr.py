@@ -225,8 +225,8 @@ class ExprGrammar:
             joiners += list(hand.joiners)
             relative.update(hand.relative_before)
         # Signed offsets ("-3 h") follow a sign directly, as CLDR prints them.
-        for sign, direction in (("-", -1), ("+", 1)):
-            before.setdefault(sign, (direction, ""))
+        for mark, direction in (("-", -1), ("+", 1)):
+            before.setdefault(mark, (direction, ""))
         self.units = _dotless(units)
         self.unit_of = units
         self.before, self.after, self.pairs = before, after, pairs
@@ -243,13 +243,12 @@ class ExprGrammar:
         end = rf"(?![^\W\d_]|{_MARKS})" if spaced else ""
         lead = r"(?<![\w.,])" if spaced else r"(?<![\d.,])"
         unit_end = rf"(?:\.|{end})" if spaced else r"\.?"
-        unit_re = rf"(?:{_alt(units)}){unit_end}"
-        words = {**numbers, **dict.fromkeys(vague, 0.0)}
-        number_words = _alt(words)
+        amounts = {**numbers, **dict.fromkeys(vague, 0.0)}
+        number_words = _alt(amounts)
         halves_re = _alt(halves) if halves else ""
         links_re = _alt(links) if links else ""
 
-        def part(named: bool) -> str:
+        def part(*, named: bool) -> str:
             """One amount and unit; with *named*, its pieces are groups."""
 
             def g(name: str) -> str:
@@ -259,7 +258,7 @@ class ExprGrammar:
             half_mid = rf"(?:{g('ha')}{halves_re})\s+)?" if halves else ""
             unit = rf"{g('u')}{_alt(units)}){unit_end}"
             body = rf"{g('n')}{_NUMBER})\s*"
-            if words:
+            if amounts:
                 body = rf"(?:{g('n')}{_NUMBER})\s*|{start}{g('w')}{number_words})\s+)"
             out = rf"{body}{half_mid}{unit}{half}"
             if fractions:
@@ -280,7 +279,7 @@ class ExprGrammar:
         clock = rf"(?:,?\s*(?:at|@|-|,)?\s*{_CLOCK})?"
         age = (
             rf"{start}{hedge}(?:(?P<b>{_alt(before)})\s*)?{hedge2}"
-            rf"(?P<dur>{lead}{part(False)}(?:{joiner}{part(False)})*)"
+            rf"(?P<dur>{lead}{part(named=False)}(?:{joiner}{part(named=False)})*)"
             rf"(?:\s*(?P<a>{_alt(after)}){end})?{clock}"
         )
         branches = [age]
@@ -314,7 +313,7 @@ class ExprGrammar:
                 rf"(?(sb)(?:\s*(?P<sa>{_alt(after)}){end})?|\s*(?P<sa2>{_alt(after)}){end})"
             )
         self.pattern = re.compile("|".join(f"(?:{b})" for b in branches))
-        self.part = re.compile(part(True))
+        self.part = re.compile(part(named=True))
 
     def scan(self, text: str) -> Iterator[Expr]:
         """Every expression in *text* (already `normalize`-d), left to right."""

@@ -111,10 +111,10 @@ def _own_units(lang: Language) -> dict[str, Unit]:
     # wins over the same name among the durations (German "{0} M": months).
     for (pre, post), unit in (*table.PAST.items(), *table.FUTURE.items()):
         if pre and " " not in post and unit in _UNITS:
-            own.setdefault(post, unit)  # type: ignore[arg-type]
+            own.setdefault(post, unit)
     for word, unit in table.UNITS.items():
         if unit in _UNITS:
-            own.setdefault(word, unit)  # type: ignore[arg-type]
+            own.setdefault(word, unit)
     for word, unit in lang.units.items():
         own.setdefault(word, unit)
     return own
@@ -143,7 +143,7 @@ def _starters(
     return frozenset(first | {w.split("'", 1)[0] + "'" for w in first if "'" in w})
 
 
-def build(langs: Sequence[Language], zone_re: str) -> Grammar:
+def build(langs: Sequence[Language], zone_re: str) -> Grammar:  # noqa: C901 - one pass over the tables
     """Compile *langs* (earlier tables win on conflicts); *zone_re* matches
     the zone names a clock time may carry."""
     exact: dict[str, str] = {}

@@ -252,13 +252,20 @@ def _stamp(
             _local(value, zone),
             _local(latest, zone),
         )
-    return Timestamp(
-        text=text,
-        value=value,
-        earliest=earliest,
-        latest=latest,
-        granularity=granularity,
-    )
+    # The checks of Timestamp's validators hold by construction here (aware
+    # datetimes, earliest <= value <= latest) and cost more than the rest of
+    # an age's arithmetic: fill the frozen slots directly.
+    stamp = _NEW(Timestamp)
+    _SET(stamp, "text", text)
+    _SET(stamp, "value", value)
+    _SET(stamp, "earliest", earliest)
+    _SET(stamp, "latest", latest)
+    _SET(stamp, "granularity", granularity)
+    return stamp
+
+
+_NEW = object.__new__
+_SET = object.__setattr__
 
 
 def _day_bounds(day: dt.date, zone: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:

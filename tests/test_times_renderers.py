@@ -202,7 +202,44 @@ def test_humanize_naturaltime(seconds: int, sign: int) -> None:
     assert _holds(text, NOW + dt.timedelta(seconds=sign * seconds)), text
 
 
-# Our own renderer of every English form, floored and rounded.
+_ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen"
+    " fourteen fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _words(n: int) -> str:
+    """*n* (1 to 99) in English words, as people write it."""
+    if n < 20:
+        return _ONES[n]
+    tens, ones = divmod(n, 10)
+    return _TENS[tens - 2] + (f"-{_ONES[ones]}" if ones else "")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    amount=st.floats(min_value=0.1, max_value=99.0),
+    unit=st.sampled_from(("minute", "hour", "day", "week")),
+    habit=st.sampled_from(("floor", "round")),
+    comma=st.booleans(),
+)
+def test_decimal_ages_hold_under_their_habit(
+    amount: float, unit: str, habit: str, comma: bool
+) -> None:
+    tenths = math.floor(amount * 10) if habit == "floor" else round(amount * 10)
+    if tenths == 0:
+        return
+    number = f"{tenths // 10}.{tenths % 10}"
+    text = f"{number.replace('.', ',') if comma else number} {unit}s ago"
+    instant = NOW - amount * dt.timedelta(seconds=UNITS[unit])
+    stamp = times.resolve(text, NOW, habit=habit)  # type: ignore[arg-type]
+    assert stamp is not None, text
+    assert stamp.earliest <= instant <= stamp.latest, text
+
+
+# Our own renderer of every English form, floored and rounded; amounts
+# under 100 are spelled out in words where the form has a space.
 UNITS = {
     "second": 1,
     "minute": 60,
@@ -235,6 +272,8 @@ def test_rendered_english_holds_under_its_habit(
 ) -> None:
     n = math.floor(amount) if habit == "floor" else max(1, round(amount))
     text = form.format(n=n, u=unit, c=unit[0])
+    if n < 100 and "{n} {u}s" in form:
+        text = text.replace(str(n), _words(n), 1)
     sign = 1 if any(word in form for word in FUTURE) else -1
     instant = NOW + sign * amount * dt.timedelta(seconds=UNITS[unit])
     stamp = times.resolve(text, NOW, habit=habit)  # type: ignore[arg-type]

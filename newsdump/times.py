@@ -1414,6 +1414,15 @@ def resolve(
     return None if found is None else found.stamp
 
 
+def _resolve_line(text: str, now: dt.datetime) -> Timestamp | None:
+    """`resolve` for a text that must be a time as a whole: the text
+    parser's test of whether a line is a date line ("3 years later: the
+    town rebuilds" is a headline, not an age)."""
+    opts = _options(now, "either", None, dayfirst=False, future=False, languages=None)
+    found = _safe_find(text, opts)
+    return None if found is None else found.stamp
+
+
 def _resolve_uncertain(
     text: str,
     now: Timestamp,

@@ -301,3 +301,44 @@ class TestRobustness:
             start = time.perf_counter()
             times.find(text, now=NOW)
             assert time.perf_counter() - start < 2.0
+
+
+class TestParsers:
+    """The text parser's date lines read the new forms, whole lines only."""
+
+    @pytest.mark.parametrize(
+        "line", ["in 3 hours", "2.5 hours ago", "a few minutes ago", "vor 3 Std."]
+    )
+    def test_new_forms_are_date_lines(self, line: str) -> None:
+        from newsdump import _text
+
+        assert _text._is_age(line)
+
+    @pytest.mark.parametrize(
+        "line", ["3 years later: the town rebuilds", "5 comments", "Top 10 stories"]
+    )
+    def test_stamps_inside_headlines_are_not(self, line: str) -> None:
+        from newsdump import _text
+
+        assert not _text._is_age(line)
+
+    def test_html_related_item_age_among_words(self) -> None:
+        import newsdump
+
+        html = (
+            "<html><body><article><h1>Main story</h1>"
+            + "<p>Body text that goes on for a while, long enough to be prose. </p>" * 8
+            + "</article><section class='related'><h2>Related</h2><ul>"
+            "<li><a href='/a'>Another story about the weather today</a>"
+            "<span class='time'>Updated 2 hours ago | 3 min read</span></li>"
+            "<li><a href='/b'>A third story about the markets today</a>"
+            "<span class='time'>in 3 days</span></li>"
+            "</ul></section></body></html>"
+        )
+        article = newsdump.parse_html(html, now=NOW)
+        ages = {item.title: item.published for item in article.related}
+        if not ages:
+            pytest.skip("this page shape gives no related items")
+        published = ages.get("Another story about the weather today")
+        assert published is not None
+        assert published.earliest == NOW - 3 * H

@@ -921,6 +921,7 @@ _DAY_PARTS = {
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _MAX_CANDIDATES = 4
+_MIN_VOTES = 0.3
 _PERIOD_GRANULARITY: dict[str, Granularity] = {
     "week": "week",
     "month": "month",
@@ -1217,11 +1218,12 @@ def _codes_for(low: str, opts: _Options) -> tuple[str, ...]:
                 (c for c in of_script if c in votes), key=lambda c: -votes[c]
             )
             codes += voted[:_MAX_CANDIDATES] or of_script
-    latin = [c for c in votes if scripts[c] == "Latn"]
+    # Latin words many languages share ("in", "a", "za") point nowhere.
+    latin = [c for c in votes if scripts[c] == "Latn" and votes[c] >= _MIN_VOTES]
     latin.sort(key=lambda c: -votes[c])
     codes += latin[:_MAX_CANDIDATES]
-    if len(codes) == 1 and _HAS_DIGIT.search(low):
-        # No word points anywhere ("+1 j"): the hand-written languages.
+    if len(codes) == 1 and low.lstrip()[:1] in {"+", "-"}:
+        # A signed offset names no language ("+1 sem."): the hand-written ones.
         codes += LANGUAGE_CODES
     return tuple(dict.fromkeys(codes))
 

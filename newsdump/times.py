@@ -873,6 +873,15 @@ def _options(
     )
 
 
+_EN = _LANGUAGES[0]
+_FUTURE_HINT = re.compile(
+    rf"^\s*(?:{_alternation([*_EN.future_before, *_EN.within_before])})\s"
+    rf"|^\s*\+|\s(?:{_alternation(_EN.future_after)})\W*$",
+    re.IGNORECASE,
+)
+"""A text that says it is still to come, in English ("in 3 hours")."""
+
+
 def _safe_find(
     text: str, opts: _Options, *, among_words: bool = False
 ) -> _Found | None:
@@ -880,6 +889,12 @@ def _safe_find(
     expression grammars; with *among_words*, also a single stamp inside
     other words."""
     try:
+        if opts.languages is None and _FUTURE_HINT.search(text):
+            # Times to come are the expression grammars' alone: skip the
+            # hand-written grammar's attempt.
+            ahead = _from_expressions(text, opts, among_words=False)
+            if ahead is not None and not ahead.bare:
+                return ahead
         deferred: list[str] = []
         found = _find(text, opts, deferred) if opts.hand else None
         if (

@@ -433,7 +433,7 @@ CATEGORIES: dict[str, list[Case]] = {
         either("1.5 hours ago", 1.5, "h", 0.1),
     ],
     "fractions": [
-        either("half an hour ago", 0.5, "h", 0.25),
+        either("half an hour ago", 0.5, "h", 0.5),
         either("an hour and a half ago", 1.5, "h", 0.5),
         either("a quarter of an hour ago", 0.25, "h", 0.25),
         either("one and a half days ago", 1.5, "d", 0.5),

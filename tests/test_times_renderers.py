@@ -297,3 +297,34 @@ def test_rendered_english_holds_under_its_habit(
     stamp = times.resolve(text, NOW, habit=habit)  # type: ignore[arg-type]
     assert stamp is not None, text
     assert stamp.earliest <= instant <= stamp.latest, text
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    amount=st.floats(min_value=0.5, max_value=30.0),
+    unit=st.sampled_from(("minute", "hour", "day", "week")),
+    habit=st.sampled_from(("floor", "round")),
+    future=st.booleans(),
+)
+def test_half_units_hold_under_their_habit(
+    amount: float, unit: str, habit: str, future: bool
+) -> None:
+    """Ages in halves ("an hour and a half", "half a day", "3 and a half
+    days") from a renderer that floors or rounds to the half."""
+    halves = math.floor(amount * 2) if habit == "floor" else max(1, round(amount * 2))
+    whole, half = divmod(halves, 2)
+    article = "an" if unit == "hour" else "a"
+    if whole == 0:
+        phrase = f"half {article} {unit}"
+    elif not half:
+        phrase = f"{whole} {unit}s"
+    elif whole == 1:
+        phrase = f"{article} {unit} and a half"
+    else:
+        phrase = f"{whole} and a half {unit}s"
+    text = f"in {phrase}" if future else f"{phrase} ago"
+    sign = 1 if future else -1
+    instant = NOW + sign * amount * dt.timedelta(seconds=UNITS[unit])
+    stamp = times.resolve(text, NOW, habit=habit)  # type: ignore[arg-type]
+    assert stamp is not None, text
+    assert stamp.earliest <= instant <= stamp.latest, text

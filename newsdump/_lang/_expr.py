@@ -361,7 +361,9 @@ class ExprGrammar:
             if unit is None:
                 return None
             if pg.get("f") is not None:
-                value, step = self.fractions[" ".join(part["f"].split())], 0.25
+                value = self.fractions[" ".join(part["f"].split())]
+                # "half" is as precise as a half, "quarter" as a quarter.
+                step = 0.5 if value == 0.5 else 0.25
             else:
                 value, step, vague = self._amount(pg.get("n") or pg["w"])
             if pg.get("ha") is not None or pg.get("hb") is not None:

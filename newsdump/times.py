@@ -225,6 +225,8 @@ def _local(instant: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
     ``fold``, which misorders the repeated hour when clocks go back;
     fixed offsets compare correctly.
     """
+    if instant.tzinfo is zone and isinstance(zone, dt.timezone):
+        return instant
     moved = instant.astimezone(zone)
     if isinstance(zone, dt.timezone):
         return moved

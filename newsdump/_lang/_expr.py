@@ -325,7 +325,7 @@ class ExprGrammar:
     def _read(self, match: re.Match[str]) -> Expr | None:
         groups = match.groupdict()
         if groups["dur"] is not None:
-            return self._age(match)
+            return self._age(match, groups)
         if groups.get("su") is not None:
             return self._solo(match)
         if groups.get("pn") is not None:
@@ -350,12 +350,15 @@ class ExprGrammar:
             return (span[0] + span[1]) / 2, 1.0, span
         return self.numbers.get(key, 1.0), 1.0, None
 
-    def _age(self, match: re.Match[str]) -> Expr | None:  # noqa: C901, PLR0912 - one pass over the match
-        groups = match.groupdict()
+    def _age(  # noqa: C901, PLR0912 - one pass over the match
+        self, match: re.Match[str], groups: dict[str, str | None]
+    ) -> Expr | None:
         parts: list[tuple[float, str]] = []
         step = 1.0
         vague: tuple[float, float] | None = None
+        first: re.Match[str] | None = None
         for part in self.part.finditer(match["dur"]):
+            first = first or part
             pg = part.groupdict()
             unit = self.unit_of.get(part["u"]) or self.unit_of.get(part["u"] + ".")
             if unit is None:
@@ -376,7 +379,7 @@ class ExprGrammar:
         direction, hedge = 0, ""
         if len(parts) == 1 and not groups.get("h1") and not groups.get("h2"):
             pre = " ".join((match["b"] or "").split())
-            number = self.part.match(match["dur"])
+            number = first
             post_end = match.end("a") if match["a"] is not None else match.end("dur")
             if number is not None and number.groupdict().get("f") is None:
                 cut = match.start("dur") + number.end("n" if number["n"] else "w")
@@ -392,7 +395,7 @@ class ExprGrammar:
                         step,
                         vague,
                         direction,
-                        clock=_clock(match, "c"),
+                        clock=_clock(groups, "c"),
                         lang=self.code,
                     )
         if match["b"] is not None:
@@ -414,7 +417,7 @@ class ExprGrammar:
             vague,
             direction,
             hedge,
-            clock=_clock(match, "c"),
+            clock=_clock(groups, "c"),
             compact=compact,
             lang=self.code,
         )
@@ -485,7 +488,7 @@ class ExprGrammar:
             "named",
             period=period,
             offset=offset,
-            clock=_clock(match, "n"),
+            clock=_clock(match.groupdict(), "n"),
             lang=self.code,
         )
 
@@ -526,20 +529,22 @@ def _continues(char: str) -> bool:
     return char.isalpha() or unicodedata.category(char).startswith("M")
 
 
-def _clock(match: re.Match[str], prefix: str) -> tuple[int, int, int | None] | None:
-    hour_text = match.groupdict().get(f"{prefix}h")
+def _clock(
+    groups: Mapping[str, str | None], prefix: str
+) -> tuple[int, int, int | None] | None:
+    hour_text = groups.get(f"{prefix}h")
     if hour_text is None:
         return None
     hour = int(hour_text)
-    minute = int(match[f"{prefix}m"] or 0)
-    ampm = match[f"{prefix}ap"] if prefix == "n" else match["cap"]
+    minute = int(groups[f"{prefix}m"] or 0)
+    ampm = groups[f"{prefix}ap"] if prefix == "n" else groups["cap"]
     if ampm is not None:
         if not 1 <= hour <= 12:
             return None
         hour = hour % 12 + (12 if ampm == "p" else 0)
     if hour > 23 or minute > 59:
         return None
-    second = match[f"{prefix}s"]
+    second = groups[f"{prefix}s"]
     return hour, minute, None if second is None else min(int(second), 59)
 
 

@@ -160,7 +160,8 @@ class ExprGrammar:
         # A pattern whose unit is in a form the durations do not list
         # (Russian accusative "{0} неделю назад") gives that form, once the
         # words around it are known from the other patterns.
-        for pre, post, unit, direction in undecided:
+        # Twice: a form learnt from one pattern explains the words of another.
+        for pre, post, unit, direction in undecided * 2:
             if pre and before.get(pre, (0, ""))[0] == direction and " " not in post:
                 units.setdefault(post, unit)
                 continue

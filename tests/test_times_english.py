@@ -100,6 +100,8 @@ class TestHedges:
     @pytest.mark.parametrize(
         ("hedged", "same"),
         [
+            ("just over 2 hours ago", "over 2 hours ago"),
+            ("just under an hour ago", "under an hour ago"),
             ("nearly 2 hours ago", "almost 2 hours ago"),
             ("more than 2 days ago", "over 2 days ago"),
             ("under 10 minutes ago", "less than 10 minutes ago"),

@@ -406,9 +406,11 @@ class ExprGrammar:
             if direction and after != direction:
                 return None
             direction = after
-        word = groups.get("h1") or groups.get("h2")
-        if word is not None and not hedge:
-            hedge = self.hedges[" ".join(word.split())]
+        for word in (groups.get("h2"), groups.get("h1")):
+            # "just over 2 hours": the second hedge says more.
+            if word is not None and not hedge:
+                hedge = self.hedges[" ".join(word.split())]
+                hedge = "" if hedge == "just" else hedge
         return Expr(
             match.start(),
             match.end(),

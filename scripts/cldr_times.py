@@ -31,6 +31,7 @@ resolver can choose languages without loading their tables.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import unicodedata
@@ -303,17 +304,15 @@ def write(code: str, table: dict[str, Any]) -> None:
 
 
 def keywords(table: dict[str, Any]) -> set[str]:
-    """Words that tell a language: the words around the number in its
-    patterns and its named days, without digits and at least two letters."""
+    """Words that tell a language: the runs of letters around the number in
+    its patterns and in its named days."""
     texts = [*table["RELATIVE"], *table["FIXED"]]
     for before, after in (*table["PAST"], *table["FUTURE"]):
         texts += [before, after]
     words = set()
     for text in texts:
-        for raw in text.split():
-            word = raw.strip(".,()")
-            if word.isalpha() and not any(c.isdigit() for c in word):
-                words.add(word)
+        # Runs of letters, as the resolver splits the text it reads.
+        words.update(re.findall(r"[^\W\d_]+", text))
     return words
 
 

@@ -166,9 +166,9 @@ class TestBrowser:
 
 class TestScreenshotScript:
     def test_makes_a_png(self, tmp_path):
-        """tools/screenshot_report.py renders the example's report to a PNG."""
+        """scripts/screenshot_report.py renders the example's report to a PNG."""
         script = (
-            Path(__file__).resolve().parent.parent / "tools" / "screenshot_report.py"
+            Path(__file__).resolve().parent.parent / "scripts" / "screenshot_report.py"
         )
         png = tmp_path / "report.png"
         done = subprocess.run(

@@ -2,7 +2,7 @@
 Make docs/img/audit-report.png: the audit report of the bundled example dump,
 as headless Chromium shows it.
 
-    python tools/screenshot_report.py [--chromium PATH]
+    python scripts/screenshot_report.py [--chromium PATH]
 
 Needs Debian's ``chromium`` package (``apt-get install chromium``).
 """

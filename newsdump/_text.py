@@ -176,17 +176,26 @@ def _layout_removal(reason: str, text: str, start: int, end: int) -> Removal:
 
 
 def _split(text: str, skip: int) -> list[_Line]:
-    """The non-blank lines with the offsets of their stripped text."""
+    """
+    The non-blank lines with the offsets of their stripped text.
+
+    A line's ``blank_before`` tells whether more blank lines come before it
+    than the fewest between any two lines of the dump: in a dump where every
+    line is followed by a blank line (as copy/paste and scrapers often
+    print), one blank line separates nothing, and two do what one does
+    elsewhere.
+    """
     lines: list[_Line] = []
     append = lines.append
     new = tuple.__new__  # _Line(...) without the keyword-capable wrapper
     at = skip
-    blank = False
+    blank = 0
+    gaps: list[int] = []
     for raw in text[skip:].splitlines(keepends=True):
         size = len(raw)
         content = raw.strip()
         if not content:
-            blank = True
+            blank += 1
             at += size
             continue
         start = at if raw[0] == content[0] else at + size - len(raw.lstrip())
@@ -195,11 +204,20 @@ def _split(text: str, skip: int) -> list[_Line]:
             split = _source_age(content)
             folded = content.casefold().rstrip(".…: ")
             age = split is None and _is_age(content)
-            append(new(_Line, (start, end, content, blank, folded, age, split)))
+            line = (start, end, content, blank > 0, folded, age, split)
         else:
-            append(new(_Line, (start, end, content, blank, "", False, None)))
-        blank = False
+            line = (start, end, content, blank > 0, "", False, None)
+        append(new(_Line, line))
+        gaps.append(blank)
+        blank = 0
         at += size
+    fewest = min(gaps[1:], default=0)
+    if fewest:
+        # Every line is followed by blank lines: only more than that counts.
+        lines = [
+            line._replace(blank_before=gap > fewest)
+            for line, gap in zip(lines, gaps, strict=True)
+        ]
     return lines
 
 

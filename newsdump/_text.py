@@ -354,6 +354,9 @@ def _article_end(
         if prose[i]:
             last, gap = i, 0
             continue
+        folded = lines[i].folded
+        if folded and layout.is_article_end(folded):
+            return i
         gap += 1
         if gap >= layout.article_gap and not resumes[i - origin]:
             return last + 1

@@ -1,0 +1,190 @@
+"""
+Lines that close an article in the text of a whole web page, per language.
+
+Data only: the text parser reads these tables. After an article's body,
+a page goes on with a comment section, an author box, a newsletter prompt,
+"related posts" rails or a tag list; one of these lines, printed on its own
+after the body, marks where the article has ended. A line is matched whole
+(ignoring case and final ".", "…", ":" and "!"); a prefix matches the start
+of a line followed by the end of a word ("About the author Jane Doe").
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = [
+    "COUNT_WORDS",
+    "END_LINES",
+    "END_PREFIXES",
+    "all_count_words",
+    "all_end_lines",
+    "all_end_prefixes",
+]
+
+END_LINES: Final[dict[str, tuple[str, ...]]] = {
+    "en": (
+        # comments
+        "Leave a reply",
+        "Leave a comment",
+        "Post a comment",
+        "Add a comment",
+        "Write a comment",
+        "Comments",
+        "Join the conversation",
+        "Join the discussion",
+        "Cancel reply",
+        # author box
+        "About the author",
+        "About the authors",
+        "Author",
+        "Written by",
+        # rails
+        "Related posts",
+        "Related reading",
+        "Recent posts",
+        "Latest posts",
+        "Popular posts",
+        "Similar posts",
+        "More posts",
+        "More articles",
+        "More from the blog",
+        "Keep reading",
+        "Continue reading",
+        "Further reading",
+        "We recommend",
+        "You may also be interested in",
+        "You might also enjoy",
+        "You may also enjoy",
+        "More articles you might enjoy",
+        "Read this next",
+        "Up next",
+        # prompts and page furniture
+        "Was this article helpful?",
+        "Was this page helpful?",
+        "Did you find this article helpful?",
+        "Search for",
+        "Tags",
+        "Filed under",
+        "Subscribe to our newsletter",
+        "Sign up for our newsletter",
+        "Join our newsletter",
+        "Enter your email",
+        "Enter your email address",
+    ),
+    "de": (
+        "Kommentar schreiben",
+        "Kommentare",
+        "Schreibe einen Kommentar",
+        "Über den Autor",
+        "Über die Autorin",
+        "Ähnliche Beiträge",
+        "Neueste Beiträge",
+        "Weitere Beiträge",
+        "War dieser Artikel hilfreich?",
+        "Schlagwörter",
+        "Newsletter abonnieren",
+    ),
+    "fr": (
+        "Laisser un commentaire",
+        "Laisser une réponse",
+        "Commentaires",
+        "À propos de l'auteur",
+        "À propos de l’auteur",
+        "Articles récents",
+        "Articles similaires",
+        "Cet article vous a-t-il été utile ?",
+        "Inscrivez-vous à notre newsletter",
+        "Abonnez-vous à notre newsletter",
+    ),
+    "es": (
+        "Deja un comentario",
+        "Deja una respuesta",
+        "Comentarios",
+        "Sobre el autor",
+        "Acerca del autor",
+        "Entradas relacionadas",
+        "Entradas recientes",
+        "Artículos recientes",
+        "¿Te ha resultado útil este artículo?",
+        "Suscríbete a nuestra newsletter",
+        "Suscríbete a nuestro boletín",
+    ),
+    "it": (
+        "Lascia un commento",
+        "Lascia una risposta",
+        "Commenti",
+        "L'autore",
+        "Sull'autore",
+        "Articoli recenti",
+        "Articoli simili",
+        "Iscriviti alla newsletter",
+    ),
+    "nl": (
+        "Laat een reactie achter",
+        "Plaats een reactie",
+        "Reacties",
+        "Over de auteur",
+        "Recente berichten",
+        "Gerelateerde berichten",
+        "Schrijf je in voor onze nieuwsbrief",
+    ),
+    "pt": (
+        "Deixe um comentário",
+        "Deixe uma resposta",
+        "Comentários",
+        "Sobre o autor",
+        "Posts relacionados",
+        "Artigos relacionados",
+        "Posts recentes",
+        "Assine nossa newsletter",
+    ),
+}
+"""Whole lines that close an article, by language."""
+
+END_PREFIXES: Final[dict[str, tuple[str, ...]]] = {
+    "en": (
+        "About the author",
+        "Written by",
+        "Related posts",
+        "Leave a reply",
+        "Subscribe to our newsletter",
+        "Sign up for our newsletter",
+        "Get the latest",
+    ),
+    "de": ("Über den Autor", "Über die Autorin", "Melden Sie sich für unseren"),
+    "fr": ("À propos de l'auteur", "À propos de l’auteur", "Inscrivez-vous à notre"),
+    "es": ("Sobre el autor", "Suscríbete a nuestro", "Suscríbete a nuestra"),
+    "it": ("Iscriviti alla nostra", "Iscriviti alla newsletter"),
+    "nl": ("Over de auteur", "Schrijf je in voor onze"),
+    "pt": ("Sobre o autor", "Assine nossa", "Inscreva-se na nossa"),
+}
+"""Beginnings of lines that close an article, by language."""
+
+
+COUNT_WORDS: Final[dict[str, tuple[str, ...]]] = {
+    "en": ("comment", "comments", "response", "responses", "replies", "thoughts on"),
+    "de": ("Kommentar", "Kommentare", "Antworten"),
+    "fr": ("commentaire", "commentaires", "réponses"),
+    "es": ("comentario", "comentarios", "respuestas"),
+    "it": ("commento", "commenti", "risposte"),
+    "nl": ("reactie", "reacties"),
+    "pt": ("comentário", "comentários", "respostas"),
+}
+"""Words after a number that head a comment section ("12 Comments",
+"2 responses to ..."), by language."""
+
+
+def all_count_words() -> tuple[str, ...]:
+    """Every language's comment-count words, English first."""
+    return tuple(dict.fromkeys(w for ws in COUNT_WORDS.values() for w in ws))
+
+
+def all_end_lines() -> tuple[str, ...]:
+    """Every language's closing lines, English first, without repeats."""
+    return tuple(dict.fromkeys(h for hs in END_LINES.values() for h in hs))
+
+
+def all_end_prefixes() -> tuple[str, ...]:
+    """Every language's closing-line beginnings, English first."""
+    return tuple(dict.fromkeys(p for ps in END_PREFIXES.values() for p in ps))

@@ -47,8 +47,9 @@ LAYOUT_FILTER = "layout"
 """The filter name of removals the parser makes itself."""
 
 
-_MAX_TITLE_SCAN = 40
 _SHORT_LINE = 80
+_BLURB_WINDOW = 3
+_BLURB_MAX_CHARS = 250
 _BYLINE_STARTS = ("By ", "by ", "BY ")
 _MAX_AGE_CHARS = 40
 _MAX_SOURCE_CHARS = 60
@@ -429,17 +430,44 @@ def _find_title(
     body_start: int,
     body_end: int,
 ) -> int | None:
-    """The headline: just above the first prose line, else the first one."""
+    """
+    The headline: just above the body's first prose line, else just above
+    the first prose line, else the first plausible headline.
+
+    On a whole page, menus often describe their links in one sentence
+    ("Build secure apps that engage and convert your mobile users."): a
+    prose line shorter than `_BLURB_MAX_CHARS` with no other prose line in
+    the `_BLURB_WINDOW` lines after it is such a blurb, not the body's
+    first line.
+    """
+    starts = _body_starts(lines, prose, body_start, body_end)
+    for at in dict.fromkeys(starts):
+        for j in (at - 1, at - 2):
+            if j >= body_start and _is_headline(lines[j], layout):
+                return j
+    stop = starts[-1] if starts else body_end
+    for k in range(body_start, stop):
+        if _is_headline(lines[k], layout):
+            return k
+    return None
+
+
+def _body_starts(
+    lines: list[_Line], prose: list[bool], start: int, end: int
+) -> list[int]:
+    """The first prose line that is not a blurb, then the first prose line
+    (empty without prose; the same line twice when the first is no blurb)."""
     first = None
-    for i in range(body_start, min(body_end, body_start + _MAX_TITLE_SCAN)):
-        if prose[i]:
-            for j in (i - 1, i - 2):
-                if j >= body_start and _is_headline(lines[j], layout):
-                    return j
-            return first
-        if first is None and _is_headline(lines[i], layout):
+    for i in range(start, end):
+        if not prose[i]:
+            continue
+        if first is None:
             first = i
-    return first
+        if len(lines[i].raw) >= _BLURB_MAX_CHARS or any(
+            prose[i + 1 : min(end, i + 1 + _BLURB_WINDOW)]
+        ):
+            return [i, first]
+    return [] if first is None else [first]
 
 
 def _plan_head(

@@ -104,6 +104,10 @@ class Layout:
             prose lines follows; the lines after its last prose line, up
             to the related section, are removed as ``after-article``.
             0 keeps the body going to the related section.
+        resume_share: After such a gap, the article also goes on if the
+            rest holds at least four prose lines with at least this share
+            of the prose characters before the gap, and fewer date lines
+            than half of them (a list-heavy article, not a teaser rail).
     """
 
     name: str
@@ -132,6 +136,7 @@ class Layout:
     later_body_share: float = 2.0
     later_body_lines: int = 3
     article_gap: int = 10
+    resume_share: float = 0.5
 
     def is_related_heading(self, folded: str) -> bool:
         """
@@ -147,7 +152,6 @@ class Layout:
         if folded in self.related_headings:
             return True
         return any(_starts_with_words(folded, p) for p in self.related_prefixes)
-
 
     def is_article_end(self, folded: str) -> bool:
         """

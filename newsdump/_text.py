@@ -49,6 +49,9 @@ LAYOUT_FILTER = "layout"
 
 _SHORT_LINE = 80
 _BLURB_WINDOW = 3
+_RESUME_MIN_PROSE = 4
+_TRUNCATED = ("...", "…", "[…]", "[...]")
+"""How teasers end their cut excerpts: such a line is never prose."""
 _BLURB_MAX_CHARS = 250
 _BYLINE_STARTS = ("By ", "by ", "BY ")
 _MAX_AGE_CHARS = 40
@@ -335,9 +338,14 @@ def _article_end(
 
     From the body's longest run of prose lines on, the article goes on
     across gaps without prose (lists, tables, pull quotes) as long as they
-    are shorter than `Layout.article_gap` lines or more prose follows them
-    in a run of `Layout.later_body_lines` lines; it stops after the last
-    prose line before a longer gap that only teasers and footers follow.
+    are shorter than `Layout.article_gap` lines or more prose follows them:
+    a run of `Layout.later_body_lines` prose lines, or at least
+    `_RESUME_MIN_PROSE` prose lines holding `Layout.resume_share` of the
+    prose characters before the gap (a list-heavy article), unless half as
+    many date lines come with them (a teaser rail: headline, date,
+    excerpt). It stops after the last prose line before a longer gap that
+    only teasers and footers follow, or at a line that closes an article
+    (`Layout.is_article_end`).
     """
     if not layout.article_gap:
         return end
@@ -350,6 +358,8 @@ def _article_end(
         return end
     origin = last + 1
     resumes = _run_ahead(prose, origin, end, layout.later_body_lines)
+    ahead = _prose_ahead(lines, prose, start, end)
+    total = ahead[0][0]
     gap = 0
     for i in range(origin, end):
         if prose[i]:
@@ -360,8 +370,32 @@ def _article_end(
             return i
         gap += 1
         if gap >= layout.article_gap and not resumes[i - origin]:
+            chars, count, ages = ahead[i - start]
+            if (
+                count >= _RESUME_MIN_PROSE
+                and chars >= layout.resume_share * (total - chars)
+                and 2 * ages < count
+            ):
+                continue
             return last + 1
     return end
+
+
+def _prose_ahead(
+    lines: list[_Line], prose: list[bool], start: int, end: int
+) -> list[tuple[int, int, int]]:
+    """For each line from *start* to *end*: the prose characters, prose
+    lines and date lines from it to *end* (one pass from the end)."""
+    ahead = [(0, 0, 0)] * (end - start + 1)
+    chars = count = ages = 0
+    for i in range(end - 1, start - 1, -1):
+        line = lines[i]
+        if prose[i]:
+            chars += len(line.raw)
+            count += 1
+        ages += line.age
+        ahead[i - start] = (chars, count, ages)
+    return ahead
 
 
 def _run_ahead(prose: list[bool], start: int, end: int, size: int) -> list[bool]:
@@ -419,6 +453,8 @@ def _is_prose(raw: str, layout: Layout) -> bool:
     # paragraph with a caption glued to it ends "... Centre AFP"); checked
     # before the words, which cost more to count.
     if raw[-1] not in _SENTENCE_ENDS and _SENTENCE_INSIDE.search(raw) is None:
+        return False
+    if raw.endswith(_TRUNCATED):
         return False
     return _has_words(raw, _PROSE_MIN_WORDS)
 

@@ -85,6 +85,10 @@ class Layout:
         menu_max_words: Lines of at most this many words, without final
             punctuation, that come in runs of *menu_run* or more are menus.
         menu_run: How many such short lines in a row make a menu.
+        link_run: How many lines in a row that read like links (not prose,
+            at most 120 characters, no sentence end), some longer than a
+            menu item, make a list of teasers or footer links when no prose
+            line or colon introduces them and no prose follows; 0 never.
         later_body_share: Related headings cut a dump into stretches; the
             body is the first stretch with prose, unless a later one has a
             run of *later_body_lines* prose lines in a row with more than
@@ -133,6 +137,7 @@ class Layout:
     subtitle_max_chars: int = 400
     menu_max_words: int = 4
     menu_run: int = 3
+    link_run: int = 5
     later_body_share: float = 2.0
     later_body_lines: int = 3
     article_gap: int = 10

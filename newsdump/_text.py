@@ -50,6 +50,8 @@ LAYOUT_FILTER = "layout"
 _SHORT_LINE = 80
 _BLURB_WINDOW = 3
 _RESUME_MIN_PROSE = 4
+_LINK_MAX_CHARS = 120
+_CLAUSE_ENDS = frozenset(".!?:;\"”’'。！？")
 _TRUNCATED = ("...", "…", "[…]", "[...]")
 """How teasers end their cut excerpts: such a line is never prose."""
 _BLURB_MAX_CHARS = 250
@@ -580,6 +582,13 @@ def _plan_body(
             )
             i += 1
             continue
+        run = _link_run(lines, layout, plan.prose, i, end)
+        if run > i:
+            for k in range(i, run):
+                plan.roles[k] = "furniture"
+                plan.reasons[k] = "link-list"
+            i = run
+            continue
         if not _is_short(raw, layout):
             i += 1
             continue
@@ -592,6 +601,40 @@ def _plan_body(
             if menu:
                 plan.reasons[k] = "menu"
         i = run
+
+
+def _is_link_text(line: _Line, prose: bool) -> bool:
+    """A line that reads like a link: not prose, short, no sentence end."""
+    raw = line.raw
+    return not prose and len(raw) <= _LINK_MAX_CHARS and raw[-1] not in _CLAUSE_ENDS
+
+
+def _link_run(
+    lines: list[_Line], layout: Layout, prose: list[bool], start: int, end: int
+) -> int:
+    """
+    Where a list of links that starts at *start* ends, or *start* if none.
+
+    A list of links is a run of at least `Layout.link_run` lines that read
+    like links, some longer than a menu item, that neither a prose line nor
+    a line ending in a colon introduces and no prose line follows: teaser
+    headlines and footer columns, where a list inside an article comes
+    with the sentences around it.
+    """
+    if not layout.link_run or not _is_link_text(lines[start], prose[start]):
+        return start
+    if start and (prose[start - 1] or lines[start - 1].raw[-1] == ":"):
+        return start
+    run = start + 1
+    while run < end and _is_link_text(lines[run], prose[run]):
+        run += 1
+    if (
+        run - start < layout.link_run
+        or (run < end and prose[run])
+        or all(_is_short(lines[k].raw, layout) for k in range(start, run))
+    ):
+        return start
+    return run
 
 
 def _plan_related(lines: list[_Line], layout: Layout, plan: _Plan, start: int) -> None:

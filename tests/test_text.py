@@ -499,7 +499,9 @@ class TestInputs:
         assert not any(r.reason == "after-article" for r in article.removed)
 
     def test_article_gap_zero_keeps_the_body_going(self):
-        """With `Layout.article_gap` 0 the body runs to the related section."""
+        """With `Layout.article_gap` 0 (and `Layout.link_run` 0, which would
+        take the teaser list out as links) the body runs to the related
+        section."""
         teasers = "".join(
             f"Teaser headline number {k} about something else in town\n"
             for k in range(12)
@@ -509,7 +511,7 @@ class TestInputs:
             "The council has approved a repair plan for the old harbour wall after the storms.\n"
             + teasers
         )
-        layout = attrs.evolve(DEFAULT_LAYOUTS[-1], article_gap=0)
+        layout = attrs.evolve(DEFAULT_LAYOUTS[-1], article_gap=0, link_run=0)
 
         article = parse_text(dump, now=NOW, layouts=(layout,))
 

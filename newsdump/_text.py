@@ -27,6 +27,7 @@ import attrs
 
 from newsdump import times
 from newsdump._authors import clean_authors
+from newsdump._builtin_filters import is_cookie_notice
 from newsdump._chain import Block, Filter, Outcome, run_chain
 from newsdump._decode import decode_text
 from newsdump._layouts import DEFAULT_LAYOUTS, ItemField, Layout
@@ -252,7 +253,10 @@ def _plan(lines: list[_Line], layout: Layout) -> _Plan:
     """Give every line a role, following *layout*."""
     plan = _Plan(
         roles=["paragraph"] * len(lines),
-        prose=[_is_prose(line.raw, layout) for line in lines],
+        prose=[
+            _is_prose(line.raw, layout) and not is_cookie_notice(line.raw)
+            for line in lines
+        ],
     )
     body_start, body_end = _body_span(lines, layout, plan.prose)
     body_from = _plan_head(lines, layout, plan, body_start, body_end)

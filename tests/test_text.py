@@ -434,8 +434,14 @@ class TestInputs:
 
     def test_later_body_share_is_a_layout_setting(self):
         """A layout that asks for much more prose keeps the first stretch
-        with prose (here the cookie notice) as the body."""
+        with prose (here a blurb about the paper) as the body."""
         dump = (FIXTURES / "text" / "page-dump-rails.txt").read_text(encoding="utf-8")
+        dump = dump.replace(
+            "Accept\n",
+            "Our reporters cover the harbour, the coast and the islands every day"
+            " of the week.\nWe have told the stories of this town and its people"
+            " for more than a century.\n",
+        )
         strict = attrs.evolve(DEFAULT_LAYOUTS[-1], name="strict", later_body_share=10.0)
 
         article = parse_text(dump, now=NOW, layouts=(strict,))

@@ -51,6 +51,7 @@ LAYOUT_FILTER = "layout"
 _SHORT_LINE = 80
 _BLURB_WINDOW = 3
 _RESUME_MIN_PROSE = 4
+_LATER_BODY_TOTAL = 0.5
 _LINK_MAX_CHARS = 120
 _CLAUSE_ENDS = frozenset(".!?:;\"”’'。！？")
 _TRUNCATED = ("...", "…", "[…]", "[...]")
@@ -283,8 +284,11 @@ def _body_span(
     rails and a cookie notice often come before the article, and a rail's
     heading must not end the article before it begins. Related items, one
     prose line each between their source and age lines, never make such a
-    run. The related section starts at the first related heading after the
-    body.
+    run. A later stretch must also hold more than `_LATER_BODY_TOTAL` of
+    the prose characters of the stretch it replaces: a short conclusion
+    after a "Read more" rail in the middle of a long list-heavy article is
+    not the body. The related section starts at the first related heading
+    after the body.
     """
     cuts = [
         i
@@ -299,12 +303,16 @@ def _body_span(
     if first is None:
         return 0, cuts[0]
     chosen = first
+    totals = [
+        sum(len(lines[i].raw) for i in range(a, b) if prose[i]) for a, b in bounds
+    ]
     for k in range(first + 1, len(bounds)):
         chars, count = runs[k]
         if (
             count >= layout.later_body_lines
             and chars > layout.later_body_share * runs[first][0]
             and chars > runs[chosen][0]
+            and totals[k] > _LATER_BODY_TOTAL * totals[chosen]
         ):
             chosen = k
     return bounds[chosen]

@@ -222,6 +222,9 @@ AGGREGATOR_LAYOUT = Layout(
     related_headings=("Related Articles",),
     navigation=_NAVIGATION,
     item_fields=("source", "age", "source-echo", "title", "source-age", "body"),
+    article_ends=all_end_lines(),
+    article_end_prefixes=all_end_prefixes(),
+    comment_counts=all_count_words(),
 )
 """News aggregator pages: headline, standfirst, paragraphs, then "Related
 Articles" with items printed as source, age, "- source", headline, text."""

@@ -259,22 +259,29 @@ def _plan(lines: list[_Line], layout: Layout) -> _Plan:
             for line in lines
         ],
     )
-    body_start, body_end = _body_span(lines, layout, plan.prose)
-    body_from = _plan_head(lines, layout, plan, body_start, body_end)
-    stop = _article_end(lines, layout, plan.prose, body_from, body_end)
+    body_start, body_end, first_end = _body_span(lines, layout, plan.prose)
+    body_from = _plan_head(lines, layout, plan, body_start, first_end)
+    stop = _article_end(lines, layout, plan.prose, body_from, body_end, first_end)
     for i in range(stop, body_end):
         plan.roles[i] = "furniture"
         plan.reasons[i] = "after-article"
     _plan_body(lines, layout, plan, body_from, stop)
+    for i in range(body_start, stop):
+        folded = lines[i].folded
+        if folded and layout.is_related_heading(folded):
+            # a related heading inside the article: a link box, not its end
+            plan.roles[i] = "furniture"
+            plan.reasons[i] = "related-heading"
     _plan_related(lines, layout, plan, body_end)
     return plan
 
 
 def _body_span(
     lines: list[_Line], layout: Layout, prose: list[bool]
-) -> tuple[int, int]:
+) -> tuple[int, int, int]:
     """
-    Where the body may start and where the related section starts.
+    Where the body may start, where the related section starts, and where
+    the stretch the body starts in ends.
 
     Related headings cut the dump into stretches. The body is the first
     stretch with prose in it, unless a later one holds a run of at least
@@ -287,8 +294,11 @@ def _body_span(
     run. A later stretch must also hold more than `_LATER_BODY_TOTAL` of
     the prose characters of the stretch it replaces: a short conclusion
     after a "Read more" rail in the middle of a long list-heavy article is
-    not the body. The related section starts at the first related heading
-    after the body.
+    not the body. A related heading followed by a run of
+    `Layout.later_body_lines` prose lines is a link box inside the
+    article, not its end: the body goes on across it, and the related
+    section starts at the first related heading after the body that no
+    such run follows.
     """
     cuts = [
         i
@@ -296,12 +306,12 @@ def _body_span(
         if line.folded and layout.is_related_heading(line.folded)
     ]
     if not cuts:
-        return 0, len(lines)
+        return 0, len(lines), len(lines)
     bounds = list(zip([0, *(c + 1 for c in cuts)], [*cuts, len(lines)], strict=True))
     runs = [_longest_prose_run(lines, prose, a, b) for a, b in bounds]
     first = next((k for k, (chars, _) in enumerate(runs) if chars), None)
     if first is None:
-        return 0, cuts[0]
+        return 0, cuts[0], cuts[0]
     chosen = first
     totals = [
         sum(len(lines[i].raw) for i in range(a, b) if prose[i]) for a, b in bounds
@@ -315,7 +325,10 @@ def _body_span(
             and totals[k] > _LATER_BODY_TOTAL * totals[chosen]
         ):
             chosen = k
-    return bounds[chosen]
+    last = chosen
+    while last + 1 < len(bounds) and runs[last + 1][1] >= layout.later_body_lines:
+        last += 1
+    return bounds[chosen][0], bounds[last][1], bounds[chosen][1]
 
 
 def _longest_prose_run(
@@ -344,8 +357,13 @@ def _prose_runs(
         yield chars, count, end - 1
 
 
-def _article_end(
-    lines: list[_Line], layout: Layout, prose: list[bool], start: int, end: int
+def _article_end(  # noqa: PLR0917 - internal, positional like its peers
+    lines: list[_Line],
+    layout: Layout,
+    prose: list[bool],
+    start: int,
+    end: int,
+    core_end: int,
 ) -> int:
     """
     Where the article stops before *end*.
@@ -365,7 +383,7 @@ def _article_end(
         return end
     best_chars = 0
     last: int | None = None  # the first longest run's last line
-    for chars, _, run_last in _prose_runs(lines, prose, start, end):
+    for chars, _, run_last in _prose_runs(lines, prose, start, max(start, core_end)):
         if chars > best_chars:
             best_chars, last = chars, run_last
     if last is None:

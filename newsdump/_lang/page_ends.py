@@ -77,7 +77,6 @@ END_LINES: Final[dict[str, tuple[str, ...]]] = {
         "Did you find the article helpful?",
         "Help us improve",
         "Connect with us",
-        "Get in touch",
         # prompts and page furniture
         "Was this article helpful?",
         "Was this page helpful?",

@@ -377,7 +377,9 @@ def _article_end(  # noqa: PLR0917 - internal, positional like its peers
     many date lines come with them (a teaser rail: headline, date,
     excerpt). It stops after the last prose line before a longer gap that
     only teasers and footers follow, or at a line that closes an article
-    (`Layout.is_article_end`).
+    (`Layout.is_article_end`): after the longest run, or before it if at
+    least as much prose comes before that line as after it (promotions
+    after an article can hold the page's longest run).
     """
     if not layout.article_gap:
         return end
@@ -392,6 +394,15 @@ def _article_end(  # noqa: PLR0917 - internal, positional like its peers
     resumes = _run_ahead(prose, origin, end, layout.later_body_lines)
     ahead = _prose_ahead(lines, prose, start, end)
     total = ahead[0][0]
+    for i in range(start, origin):
+        folded = lines[i].folded
+        if (
+            folded
+            and not prose[i]
+            and layout.is_article_end(folded)
+            and total >= 2 * ahead[i - start][0]
+        ):
+            return i
     gap = 0
     for i in range(origin, end):
         if prose[i]:

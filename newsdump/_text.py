@@ -50,6 +50,7 @@ LAYOUT_FILTER = "layout"
 
 _SHORT_LINE = 80
 _BLURB_WINDOW = 3
+_TITLE_REACH = 10
 _RESUME_MIN_PROSE = 4
 _LATER_BODY_TOTAL = 0.5
 _LINK_MAX_CHARS = 120
@@ -510,8 +511,10 @@ def _find_title(
     body_end: int,
 ) -> int | None:
     """
-    The headline: just above the body's first prose line, else just above
-    the first prose line, else the first plausible headline.
+    The headline: the closest plausible headline in the `_TITLE_REACH`
+    lines above the body's first prose line (dates, bylines and reading
+    times often stand between them), else above the first prose line,
+    else the first plausible headline.
 
     On a whole page, menus often describe their links in one sentence
     ("Build secure apps that engage and convert your mobile users."): a
@@ -521,7 +524,7 @@ def _find_title(
     """
     starts = _body_starts(lines, prose, body_start, body_end)
     for at in dict.fromkeys(starts):
-        for j in (at - 1, at - 2):
+        for j in range(at - 1, at - 1 - _TITLE_REACH, -1):
             if j >= body_start and _is_headline(lines[j], layout):
                 return j
     stop = starts[-1] if starts else body_end

@@ -395,15 +395,9 @@ def _article_end(  # noqa: PLR0917 - internal, positional like its peers
     resumes = _run_ahead(prose, origin, end, layout.later_body_lines)
     ahead = _prose_ahead(lines, prose, start, end)
     total = ahead[0][0]
-    for i in range(start, origin):
-        folded = lines[i].folded
-        if (
-            folded
-            and not prose[i]
-            and layout.is_article_end(folded)
-            and total >= 2 * ahead[i - start][0]
-        ):
-            return i
+    early = _early_end(lines, layout, prose, start, origin, ahead)
+    if early is not None:
+        return early
     gap = 0
     for i in range(origin, end):
         if prose[i]:
@@ -423,6 +417,29 @@ def _article_end(  # noqa: PLR0917 - internal, positional like its peers
                 continue
             return last + 1
     return end
+
+
+def _early_end(  # noqa: PLR0917 - internal, positional like its peers
+    lines: list[_Line],
+    layout: Layout,
+    prose: list[bool],
+    start: int,
+    stop: int,
+    ahead: list[tuple[int, int, int]],
+) -> int | None:
+    """The first article-end line before *stop* that has at least as much
+    prose before it (from *start*) as after it, if any."""
+    total = ahead[0][0]
+    for i in range(start, stop):
+        folded = lines[i].folded
+        if (
+            folded
+            and not prose[i]
+            and layout.is_article_end(folded)
+            and total >= 2 * ahead[i - start][0]
+        ):
+            return i
+    return None
 
 
 def _prose_ahead(

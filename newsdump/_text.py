@@ -384,11 +384,7 @@ def _article_end(  # noqa: PLR0917 - internal, positional like its peers
     """
     if not layout.article_gap:
         return end
-    best_chars = 0
-    last: int | None = None  # the first longest run's last line
-    for chars, _, run_last in _prose_runs(lines, prose, start, max(start, core_end)):
-        if chars > best_chars:
-            best_chars, last = chars, run_last
+    last = _longest_run_end(lines, prose, start, max(start, core_end))
     if last is None:
         return end
     origin = last + 1
@@ -417,6 +413,18 @@ def _article_end(  # noqa: PLR0917 - internal, positional like its peers
                 continue
             return last + 1
     return end
+
+
+def _longest_run_end(
+    lines: list[_Line], prose: list[bool], start: int, end: int
+) -> int | None:
+    """The last line of the first longest run of prose lines, if any."""
+    best_chars = 0
+    last: int | None = None
+    for chars, _, run_last in _prose_runs(lines, prose, start, end):
+        if chars > best_chars:
+            best_chars, last = chars, run_last
+    return last
 
 
 def _early_end(  # noqa: PLR0917 - internal, positional like its peers

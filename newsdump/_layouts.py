@@ -87,8 +87,8 @@ class Layout:
         menu_run: How many such short lines in a row make a menu.
         link_run: How many lines in a row that read like links (not prose,
             at most 120 characters, no sentence end), some longer than a
-            menu item, make a list of teasers or footer links when no prose
-            line or colon introduces them and no prose follows; 0 never.
+            menu item, make a list of teasers or footer links when no line
+            ending in a colon introduces them and no prose follows; 0 never.
         later_body_share: Related headings cut a dump into stretches; the
             body is the first stretch with prose, unless a later one has a
             run of *later_body_lines* prose lines in a row with more than

@@ -685,14 +685,14 @@ def _link_run(
     Where a list of links that starts at *start* ends, or *start* if none.
 
     A list of links is a run of at least `Layout.link_run` lines that read
-    like links, some longer than a menu item, that neither a prose line nor
-    a line ending in a colon introduces and no prose line follows: teaser
-    headlines and footer columns, where a list inside an article comes
-    with the sentences around it.
+    like links, some longer than a menu item, that no line ending in a
+    colon introduces and no prose line follows: teaser headlines and footer
+    columns, where a list inside an article is announced ("The plan
+    includes:") or goes on with the article's sentences.
     """
     if not layout.link_run or not _is_link_text(lines[start], prose[start]):
         return start
-    if start and (prose[start - 1] or lines[start - 1].raw[-1] == ":"):
+    if start and lines[start - 1].raw[-1] == ":":
         return start
     run = start + 1
     while run < end and _is_link_text(lines[run], prose[run]):

@@ -111,24 +111,40 @@ class TestBlankLines:
 
 
 PARAS = [
-    "The council approved a plan on Tuesday to rebuild the old harbour wall"
-    " before the winter storms.",
-    "Engineers will start with the northern section, where the stones moved"
-    " most during the last flood.",
-    "The work should take about eighteen months and will be paid for by a"
-    " national fund for coastal defences.",
-    "Fishermen who moor along the wall will use temporary berths in the new"
-    " marina while the work goes on.",
+    (
+        "The council approved a plan on Tuesday to rebuild the old harbour wall"
+        " before the winter storms."
+    ),
+    (
+        "Engineers will start with the northern section, where the stones moved"
+        " most during the last flood."
+    ),
+    (
+        "The work should take about eighteen months and will be paid for by a"
+        " national fund for coastal defences."
+    ),
+    (
+        "Fishermen who moor along the wall will use temporary berths in the new"
+        " marina while the work goes on."
+    ),
 ]
 MORE = [
-    "The river bridge will close for two weeks in March while its deck is"
-    " lifted and repaired.",
-    "Buses will take a longer route through the market square during the"
-    " closure, the operator said.",
-    "Shops on the bridge street expect fewer customers and have asked the"
-    " council for help with rents.",
-    "The mayor said the town would hold a street party when the bridge opens"
-    " again in the spring.",
+    (
+        "The river bridge will close for two weeks in March while its deck is"
+        " lifted and repaired."
+    ),
+    (
+        "Buses will take a longer route through the market square during the"
+        " closure, the operator said."
+    ),
+    (
+        "Shops on the bridge street expect fewer customers and have asked the"
+        " council for help with rents."
+    ),
+    (
+        "The mayor said the town would hold a street party when the bridge opens"
+        " again in the spring."
+    ),
 ]
 HEADLINE = "Harbour Wall Repairs Start Next Spring"
 
@@ -181,12 +197,18 @@ class TestCookieNotice:
     @pytest.mark.parametrize(
         "notice",
         [
-            "We use cookies to improve your experience. By clicking Accept you"
-            " agree to their use.",
-            "Wir verwenden Cookies, um unsere Website zu verbessern. Mit Klick auf"
-            " Akzeptieren stimmen Sie zu.",
-            "Nous utilisons des cookies pour mesurer l'audience. Vous pouvez"
-            " accepter ou refuser.",
+            (
+                "We use cookies to improve your experience. By clicking Accept you"
+                " agree to their use."
+            ),
+            (
+                "Wir verwenden Cookies, um unsere Website zu verbessern. Mit Klick auf"
+                " Akzeptieren stimmen Sie zu."
+            ),
+            (
+                "Nous utilisons des cookies pour mesurer l'audience. Vous pouvez"
+                " accepter ou refuser."
+            ),
             "Accept all cookies",
         ],
     )

@@ -15,12 +15,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import newsdump
 from newsdump import Article, parse_text, to_dict
 from newsdump.filters import Block, cookie_notice
 from tests import strategies
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLE = (FIXTURES / "aggregator-page.txt").read_text(encoding="utf-8")
+EXAMPLE = (Path(newsdump.__file__).parent / "_data" / "example.txt").read_text(
+    encoding="utf-8"
+)
 NOW = dt.datetime(2025, 7, 13, 18, 0, tzinfo=dt.timezone.utc)
 
 
@@ -72,6 +76,12 @@ class TestBlankLines:
     def test_sample_with_a_blank_line_after_every_text_line(self):
         """Only text lines followed by a blank line: same article."""
         assert_same_parse(SAMPLE, every_line=False)
+
+    @pytest.mark.parametrize("every_line", [True, False])
+    def test_bundled_example(self, every_line):
+        """The example that `newsdump parse --example` prints, spaced out,
+        parses like the example."""
+        assert_same_parse(EXAMPLE, every_line=every_line)
 
     def test_related_items_stay_whole(self):
         """The spaced sample keeps its three related items, each with its source."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
@@ -53,6 +54,7 @@ _BLURB_WINDOW = 3
 _TITLE_REACH = 10
 _RESUME_MIN_PROSE = 4
 _LATER_BODY_TOTAL = 0.5
+_REPEAT_ROLES = frozenset(("paragraph", "heading"))
 _LINK_MAX_CHARS = 120
 _CLAUSE_ENDS = frozenset(".!?:;\"”’'。！？")
 _TRUNCATED = ("...", "…", "[…]", "[...]")
@@ -267,6 +269,7 @@ def _plan(lines: list[_Line], layout: Layout) -> _Plan:
         plan.roles[i] = "furniture"
         plan.reasons[i] = "after-article"
     _plan_body(lines, layout, plan, body_from, stop)
+    _plan_repeats(lines, plan, body_from, stop)
     for i in range(body_start, stop):
         folded = lines[i].folded
         if folded and layout.is_related_heading(folded):
@@ -704,6 +707,36 @@ def _link_run(
     ):
         return start
     return run
+
+
+def _plan_repeats(lines: list[_Line], plan: _Plan, start: int, end: int) -> None:
+    """
+    Set aside lines that the page prints more than once, as ``repeated``.
+
+    A page's text often holds its menus, teasers and calls to action twice
+    (for small and large screens) and a table of contents that repeats the
+    section headings. Of a line that occurs more than once in the dump, a
+    prose line keeps its first copy between *start* and *end* (a pull quote
+    repeats a paragraph), and a line that is not prose keeps only the
+    copies that a prose line follows (the section heading itself).
+    """
+    counts = Counter(line.raw for line in lines)
+    if len(counts) == len(lines):
+        return
+    seen: set[str] = set()
+    for i in range(start, end):
+        raw = lines[i].raw
+        if counts[raw] < 2 or i in plan.reasons or plan.roles[i] not in _REPEAT_ROLES:
+            seen.add(raw)
+            continue
+        if plan.prose[i]:
+            repeated = raw in seen
+        else:
+            repeated = i + 1 >= end or not plan.prose[i + 1]
+        if repeated:
+            plan.roles[i] = "furniture"
+            plan.reasons[i] = "repeated"
+        seen.add(raw)
 
 
 def _plan_related(lines: list[_Line], layout: Layout, plan: _Plan, start: int) -> None:

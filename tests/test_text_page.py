@@ -362,3 +362,41 @@ class TestTeaserRail:
         assert article.paragraphs[-1] == more[-1]
         assert "Read more" in removed_by(article, "related-heading")
         assert [item.title for item in article.related] == ["Ferry Timetables Change"]
+
+
+class TestRepeatedLines:
+    def test_table_of_contents_and_pull_quote(self):
+        """A table of contents repeats the section headings: its copies go
+        as repeated, the headings above their paragraphs stay; a pull quote
+        keeps its first copy only."""
+        dump = (
+            HEADLINE
+            + "\n"
+            + "\n".join(PARAS[:3])
+            + "\nIn this article\nWhat the plan includes\nWho pays for the work\n"
+            + "What the plan includes\n"
+            + MORE[0]
+            + "\n"
+            + PARAS[1]
+            + "\nWho pays for the work\n"
+            + MORE[1]
+            + "\n"
+        )
+        article = parse_text(dump)
+
+        assert article.paragraphs.count("What the plan includes") == 1
+        assert article.paragraphs.count("Who pays for the work") == 1
+        assert article.paragraphs.count(PARAS[1]) == 1
+        assert removed_by(article, "repeated") == [
+            "What the plan includes",
+            "Who pays for the work",
+            PARAS[1],
+        ]
+
+    def test_menu_printed_twice(self):
+        """A menu printed for small and for large screens goes, both copies."""
+        menu = "Top stories from the harbour\nWeather and tides this week\n"
+        dump = menu + HEADLINE + "\n" + "\n".join(PARAS) + "\n" + menu
+        article = parse_text(dump)
+
+        assert list(article.paragraphs) == PARAS[1:]

@@ -172,7 +172,15 @@ def parse_text(
     blocks, line_of = _blocks(lines, plan.roles, removals, text)
     outcomes = run_chain(blocks, tuple(filters))
     return _assemble(
-        text, blocks, line_of, outcomes, plan, removals, now=now, habit=habit
+        text,
+        blocks,
+        line_of,
+        outcomes,
+        plan,
+        removals,
+        now=now,
+        habit=habit,
+        layout=layout,
     )
 
 
@@ -711,32 +719,31 @@ def _link_run(
 
 def _plan_repeats(lines: list[_Line], plan: _Plan, start: int, end: int) -> None:
     """
-    Set aside lines that the page prints more than once, as ``repeated``.
+    Set aside link-like lines that the page prints more than once, as
+    ``repeated``.
 
-    A page's text often holds its menus, teasers and calls to action twice
-    (for small and large screens) and a table of contents that repeats the
-    section headings. Of a line that occurs more than once in the dump, a
-    prose line keeps its first copy between *start* and *end* (a pull quote
-    repeats a paragraph), and a line that is not prose keeps only the
-    copies that a prose line follows (the section heading itself).
+    A page's text often holds its menus and teasers twice (for small and
+    large screens) and a table of contents that repeats the section
+    headings. A line that reads like a link and occurs more than once in
+    the dump keeps only the copies that a prose line follows (the section
+    heading itself); repeated paragraphs are handled when the article is
+    assembled.
     """
     counts = Counter(line.raw for line in lines)
     if len(counts) == len(lines):
         return
-    seen: set[str] = set()
     for i in range(start, end):
-        raw = lines[i].raw
-        if counts[raw] < 2 or i in plan.reasons or plan.roles[i] not in _REPEAT_ROLES:
-            seen.add(raw)
+        line = lines[i]
+        if (
+            counts[line.raw] < 2
+            or i in plan.reasons
+            or plan.roles[i] not in _REPEAT_ROLES
+            or not _is_link_text(line, plan.prose[i])
+        ):
             continue
-        if plan.prose[i]:
-            repeated = raw in seen
-        else:
-            repeated = i + 1 >= end or not plan.prose[i + 1]
-        if repeated:
+        if i + 1 >= end or not plan.prose[i + 1]:
             plan.roles[i] = "furniture"
             plan.reasons[i] = "repeated"
-        seen.add(raw)
 
 
 def _plan_related(lines: list[_Line], layout: Layout, plan: _Plan, start: int) -> None:
@@ -1015,8 +1022,10 @@ def _assemble(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one branch per role
     *,
     now: dt.datetime | None,
     habit: times.Habit,
+    layout: Layout,
 ) -> Article:
     title: str | None = None
+    said: set[str] = set()  # the paragraphs kept so far
     subtitle: str | None = None
     paragraphs: list[str] = []
     headings: list[int] = []
@@ -1067,10 +1076,14 @@ def _assemble(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one branch per role
                 item.age, item.age_block = kept.text, b
             else:
                 item.body.append(kept.text)
+        elif role == "paragraph" and kept.text in said and _is_prose(kept.text, layout):
+            # a pull quote or a block the page prints twice
+            drop("repeated", kept)
         else:
             if role == "heading":
                 headings.append(len(paragraphs))
             paragraphs.append(kept.text)
+            said.add(kept.text)
     observations = [
         tuple(s for s in (item.age, item.raw_title) if s)
         for item in items

@@ -19,6 +19,7 @@ import newsdump
 from newsdump import Article, parse_text, to_dict
 from newsdump.filters import Block, cookie_notice
 from tests import strategies
+from tests.test_robustness import rendered_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLE = (FIXTURES / "aggregator-page.txt").read_text(encoding="utf-8")
@@ -400,3 +401,16 @@ class TestRepeatedLines:
         article = parse_text(dump)
 
         assert list(article.paragraphs) == PARAS[1:]
+
+    def test_reparsing_keeps_identical_paragraphs(self):
+        """Two lines that only become the same paragraph once a caption is
+        split off are kept both, so the rendered article parses the same
+        (the example Hypothesis found)."""
+        dump = (
+            "Rubio Rubio Rubio\nThe the the the.\n"
+            "The the the the. The the the minister AFP\n"
+        )
+        first = parse_text(dump)
+        second = parse_text(rendered_text(first))
+
+        assert first.paragraphs == second.paragraphs

@@ -20,12 +20,15 @@ from typing import ClassVar
 import attrs
 
 from newsdump._chain import Block, Decision, Trim
+from newsdump._lang.notices import COOKIE_WORD, all_cookie_cues
 from newsdump._models import Caption
 
 __all__ = [
     "AGENCIES",
     "COMMENT_LINES",
+    "COOKIE_CUES",
     "FURNITURE_LINES",
+    "MAX_NOTICE_CHARS",
     "MAX_WIDGET_CHARS",
     "PROMO_PREFIXES",
     "PUBLISHERS",
@@ -35,6 +38,7 @@ __all__ = [
     "DuplicatedSpans",
     "TitleSuffix",
     "comment_widget",
+    "cookie_notice",
     "furniture",
     "promo",
     "share_prompt",
@@ -480,6 +484,46 @@ def share_prompt(block: Block) -> Decision | None:
     folded = _fold(block.text)
     if folded in _SHARE_SET or folded.startswith(_SHARE_PREFIXES):
         return Decision(keep=False, reason="share-prompt")
+    return None
+
+
+COOKIE_CUES = all_cookie_cues()
+"""Words that, with "cookie", make a block a consent notice (every
+language's, case-folded; see `newsdump._lang.notices`)."""
+
+MAX_NOTICE_CHARS = 600
+"""Consent notices are short: longer blocks are never one."""
+
+
+def is_cookie_notice(text: str) -> bool:
+    """Whether *text* is a cookie or consent notice (see `cookie_notice`)."""
+    if len(text) > MAX_NOTICE_CHARS or ("ookie" not in text and "OOKIE" not in text):
+        return False
+    folded = text.casefold()
+    return COOKIE_WORD in folded and any(cue in folded for cue in COOKIE_CUES)
+
+
+def cookie_notice(block: Block) -> Decision | None:
+    """
+    Drop cookie and consent notices from text dumps ("We use cookies to
+    improve your experience. By continuing you accept ...", "Accept all
+    cookies").
+
+    A notice is at most `MAX_NOTICE_CHARS` long, names cookies and has one
+    of `COOKIE_CUES` ("we use", "accept", "consent", "akzeptieren", "nous
+    utilisons", ...). Blocks of HTML pages (with a tag) are left to the
+    HTML filters.
+
+    Args:
+        block: Any block.
+
+    Returns:
+        A drop `Decision` (reason ``cookie-notice``), or ``None``.
+    """
+    if block.tag is not None or block.role == "title":
+        return None
+    if is_cookie_notice(block.text):
+        return Decision(keep=False, reason="cookie-notice")
     return None
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
@@ -27,6 +28,7 @@ import attrs
 
 from newsdump import times
 from newsdump._authors import clean_authors
+from newsdump._builtin_filters import is_cookie_notice
 from newsdump._chain import Block, Filter, Outcome, run_chain
 from newsdump._check import check_page
 from newsdump._decode import decode_text
@@ -48,8 +50,17 @@ LAYOUT_FILTER = "layout"
 """The filter name of removals the parser makes itself."""
 
 
-_MAX_TITLE_SCAN = 40
 _SHORT_LINE = 80
+_BLURB_WINDOW = 3
+_TITLE_REACH = 10
+_RESUME_MIN_PROSE = 4
+_LATER_BODY_TOTAL = 0.5
+_REPEAT_ROLES = frozenset(("paragraph", "heading"))
+_LINK_MAX_CHARS = 120
+_CLAUSE_ENDS = frozenset(".!?:;\"”’'。！？")
+_TRUNCATED = ("...", "…", "[…]", "[...]")
+"""How teasers end their cut excerpts: such a line is never prose."""
+_BLURB_MAX_CHARS = 250
 _BYLINE_STARTS = ("By ", "by ", "BY ")
 _MAX_AGE_CHARS = 40
 _MAX_SOURCE_CHARS = 60
@@ -163,7 +174,15 @@ def parse_text(
     blocks, line_of = _blocks(lines, plan.roles, removals, text)
     outcomes = run_chain(blocks, tuple(filters))
     return _assemble(
-        text, blocks, line_of, outcomes, plan, removals, now=now, habit=habit
+        text,
+        blocks,
+        line_of,
+        outcomes,
+        plan,
+        removals,
+        now=now,
+        habit=habit,
+        layout=layout,
     )
 
 
@@ -178,17 +197,26 @@ def _layout_removal(reason: str, text: str, start: int, end: int) -> Removal:
 
 
 def _split(text: str, skip: int) -> list[_Line]:
-    """The non-blank lines with the offsets of their stripped text."""
+    """
+    The non-blank lines with the offsets of their stripped text.
+
+    A line's ``blank_before`` tells whether more blank lines come before it
+    than the fewest between any two lines of the dump: in a dump where every
+    line is followed by a blank line (as copy/paste and scrapers often
+    print), one blank line separates nothing, and two do what one does
+    elsewhere.
+    """
     lines: list[_Line] = []
     append = lines.append
     new = tuple.__new__  # _Line(...) without the keyword-capable wrapper
     at = skip
-    blank = False
+    blank = 0
+    gaps: list[int] = []
     for raw in text[skip:].splitlines(keepends=True):
         size = len(raw)
         content = raw.strip()
         if not content:
-            blank = True
+            blank += 1
             at += size
             continue
         start = at if raw[0] == content[0] else at + size - len(raw.lstrip())
@@ -197,11 +225,20 @@ def _split(text: str, skip: int) -> list[_Line]:
             split = _source_age(content)
             folded = content.casefold().rstrip(".…: ")
             age = split is None and _is_age(content)
-            append(new(_Line, (start, end, content, blank, folded, age, split)))
+            line = (start, end, content, blank > 0, folded, age, split)
         else:
-            append(new(_Line, (start, end, content, blank, "", False, None)))
-        blank = False
+            line = (start, end, content, blank > 0, "", False, None)
+        append(new(_Line, line))
+        gaps.append(blank)
+        blank = 0
         at += size
+    fewest = min(gaps[1:], default=0)
+    if fewest:
+        # Every line is followed by blank lines: only more than that counts.
+        lines = [
+            line._replace(blank_before=gap > fewest)
+            for line, gap in zip(lines, gaps, strict=True)
+        ]
     return lines
 
 
@@ -230,24 +267,35 @@ def _plan(lines: list[_Line], layout: Layout) -> _Plan:
     """Give every line a role, following *layout*."""
     plan = _Plan(
         roles=["paragraph"] * len(lines),
-        prose=[_is_prose(line.raw, layout) for line in lines],
+        prose=[
+            _is_prose(line.raw, layout) and not is_cookie_notice(line.raw)
+            for line in lines
+        ],
     )
-    body_start, body_end = _body_span(lines, layout, plan.prose)
-    body_from = _plan_head(lines, layout, plan, body_start, body_end)
-    stop = _article_end(lines, layout, plan.prose, body_from, body_end)
+    body_start, body_end, first_end = _body_span(lines, layout, plan.prose)
+    body_from = _plan_head(lines, layout, plan, body_start, first_end)
+    stop = _article_end(lines, layout, plan.prose, body_from, body_end, first_end)
     for i in range(stop, body_end):
         plan.roles[i] = "furniture"
         plan.reasons[i] = "after-article"
     _plan_body(lines, layout, plan, body_from, stop)
+    _plan_repeats(lines, plan, body_from, stop)
+    for i in range(body_start, stop):
+        folded = lines[i].folded
+        if folded and layout.is_related_heading(folded):
+            # a related heading inside the article: a link box, not its end
+            plan.roles[i] = "furniture"
+            plan.reasons[i] = "related-heading"
     _plan_related(lines, layout, plan, body_end)
     return plan
 
 
 def _body_span(
     lines: list[_Line], layout: Layout, prose: list[bool]
-) -> tuple[int, int]:
+) -> tuple[int, int, int]:
     """
-    Where the body may start and where the related section starts.
+    Where the body may start, where the related section starts, and where
+    the stretch the body starts in ends.
 
     Related headings cut the dump into stretches. The body is the first
     stretch with prose in it, unless a later one holds a run of at least
@@ -257,8 +305,14 @@ def _body_span(
     rails and a cookie notice often come before the article, and a rail's
     heading must not end the article before it begins. Related items, one
     prose line each between their source and age lines, never make such a
-    run. The related section starts at the first related heading after the
-    body.
+    run. A later stretch must also hold more than `_LATER_BODY_TOTAL` of
+    the prose characters of the stretch it replaces: a short conclusion
+    after a "Read more" rail in the middle of a long list-heavy article is
+    not the body. A related heading followed by a run of
+    `Layout.later_body_lines` prose lines is a link box inside the
+    article, not its end: the body goes on across it, and the related
+    section starts at the first related heading after the body that no
+    such run follows.
     """
     cuts = [
         i
@@ -266,22 +320,29 @@ def _body_span(
         if line.folded and layout.is_related_heading(line.folded)
     ]
     if not cuts:
-        return 0, len(lines)
+        return 0, len(lines), len(lines)
     bounds = list(zip([0, *(c + 1 for c in cuts)], [*cuts, len(lines)], strict=True))
     runs = [_longest_prose_run(lines, prose, a, b) for a, b in bounds]
     first = next((k for k, (chars, _) in enumerate(runs) if chars), None)
     if first is None:
-        return 0, cuts[0]
+        return 0, cuts[0], cuts[0]
     chosen = first
+    totals = [
+        sum(len(lines[i].raw) for i in range(a, b) if prose[i]) for a, b in bounds
+    ]
     for k in range(first + 1, len(bounds)):
         chars, count = runs[k]
         if (
             count >= layout.later_body_lines
             and chars > layout.later_body_share * runs[first][0]
             and chars > runs[chosen][0]
+            and totals[k] > _LATER_BODY_TOTAL * totals[chosen]
         ):
             chosen = k
-    return bounds[chosen]
+    last = chosen
+    while last + 1 < len(bounds) and runs[last + 1][1] >= layout.later_body_lines:
+        last += 1
+    return bounds[chosen][0], bounds[last][1], bounds[chosen][1]
 
 
 def _longest_prose_run(
@@ -310,38 +371,113 @@ def _prose_runs(
         yield chars, count, end - 1
 
 
-def _article_end(
-    lines: list[_Line], layout: Layout, prose: list[bool], start: int, end: int
+def _article_end(  # noqa: PLR0917 - internal, positional like its peers
+    lines: list[_Line],
+    layout: Layout,
+    prose: list[bool],
+    start: int,
+    end: int,
+    core_end: int,
 ) -> int:
     """
     Where the article stops before *end*.
 
     From the body's longest run of prose lines on, the article goes on
     across gaps without prose (lists, tables, pull quotes) as long as they
-    are shorter than `Layout.article_gap` lines or more prose follows them
-    in a run of `Layout.later_body_lines` lines; it stops after the last
-    prose line before a longer gap that only teasers and footers follow.
+    are shorter than `Layout.article_gap` lines or more prose follows them:
+    a run of `Layout.later_body_lines` prose lines, or at least
+    `_RESUME_MIN_PROSE` prose lines holding `Layout.resume_share` of the
+    prose characters before the gap (a list-heavy article), unless half as
+    many date lines come with them (a teaser rail: headline, date,
+    excerpt). It stops after the last prose line before a longer gap that
+    only teasers and footers follow, or at a line that closes an article
+    (`Layout.is_article_end`): after the longest run, or before it if at
+    least as much prose comes before that line as after it (promotions
+    after an article can hold the page's longest run).
     """
     if not layout.article_gap:
         return end
-    best_chars = 0
-    last: int | None = None  # the first longest run's last line
-    for chars, _, run_last in _prose_runs(lines, prose, start, end):
-        if chars > best_chars:
-            best_chars, last = chars, run_last
+    last = _longest_run_end(lines, prose, start, max(start, core_end))
     if last is None:
         return end
     origin = last + 1
     resumes = _run_ahead(prose, origin, end, layout.later_body_lines)
+    ahead = _prose_ahead(lines, prose, start, end)
+    total = ahead[0][0]
+    early = _early_end(lines, layout, prose, start, origin, ahead)
+    if early is not None:
+        return early
     gap = 0
     for i in range(origin, end):
         if prose[i]:
             last, gap = i, 0
             continue
+        folded = lines[i].folded
+        if folded and layout.is_article_end(folded):
+            return i
         gap += 1
         if gap >= layout.article_gap and not resumes[i - origin]:
+            chars, count, ages = ahead[i - start]
+            if (
+                count >= _RESUME_MIN_PROSE
+                and chars >= layout.resume_share * (total - chars)
+                and 2 * ages < count
+            ):
+                continue
             return last + 1
     return end
+
+
+def _longest_run_end(
+    lines: list[_Line], prose: list[bool], start: int, end: int
+) -> int | None:
+    """The last line of the first longest run of prose lines, if any."""
+    best_chars = 0
+    last: int | None = None
+    for chars, _, run_last in _prose_runs(lines, prose, start, end):
+        if chars > best_chars:
+            best_chars, last = chars, run_last
+    return last
+
+
+def _early_end(  # noqa: PLR0917 - internal, positional like its peers
+    lines: list[_Line],
+    layout: Layout,
+    prose: list[bool],
+    start: int,
+    stop: int,
+    ahead: list[tuple[int, int, int]],
+) -> int | None:
+    """The first article-end line before *stop* that has at least as much
+    prose before it (from *start*) as after it, if any."""
+    total = ahead[0][0]
+    for i in range(start, stop):
+        folded = lines[i].folded
+        if (
+            folded
+            and not prose[i]
+            and layout.is_article_end(folded)
+            and total >= 2 * ahead[i - start][0]
+        ):
+            return i
+    return None
+
+
+def _prose_ahead(
+    lines: list[_Line], prose: list[bool], start: int, end: int
+) -> list[tuple[int, int, int]]:
+    """For each line from *start* to *end*: the prose characters, prose
+    lines and date lines from it to *end* (one pass from the end)."""
+    ahead = [(0, 0, 0)] * (end - start + 1)
+    chars = count = ages = 0
+    for i in range(end - 1, start - 1, -1):
+        line = lines[i]
+        if prose[i]:
+            chars += len(line.raw)
+            count += 1
+        ages += line.age
+        ahead[i - start] = (chars, count, ages)
+    return ahead
 
 
 def _run_ahead(prose: list[bool], start: int, end: int, size: int) -> list[bool]:
@@ -400,6 +536,8 @@ def _is_prose(raw: str, layout: Layout) -> bool:
     # before the words, which cost more to count.
     if raw[-1] not in _SENTENCE_ENDS and _SENTENCE_INSIDE.search(raw) is None:
         return False
+    if raw.endswith(_TRUNCATED):
+        return False
     return _has_words(raw, _PROSE_MIN_WORDS)
 
 
@@ -410,17 +548,46 @@ def _find_title(
     body_start: int,
     body_end: int,
 ) -> int | None:
-    """The headline: just above the first prose line, else the first one."""
+    """
+    The headline: the closest plausible headline in the `_TITLE_REACH`
+    lines above the body's first prose line (dates, bylines and reading
+    times often stand between them), else above the first prose line,
+    else the first plausible headline.
+
+    On a whole page, menus often describe their links in one sentence
+    ("Build secure apps that engage and convert your mobile users."): a
+    prose line shorter than `_BLURB_MAX_CHARS` with no other prose line in
+    the `_BLURB_WINDOW` lines after it is such a blurb, not the body's
+    first line.
+    """
+    starts = _body_starts(lines, prose, body_start, body_end)
+    for at in dict.fromkeys(starts):
+        for j in range(at - 1, at - 1 - _TITLE_REACH, -1):
+            if j >= body_start and _is_headline(lines[j], layout):
+                return j
+    stop = starts[-1] if starts else body_end
+    for k in range(body_start, stop):
+        if _is_headline(lines[k], layout):
+            return k
+    return None
+
+
+def _body_starts(
+    lines: list[_Line], prose: list[bool], start: int, end: int
+) -> list[int]:
+    """The first prose line that is not a blurb, then the first prose line
+    (empty without prose; the same line twice when the first is no blurb)."""
     first = None
-    for i in range(body_start, min(body_end, body_start + _MAX_TITLE_SCAN)):
-        if prose[i]:
-            for j in (i - 1, i - 2):
-                if j >= body_start and _is_headline(lines[j], layout):
-                    return j
-            return first
-        if first is None and _is_headline(lines[i], layout):
+    for i in range(start, end):
+        if not prose[i]:
+            continue
+        if first is None:
             first = i
-    return first
+        if len(lines[i].raw) >= _BLURB_MAX_CHARS or any(
+            prose[i + 1 : min(end, i + 1 + _BLURB_WINDOW)]
+        ):
+            return [i, first]
+    return [] if first is None else [first]
 
 
 def _plan_head(
@@ -497,6 +664,13 @@ def _plan_body(
             )
             i += 1
             continue
+        run = _link_run(lines, layout, plan.prose, i, end)
+        if run > i:
+            for k in range(i, run):
+                plan.roles[k] = "furniture"
+                plan.reasons[k] = "link-list"
+            i = run
+            continue
         if not _is_short(raw, layout):
             i += 1
             continue
@@ -509,6 +683,69 @@ def _plan_body(
             if menu:
                 plan.reasons[k] = "menu"
         i = run
+
+
+def _is_link_text(line: _Line, prose: bool) -> bool:
+    """A line that reads like a link: not prose, short, no sentence end."""
+    raw = line.raw
+    return not prose and len(raw) <= _LINK_MAX_CHARS and raw[-1] not in _CLAUSE_ENDS
+
+
+def _link_run(
+    lines: list[_Line], layout: Layout, prose: list[bool], start: int, end: int
+) -> int:
+    """
+    Where a list of links that starts at *start* ends, or *start* if none.
+
+    A list of links is a run of at least `Layout.link_run` lines that read
+    like links, some longer than a menu item, that no line ending in a
+    colon introduces and no prose line follows: teaser headlines and footer
+    columns, where a list inside an article is announced ("The plan
+    includes:") or goes on with the article's sentences.
+    """
+    if not layout.link_run or not _is_link_text(lines[start], prose[start]):
+        return start
+    if start and lines[start - 1].raw[-1] == ":":
+        return start
+    run = start + 1
+    while run < end and _is_link_text(lines[run], prose[run]):
+        run += 1
+    if (
+        run - start < layout.link_run
+        or (run < end and prose[run])
+        or all(_is_short(lines[k].raw, layout) for k in range(start, run))
+    ):
+        return start
+    return run
+
+
+def _plan_repeats(lines: list[_Line], plan: _Plan, start: int, end: int) -> None:
+    """
+    Set aside link-like lines that the page prints more than once, as
+    ``repeated``.
+
+    A page's text often holds its menus and teasers twice (for small and
+    large screens) and a table of contents that repeats the section
+    headings. A line that reads like a link and occurs more than once in
+    the dump keeps only the copies that a prose line follows (the section
+    heading itself); repeated paragraphs are handled when the article is
+    assembled.
+    """
+    counts = Counter(line.raw for line in lines)
+    if len(counts) == len(lines):
+        return
+    for i in range(start, end):
+        line = lines[i]
+        if (
+            counts[line.raw] < 2
+            or i in plan.reasons
+            or plan.roles[i] not in _REPEAT_ROLES
+            or not _is_link_text(line, plan.prose[i])
+        ):
+            continue
+        if i + 1 >= end or not plan.prose[i + 1]:
+            plan.roles[i] = "furniture"
+            plan.reasons[i] = "repeated"
 
 
 def _plan_related(lines: list[_Line], layout: Layout, plan: _Plan, start: int) -> None:
@@ -789,8 +1026,10 @@ def _assemble(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one branch per role
     *,
     now: dt.datetime | None,
     habit: times.Habit,
+    layout: Layout,
 ) -> Article:
     title: str | None = None
+    said: set[str] = set()  # the paragraphs kept so far
     subtitle: str | None = None
     paragraphs: list[str] = []
     headings: list[int] = []
@@ -841,10 +1080,14 @@ def _assemble(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one branch per role
                 item.age, item.age_block = kept.text, b
             else:
                 item.body.append(kept.text)
+        elif role == "paragraph" and kept.text in said and _is_prose(kept.text, layout):
+            # a pull quote or a block the page prints twice
+            drop("repeated", kept)
         else:
             if role == "heading":
                 headings.append(len(paragraphs))
             paragraphs.append(kept.text)
+            said.add(kept.text)
     observations = [
         tuple(s for s in (item.age, item.raw_title) if s)
         for item in items

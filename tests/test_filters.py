@@ -310,6 +310,7 @@ class TestChain:
             "duplicated_spans",
             "promo",
             "comment_widget",
+            "cookie_notice",
             "furniture",
             "share_prompt",
             "captions",
@@ -327,7 +328,7 @@ class TestChain:
 
     def test_load_builtin(self):
         """A built-in filter can be loaded by name."""
-        assert filters.load("captions") is filters.TEXT_FILTERS[6]
+        assert filters.load("captions") is filters.TEXT_FILTERS[7]
 
     def test_user_filter(self):
         """A user filter plugged in per call changes the result and shows in removed."""

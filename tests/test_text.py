@@ -434,8 +434,14 @@ class TestInputs:
 
     def test_later_body_share_is_a_layout_setting(self):
         """A layout that asks for much more prose keeps the first stretch
-        with prose (here the cookie notice) as the body."""
+        with prose (here a blurb about the paper) as the body."""
         dump = (FIXTURES / "text" / "page-dump-rails.txt").read_text(encoding="utf-8")
+        dump = dump.replace(
+            "Accept\n",
+            "Our reporters cover the harbour, the coast and the islands every day"
+            " of the week.\nWe have told the stories of this town and its people"
+            " for more than a century.\n",
+        )
         strict = attrs.evolve(DEFAULT_LAYOUTS[-1], name="strict", later_body_share=10.0)
 
         article = parse_text(dump, now=NOW, layouts=(strict,))
@@ -499,7 +505,9 @@ class TestInputs:
         assert not any(r.reason == "after-article" for r in article.removed)
 
     def test_article_gap_zero_keeps_the_body_going(self):
-        """With `Layout.article_gap` 0 the body runs to the related section."""
+        """With `Layout.article_gap` 0 (and `Layout.link_run` 0, which would
+        take the teaser list out as links) the body runs to the related
+        section."""
         teasers = "".join(
             f"Teaser headline number {k} about something else in town\n"
             for k in range(12)
@@ -509,7 +517,7 @@ class TestInputs:
             "The council has approved a repair plan for the old harbour wall after the storms.\n"
             + teasers
         )
-        layout = attrs.evolve(DEFAULT_LAYOUTS[-1], article_gap=0)
+        layout = attrs.evolve(DEFAULT_LAYOUTS[-1], article_gap=0, link_run=0)
 
         article = parse_text(dump, now=NOW, layouts=(layout,))
 

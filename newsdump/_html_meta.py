@@ -28,6 +28,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsdump import times
 from newsdump._authors import clean_authors
+from newsdump._html_dates import choose, gather
 from newsdump._models import Granularity, Source, Timestamp
 
 __all__ = [
@@ -404,6 +405,9 @@ def _load_json(text: str) -> Any:
     value = _try_json(body)
     if value is None and "," in body:
         value = _try_json(_TRAILING_COMMAS.sub(r"\1", body))
+    if value is None and "&quot;" in body:
+        # Scripts escaped as attribute text ("{&quot;@type&quot;: ...}").
+        value = _try_json(html.unescape(body))
     return value
 
 
@@ -469,6 +473,7 @@ class _Page:
         for node in tree.css(_GATHER):
             self._add(node)
         self.ids: dict[str, dict[str, Any]] = {}
+        self.ld_objects: list[tuple[int, dict[str, Any]]] = []
         self.ld_texts = tuple(script.text(deep=True) for script in self.scripts)
         self.ld: dict[str, Any] = self._main_object(self.ld_texts)
         self.h1 = _squash(self.h1s[0].text(deep=True)) if len(self.h1s) == 1 else ""
@@ -515,6 +520,7 @@ class _Page:
         ranked: list[tuple[int, int, int, dict[str, Any]]] = []
         for text in texts:
             for depth, obj in _walk(_load_json(text)):
+                self.ld_objects.append((depth, obj))
                 ident = obj.get("@id")
                 if isinstance(ident, str) and len(obj) > 1:
                     self.ids.setdefault(ident, obj)
@@ -953,14 +959,45 @@ def _page_tz(page: _Page) -> dt.tzinfo:
     return dt.timezone.utc
 
 
+_PROVENANCE: Final[Mapping[str, str]] = {
+    "json-ld": "json-ld",
+    "meta": "meta",
+    "html:itemprop": "microdata",
+    "html:time": "time-element",
+}
+"""The `Timestamp.source` of each kind of `PRECEDENCE` source."""
+
+
 def _time(
     page: _Page, field: Field, now: dt.datetime | None, tz: dt.tzinfo
 ) -> Timestamp | None:
-    def accept(text: str, _source: str) -> Timestamp | None:
-        return parse_time_value(text, now=now, tz=tz)
+    def accept(text: str, source: str) -> Timestamp | None:
+        stamp = parse_time_value(text, now=now, tz=tz)
+        if stamp is None:
+            return None
+        kind = next((v for k, v in _PROVENANCE.items() if source.startswith(k)), None)
+        return attrs.evolve(stamp, source=kind)
 
     found = _first(page, field, accept)
     return found if isinstance(found, Timestamp) else None
+
+
+def _dates(
+    page: _Page,
+    *,
+    now: dt.datetime | None,
+    language: str | None,
+    host: str | None,
+) -> tuple[Timestamp | None, Timestamp | None]:
+    """The page's publication and update dates (see `newsdump.find_dates`);
+    relative times in metadata ("3 hours ago") are read by `_time`."""
+    candidates = gather(page, now=now, language=language, host=host, complete=False)
+    published, modified = choose(candidates)
+    if published is None or modified is None:
+        tz = _page_tz(page)
+        published = published or _time(page, "published", now, tz)
+        modified = modified or _time(page, "modified", now, tz)
+    return published, modified
 
 
 def _first_paragraphs(scope: LexborNode) -> list[LexborNode]:
@@ -1077,7 +1114,8 @@ def read_page(
         return title
 
     title = _first(page, "title", accept_title)
-    tz = _page_tz(page)
+    language = _language(page)
+    published, modified = _dates(page, now=now, language=language, host=host)
     source = None
     if site_name or host:
         source = Source(name=site_name or host or "", domain=host, url=site_home)
@@ -1085,11 +1123,11 @@ def read_page(
         title=title,
         subtitle=_subtitle(page, title),
         authors=_authors(page),
-        published=_time(page, "published", now, tz),
-        modified=_time(page, "modified", now, tz),
+        published=published,
+        modified=modified,
         source=source,
         url=page_url,
-        language=_language(page),
+        language=language,
         tags=_tags(page),
         image=_image(page, page_url or url),
     )

@@ -104,6 +104,11 @@ class Timestamp:
         earliest: The earliest instant the text allows.
         latest: The latest instant the text allows.
         granularity: The unit of the text (an age in hours is "hour").
+        source: Where a page's date was read, if it was read from a page:
+            "json-ld", "microdata", "meta", "time-element", "abbr",
+            "element" (an element whose class or id says date), "url" or
+            "text"; ``None`` for times read otherwise (ages in listings,
+            times given by the caller).
     """
 
     text: str
@@ -111,6 +116,7 @@ class Timestamp:
     earliest: dt.datetime = attrs.field(validator=_aware)
     latest: dt.datetime = attrs.field(validator=_aware)
     granularity: Granularity = "second"
+    source: str | None = None
 
     def __attrs_post_init__(self) -> None:
         if not self.earliest <= self.value <= self.latest:

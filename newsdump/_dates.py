@@ -1,0 +1,482 @@
+"""
+Absolute dates in text and in URLs: "18 October 2020", "Oct. 18, 2020
+5:04 p.m. ET", "18.10.2020, 14:32 Uhr", "2020年10月18日", ``/2020/10/18/``.
+
+This module reads what a date says; `newsdump._html_dates` decides which
+of a page's dates is its publication date.
+
+Rules, stated once:
+
+- Month names come from the language tables (`newsdump._lang`), full and
+  abbreviated, with or without a dot, in any letter case; every shipped
+  language is tried at once.
+- Numeric dates: a part above 12 settles the order; otherwise
+  ``03/04/2025`` is read month first only when the page is English and not
+  from a day-first English region (see `month_first`), and day first
+  everywhere else.
+  Year-first numbers (``2025/04/03``) are always year, month, day.
+- Two-digit years (``18.10.20``) are 2000 to 2069 below 70, 1970 to 1999
+  from 70 up.
+- Zone abbreviations are those of `newsdump.times.TIMEZONE_ABBREVIATIONS`:
+  "IST" is India (UTC+5:30), "CST" US Central (UTC-6), "BST" British Summer
+  Time; "ET", "PT" and the like take the offset in force on the date.
+- A date without a time spans its whole day; a time without seconds its
+  whole minute.
+  A date printed without a zone is read in the page's own offset when the
+  page states one elsewhere; otherwise its value is taken in UTC and its
+  interval widened by 14 hours before and 12 after (the day began at
+  different instants in UTC+14 and UTC-12).
+  A stated offset is kept: the day is the page's day, not the UTC one.
+- Plausibility (`plausible`): never after the reference time plus a day of
+  clock skew, never before 1995 unless structured data states it, never the
+  template date 1970-01-01.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterator, Mapping
+from typing import Final
+
+import attrs
+
+from newsdump._lang import LANGUAGES
+from newsdump._models import Granularity, Timestamp
+from newsdump.times import TIMEZONE_ABBREVIATIONS
+
+__all__ = [
+    "DAY_FIRST_REGIONS",
+    "MIN_YEAR",
+    "MIN_YEAR_STRUCTURED",
+    "SKEW",
+    "TextDate",
+    "find_text_dates",
+    "make_stamp",
+    "month_first",
+    "month_names",
+    "plausible",
+    "url_dates",
+]
+
+MIN_YEAR: Final = 1995
+"""Dates read from text, elements or URLs before this year are rejected."""
+
+MIN_YEAR_STRUCTURED: Final = 1900
+"""Structured data (JSON-LD, meta, microdata) may state dates back to here."""
+
+SKEW: Final = dt.timedelta(days=1)
+"""How far past the reference time a date may lie (clock skew, zones)."""
+
+DAY_FIRST_REGIONS: Final = frozenset(
+    {"gb", "uk", "ie", "au", "nz", "in", "za", "sg", "my", "pk", "ng", "ke", "hk"}
+)
+"""English-speaking regions (language tag region or country TLD) that write
+numeric dates day first."""
+
+_TEMPLATE_DAYS: Final = frozenset({dt.date(1970, 1, 1)})
+_EARLY_WIDEN: Final = dt.timedelta(hours=14)
+_LATE_WIDEN: Final = dt.timedelta(hours=12)
+_TICK: Final = dt.timedelta(microseconds=1)
+_UTC: Final = dt.timezone.utc
+_MAX_SCAN: Final = 20_000
+
+_EXTRA_MONTHS: Final[Mapping[str, int]] = {
+    # Abbreviations sites print that the tables do not list as such.
+    "sept": 9,
+    "janv": 1,
+    "févr": 2,
+    "avr": 4,
+    "juil": 7,
+    "déc": 12,
+    "okt": 10,
+    "dez": 12,
+    "mrz": 3,
+    "mär": 3,
+    "ene": 1,
+    "abr": 4,
+    "dic": 12,
+    "gen": 1,
+    "giu": 6,
+    "lug": 7,
+    "ott": 10,
+    "fev": 2,
+    "mei": 5,
+    "mrt": 3,
+}
+
+
+@functools.cache
+def month_names() -> Mapping[str, int]:
+    """
+    Every month name of the language tables, lower case, to its number.
+
+    Earlier tables win where two languages spell different months alike.
+    Names with a final dot are stored without it.
+    """
+    names: dict[str, int] = {}
+    for lang in LANGUAGES:
+        for index, group in enumerate(lang.months):
+            for name in group:
+                names.setdefault(name.rstrip(".").lower(), index + 1)
+    for name, month in _EXTRA_MONTHS.items():
+        names.setdefault(name, month)
+    return names
+
+
+def month_first(language: str | None, host: str | None = None) -> bool:
+    """
+    Tell whether an ambiguous numeric date (``03/04/2025``) is month first.
+
+    Only English pages from outside the day-first regions are: an ``en-US``
+    page, or an ``en`` page whose host's country code (".co.uk", ".com.au")
+    is not in `DAY_FIRST_REGIONS`. Every other language reads day first.
+    A page of unknown language counts as English.
+
+    Args:
+        language: The page's language tag ("en-GB"), if known.
+        host: The page's host name, if known.
+
+    Returns:
+        ``True`` for month first.
+    """
+    tag = (language or "en").lower().replace("_", "-").split("-")
+    if tag[0] != "en":
+        return False
+    if len(tag) > 1 and len(tag[1]) == 2:
+        return tag[1] not in DAY_FIRST_REGIONS
+    tld = (host or "").lower().rstrip(".").rsplit(".", 1)[-1]
+    return tld not in DAY_FIRST_REGIONS
+
+
+@attrs.frozen(kw_only=True)
+class TextDate:
+    """
+    A date found in a text, before it is turned into a `Timestamp`.
+
+    Args:
+        start: Offset of its first character in the text.
+        end: Offset one past its last character.
+        date: The calendar day (the first of the month when *granularity*
+            is "month").
+        clock: The time of day, if printed.
+        granularity: "day", "month", "minute" or "second".
+        zone: The zone it was printed with, if any.
+    """
+
+    start: int
+    end: int
+    date: dt.date
+    clock: dt.time | None = None
+    granularity: Granularity = "day"
+    zone: dt.tzinfo | None = None
+
+
+def _alternation(words: Iterator[str] | list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+_ZONE = (
+    r"(?:(?:utc|gmt)\s*[+-]\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|z(?![^\W\d_])|"
+    + _alternation([z for z in TIMEZONE_ABBREVIATIONS if z != "z"])
+    + r")(?![^\W\d_])"
+)
+_CLOCK_TAIL = (
+    r"(?:\s*,?\s*(?:at|um|à|a\s+las|às|alle|om|kl\.?|-|–|·|\||t)?\s*"
+    r"(?P<h>\d{1,2})(?:[:h.](?P<mi>\d{2}))(?::(?P<s>\d{2})(?:[.,]\d{1,9})?)?"
+    r"\s*(?P<ap>[ap]\.?\s?m(?![^\W\d_])\.?)?\s*(?:uhr|h(?![^\W\d_]))?"
+    rf"\s*\(?(?P<z>{_ZONE})?\)?)?"
+)
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    months = _alternation(list(month_names()))
+    mon = rf"(?P<{{}}>{months})(?![^\W\d_])\.?"
+    ordinal = r"(?:st|nd|rd|th|er|e|º|°|\.)?"
+    forms = [
+        # 2020-10-18, 2020/10/18, 2020.10.18, with an ISO time and zone
+        r"(?P<iy>(?:19|20)\d{2})(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})"
+        r"(?!\d)(?:[t ](?P<ih>\d{2}):(?P<imi>\d{2})(?::(?P<is>\d{2})(?:[.,]\d{1,9})?)?"
+        r"\s*(?P<iz>z(?![^\W\d_])|[+-]\d{2}:?\d{2})?)?",
+        # 2020年10月18日, 2020년 10월 18일
+        r"(?P<cy>\d{4})\s*[年년]\s*(?P<cm>\d{1,2})\s*[月월]\s*(?P<cd>\d{1,2})(?P<ce>\s*[日일])?",
+        # 18.10.2020, 10/18/2020, 18-10-20
+        r"(?P<na>\d{1,2})(?P<nsep>[./-])(?P<nb>\d{1,2})(?P=nsep)(?P<ny>\d{4}|\d{2})(?!\d)",
+        # 18 October 2020, 18. Oktober 2020, 1er mai 2020, 18 de octubre de 2020
+        rf"(?P<dd>\d{{1,2}}){ordinal}\s*(?:de\s+|of\s+)?{mon.format('dm')},?\s*"
+        r"(?:de\s+|del\s+)?(?P<dy>\d{4})(?!\d)",
+        # October 18, 2020, Oct. 18th 2020
+        rf"{mon.format('mm')}\s*(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>\d{{4}})(?!\d)",
+        # 2023 Jan 7 (bibliographic)
+        rf"(?P<by>(?:19|20)\d{{2}})\s+{mon.format('bm')}\s+(?P<bd>\d{{1,2}})(?!\d)",
+        # October 2020 (a month)
+        rf"(?!(?:ago|out|set)\b){mon.format('om')},?\s+(?:de\s+)?"
+        r"(?P<oy>(?:19|20)\d{2})(?!\d)",
+    ]
+    body = "|".join(f"(?:{form})" for form in forms)
+    return re.compile(rf"(?<![\w/.-])(?:{body}){_CLOCK_TAIL}", re.IGNORECASE)
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year < 70 else 1900
+    return year
+
+
+def _numeric_day(
+    match: re.Match[str], first_month: bool
+) -> tuple[int, int, int] | None:
+    a, b = int(match["na"]), int(match["nb"])
+    year = _year(match["ny"])
+    if a > 12 or (not first_month and b <= 12):
+        return year, b, a
+    return year, a, b
+
+
+def _day_of(match: re.Match[str], first_month: bool) -> tuple[int, int, int, bool]:
+    """(year, month, day, whole month?) of a match of `_pattern`."""
+    months = month_names()
+    if match["iy"]:
+        return int(match["iy"]), int(match["im"]), int(match["id"]), False
+    if match["cy"]:
+        return int(match["cy"]), int(match["cm"]), int(match["cd"]), False
+    if match["na"]:
+        found = _numeric_day(match, first_month)
+        if found is None:
+            return 0, 0, 0, False
+        return (*found, False)
+    if match["dm"]:
+        return int(match["dy"]), months[match["dm"].lower()], int(match["dd"]), False
+    if match["by"]:
+        return int(match["by"]), months[match["bm"].lower()], int(match["bd"]), False
+    if match["mm"]:
+        return int(match["my"]), months[match["mm"].lower()], int(match["md"]), False
+    return int(match["oy"]), months[match["om"].lower()], 1, True
+
+
+def _zone_of(text: str | None) -> dt.tzinfo | None:
+    if not text:
+        return None
+    raw = text.strip().lower()
+    if raw in TIMEZONE_ABBREVIATIONS:
+        return TIMEZONE_ABBREVIATIONS[raw]
+    offset = re.search(r"([+-])(\d{1,2}):?(\d{2})?$", raw)
+    if offset is None:
+        return None
+    sign = -1 if offset[1] == "-" else 1
+    minutes = int(offset[2]) * 60 + int(offset[3] or 0)
+    if minutes >= 24 * 60:
+        return None
+    return dt.timezone(sign * dt.timedelta(minutes=minutes))
+
+
+def _clock(match: re.Match[str]) -> tuple[dt.time | None, Granularity, str | None]:
+    hour_text = match["ih"] or match["h"]
+    if hour_text is None:
+        return None, "day", None
+    hour = int(hour_text)
+    minute = int(match["imi"] or match["mi"] or 0)
+    seconds = match["is"] or match["s"]
+    meridiem = (match["ap"] or "").lower()[:1]
+    if meridiem and not 1 <= hour <= 12:  # noqa: PLR2004 - a 12-hour clock
+        return None, "day", None
+    if meridiem == "p" and hour != 12:  # noqa: PLR2004
+        hour += 12
+    elif meridiem == "a" and hour == 12:  # noqa: PLR2004
+        hour = 0
+    if hour > 23 or minute > 59 or (seconds and int(seconds) > 59):  # noqa: PLR2004
+        return None, "day", None
+    granularity: Granularity = "second" if seconds else "minute"
+    clock = dt.time(hour, minute, int(seconds or 0))
+    return clock, granularity, match["iz"] or match["z"]
+
+
+def find_text_dates(
+    text: str, *, first_month: bool = True, limit: int = 20
+) -> list[TextDate]:
+    """
+    Every absolute date in *text*, in order, with its span.
+
+    Relative times ("3 hours ago") are not read here (`newsdump.times`
+    reads them); nor are impossible days (2023-02-30) or bare years.
+
+    Args:
+        text: Any text.
+        first_month: Read ambiguous numeric dates month first (see
+            `month_first`).
+        limit: Stop after this many dates.
+
+    Returns:
+        The dates found, at most *limit*.
+    """
+    found: list[TextDate] = []
+    if not any(ch.isdigit() for ch in text[:_MAX_SCAN]):
+        return found
+    for match in _pattern().finditer(text[:_MAX_SCAN]):
+        year, month, day, whole_month = _day_of(match, first_month)
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            continue
+        clock, granularity, zone_text = _clock(match)
+        end = match.end() if clock is not None else _date_end(match)
+        found.append(
+            TextDate(
+                start=match.start(),
+                end=end,
+                date=date,
+                clock=clock,
+                granularity="month" if whole_month else granularity,
+                zone=_zone_of(zone_text) if clock is not None else None,
+            )
+        )
+        if len(found) >= limit:
+            break
+    return found
+
+
+def _date_end(match: re.Match[str]) -> int:
+    """Where the date part of a match ends (without an unread clock)."""
+    ends = [
+        match.end(group)
+        for group in ("id", "ce", "cd", "ny", "dy", "my", "bd", "oy")
+        if match[group] is not None
+    ]
+    return max(ends) if ends else match.end()
+
+
+def make_stamp(
+    text: str, found: TextDate, tz: dt.tzinfo | None = None
+) -> Timestamp | None:
+    """
+    The `Timestamp` a found date denotes.
+
+    Args:
+        text: The text to record as the timestamp's text.
+        found: A date of `find_text_dates`.
+        tz: The page's own offset, for dates printed without one; ``None``
+            widens them as the module docstring says.
+
+    Returns:
+        The timestamp, or ``None`` if it cannot be built.
+    """
+    zone = found.zone or tz
+    clock = found.clock or dt.time()
+    try:
+        start = dt.datetime.combine(found.date, clock, tzinfo=zone or _UTC)
+        if zone is not None and not isinstance(zone, dt.timezone):
+            offset = start.utcoffset() or dt.timedelta()
+            start = start.replace(tzinfo=dt.timezone(offset))
+        latest = _span_end(start, found.granularity)
+    except (ValueError, OverflowError):
+        return None
+    value = start
+    if found.granularity in {"day", "month"}:
+        value = start + (latest - start + _TICK) / 2
+    earliest = start
+    if zone is None:
+        try:
+            earliest, latest = start - _EARLY_WIDEN, latest + _LATE_WIDEN
+        except OverflowError:
+            return None
+    return Timestamp(
+        text=text,
+        value=value,
+        earliest=earliest,
+        latest=latest,
+        granularity=found.granularity,
+    )
+
+
+def _span_end(start: dt.datetime, granularity: Granularity) -> dt.datetime:
+    if granularity == "month":
+        year, month = (
+            (start.year + 1, 1) if start.month == 12 else (start.year, start.month + 1)  # noqa: PLR2004
+        )
+        return start.replace(year=year, month=month) - _TICK
+    step = {
+        "second": dt.timedelta(seconds=1),
+        "minute": dt.timedelta(minutes=1),
+        "hour": dt.timedelta(hours=1),
+    }.get(granularity, dt.timedelta(days=1))
+    return start + step - _TICK
+
+
+_URL_DAY = re.compile(
+    r"(?<![\d])(?P<y>(?:19|20)\d{2})(?P<sep>[/_-]?)(?P<m>0[1-9]|1[0-2]|[1-9](?=/))"
+    r"(?P=sep)(?P<d>0[1-9]|[12]\d|3[01]|[1-9](?=/))(?!\d)"
+)
+_URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>0[1-9]|1[0-2])/(?!\d)")
+
+
+def url_dates(url: str) -> list[TextDate]:
+    """
+    The dates in a page's address, best first.
+
+    ``/2020/10/18/``, ``/20201018/`` and ``2020-10-18`` in a slug give the
+    day; ``/2020/10/`` alone gives the month (day unknown).
+    Query strings and fragments are ignored.
+
+    Args:
+        url: The page's address.
+
+    Returns:
+        The dates found: days first, then a month.
+    """
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    scheme_end = path.find("://")
+    if scheme_end >= 0:
+        slash = path.find("/", scheme_end + 3)
+        path_start = slash if slash >= 0 else len(path)
+    else:
+        path_start = 0
+    found: list[TextDate] = []
+    for match in _URL_DAY.finditer(path, path_start):
+        sep = match["sep"]
+        # Eight bare digits must stand alone ("/20201018/", "-20201018-").
+        if not sep and (match.end() < len(path) and path[match.end()].isalnum()):
+            continue
+        try:
+            date = dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+        except ValueError:
+            continue
+        found.append(TextDate(start=match.start(), end=match.end(), date=date))
+    if not found:
+        for match in _URL_MONTH.finditer(path, path_start):
+            date = dt.date(int(match["y"]), int(match["m"]), 1)
+            found.append(
+                TextDate(
+                    start=match.start() + 1,
+                    end=match.end() - 1,
+                    date=date,
+                    granularity="month",
+                )
+            )
+    return found
+
+
+def plausible(
+    stamp: Timestamp, *, now: dt.datetime | None, structured: bool = False
+) -> bool:
+    """
+    Tell whether a date can be a page's publication or update date.
+
+    Args:
+        stamp: The date.
+        now: The reference time (the crawl time), if known.
+        structured: Whether structured data (JSON-LD, meta, microdata)
+            states it; such dates may be older than `MIN_YEAR`.
+
+    Returns:
+        ``False`` for dates after *now* plus `SKEW`, before the minimum
+        year, or on a template day (1970-01-01).
+    """
+    day = stamp.value.date()
+    if day in _TEMPLATE_DAYS:
+        return False
+    if day.year < (MIN_YEAR_STRUCTURED if structured else MIN_YEAR):
+        return False
+    return not (now is not None and stamp.earliest > now + SKEW)

@@ -1,0 +1,756 @@
+"""
+A page's publication and update dates, from every place pages put them.
+
+Each source is one small function that turns what the page holds into
+`DateCandidate` values; the signals they look for are the tables below.
+`choose` then picks the page's dates by rank (see `docs/guide/dates.md`):
+
+1. structured data: JSON-LD (the article object first), named ``<meta>``
+   tags, microdata;
+2. the URL's day (``/2020/10/18/``);
+3. ``<time>``, ``<abbr title>`` and date-classed elements, and dates in the
+   text, just after the headline (the byline area);
+4. the URL's month (``/2020/10/``);
+5. as a last resort, ``<time>`` and date-classed elements elsewhere, outside
+   comments, footers and teaser lists.
+
+``published`` is the best-ranked candidate that says "published" or says
+nothing about its role; ``modified`` the best that says "updated".
+A page that only prints "Updated ..." gets a ``modified`` and no
+``published``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, Final, Literal, Protocol
+
+import attrs
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsdump._dates import (
+    TextDate,
+    find_text_dates,
+    make_stamp,
+    month_first,
+    plausible,
+    url_dates,
+)
+from newsdump._models import Timestamp
+
+__all__ = [
+    "DATE_CLASS",
+    "OUTSIDE_WORDS",
+    "IMAGE_META",
+    "DateCandidate",
+    "LD_DATE_KEYS",
+    "META_DATE_KEYS",
+    "Role",
+    "choose",
+    "gather",
+]
+
+Role = Literal["published", "modified", "unknown"]
+"""What a date says it is: the first publication, an update, or not said."""
+
+LD_DATE_KEYS: Final[Mapping[str, tuple[Role, int]]] = {
+    "datePublished": ("published", 0),
+    "dateCreated": ("published", 2),
+    "uploadDate": ("published", 1),
+    "dateModified": ("modified", 0),
+}
+"""JSON-LD and microdata properties that hold a page's dates, with their role
+and rank (lower is better)."""
+
+META_DATE_KEYS: Final[Mapping[str, tuple[Role, int]]] = {
+    "article:published_time": ("published", 0),
+    "og:article:published_time": ("published", 0),
+    "article:published": ("published", 1),
+    "datepublished": ("published", 1),
+    "pubdate": ("published", 1),
+    "publishdate": ("published", 1),
+    "publish-date": ("published", 1),
+    "publish_date": ("published", 1),
+    "published_time": ("published", 1),
+    "parsely-pub-date": ("published", 1),
+    "sailthru.date": ("published", 2),
+    "dc.date.issued": ("published", 2),
+    "dcterms.issued": ("published", 2),
+    "dcterms.created": ("published", 2),
+    "dc.date.created": ("published", 2),
+    "citation_publication_date": ("published", 2),
+    "citation_online_date": ("published", 2),
+    "citation_date": ("unknown", 3),
+    "dc.date": ("unknown", 3),
+    "dcterms.date": ("unknown", 3),
+    "date": ("unknown", 3),
+    "article:modified_time": ("modified", 0),
+    "og:updated_time": ("modified", 0),
+    "datemodified": ("modified", 1),
+    "dcterms.modified": ("modified", 1),
+    "dc.date.modified": ("modified", 1),
+    "article:modified": ("modified", 1),
+    "last-modified": ("modified", 4),
+}
+"""Meta names (``name``, ``property``, ``itemprop`` or ``http-equiv``, in lower
+case) that hold a page's dates, with their role and rank.
+Other names are read by pattern (`_META_PATTERNS`) at a worse rank."""
+
+_META_PATTERNS: Final[tuple[tuple[re.Pattern[str], Role], ...]] = (
+    (re.compile(r"expir|embargo|copyright|birth|event|start|end|valid|review"), "unknown"),
+    (re.compile(r"modif|updat|revis"), "modified"),
+    (re.compile(r"publi|pub[-_.]?date|creat|issued|release|posted"), "published"),
+    (re.compile(r"(?<![a-z])date(?![a-z])|date$"), "unknown"),
+)
+"""Meta names matched by pattern, first match wins; the first row lists
+dates that are not the page's (the role is then ignored)."""
+
+DATE_CLASS: Final[re.Pattern[str]] = re.compile(
+    r"date|time|publish|posted|updated|modified|dateline|byline|meta|info",
+    re.IGNORECASE,
+)
+"""Class or id words of elements that print a page's date (or its byline,
+where the date often sits)."""
+
+_DATE_CLASS_QUERY: Final = (
+    "time, abbr[title], [class*=date i], [id*=date i], [class*=publish i], "
+    "[class*=posted i], [class*=updated i], [class*=timestamp i]"
+)
+_ROLE_WORDS: Final[tuple[tuple[re.Pattern[str], Role], ...]] = (
+    (
+        re.compile(
+            r"updated|modified|revised|aktualisiert|mis à jour|mise à jour"
+            r"|actualizado|atualizado|aggiornato|bijgewerkt|last edited",
+            re.IGNORECASE,
+        ),
+        "modified",
+    ),
+    (
+        re.compile(
+            r"publi|posted|veröffentlicht|erschienen|créé|gepubliceerd|pubblicato"
+            r"|submitted|written|released",
+            re.IGNORECASE,
+        ),
+        "published",
+    ),
+)
+"""Words before a date, or in an element's class, that give its role."""
+
+OUTSIDE_WORDS: Final = frozenset(
+    {
+        "archive",
+        "breadcrumb",
+        "breadcrumbs",
+        "calendar",
+        "card",
+        "cards",
+        "comment",
+        "comments",
+        "feed",
+        "listing",
+        "menu",
+        "nav",
+        "navigation",
+        "newsletter",
+        "popular",
+        "promo",
+        "recommended",
+        "related",
+        "reply",
+        "share",
+        "teaser",
+        "teasers",
+        "trending",
+        "widget",
+    }
+)
+"""Words of a class or id (split at "-" and "_") that mark a region whose
+dates are other items' dates: comments, teaser lists, menus."""
+
+_CLASS_PARTS: Final = re.compile(r"[\s_-]+")
+_OUTSIDE_TAGS: Final = frozenset({"footer", "nav", "form", "select"})
+"""Tags of regions outside the article unless they sit in an ``<article>``."""
+_NEAR_STEPS: Final = 150
+_NEAR_TEXT_CHARS: Final = 200
+_BODY_PARAGRAPH_CHARS: Final = 300
+_MAX_ANCESTORS: Final = 12
+_MAX_CANDIDATE_CHARS: Final = 120
+_LAST_RESORT_NODES: Final = 80
+_LABEL_CHARS: Final = 30
+_HEADER_CHARS: Final = 1000
+
+# Tier bases: lower is better (see the module docstring).
+_TIER_STRUCTURED: Final = 0
+_TIER_URL_DAY: Final = 30
+_TIER_NEAR: Final = 40
+_TIER_IMAGE_URL: Final = 55
+_TIER_URL_MONTH: Final = 60
+_TIER_ELSEWHERE: Final = 70
+_TIER_LABELLED_TEXT: Final = 90
+
+
+@attrs.frozen(kw_only=True)
+class DateCandidate:
+    """
+    One date a page states, where it states it, and how it ranks.
+
+    Args:
+        timestamp: The date, its interval and its ``source``.
+        role: Whether it says it is the first publication, an update, or
+            does not say.
+        key: The signal it was read from: a JSON-LD property
+            ("datePublished"), a meta name ("article:published_time"), an
+            element ("time[datetime]", "span.post-date"), "url" or "text".
+        rank: Lower ranks are preferred; see `newsdump.find_dates`.
+        text: The string the date was read from.
+        start: Offset of the date in *text*.
+        end: Offset one past its end in *text*.
+    """
+
+    timestamp: Timestamp
+    role: Role
+    key: str
+    rank: int
+    text: str
+    start: int
+    end: int
+
+    @property
+    def source(self) -> str:
+        """The kind of place it was read from ("json-ld", "meta", ...)."""
+        return self.timestamp.source or ""
+
+
+class DatePage(Protocol):
+    """**Protocol:** what `gather` reads of a page, gathered beforehand."""
+
+    tree: LexborHTMLParser
+    meta: dict[str, list[str]]
+    itemprops: dict[str, list[LexborNode]]
+    h1s: list[LexborNode]
+    scopes: list[LexborNode]
+    ld: dict[str, Any]
+    ld_objects: list[tuple[int, dict[str, Any]]]
+    arg_url: str | None
+
+
+@attrs.frozen(kw_only=True)
+class _Context:
+    now: dt.datetime | None
+    first_month: bool
+    tz: dt.tzinfo | None
+
+
+def _candidate(  # noqa: PLR0913, PLR0917 - a candidate's parts
+    raw: str,
+    ctx: _Context,
+    *,
+    source: str,
+    key: str,
+    role: Role,
+    rank: int,
+    structured: bool = False,
+    found: TextDate | None = None,
+) -> DateCandidate | None:
+    """The candidate *raw* (its first date, or *found*) gives, if plausible."""
+    if found is None:
+        text = " ".join(raw.split())[:_MAX_CANDIDATE_CHARS]
+        dates = find_text_dates(text, first_month=ctx.first_month, limit=1)
+        if not dates:
+            return None
+        found = dates[0]
+    else:
+        text = raw
+    stamp = make_stamp(text, found, ctx.tz)
+    if stamp is None or not plausible(stamp, now=ctx.now, structured=structured):
+        return None
+    return DateCandidate(
+        timestamp=attrs.evolve(stamp, source=source),
+        role=role,
+        key=key,
+        rank=rank,
+        text=text,
+        start=found.start,
+        end=found.end,
+    )
+
+
+# --- structured data --------------------------------------------------------
+
+
+def _ld_rank(obj: Mapping[str, Any], main: Mapping[str, Any], depth: int) -> int | None:
+    """The rank of a JSON-LD object's dates: the main object first."""
+    if obj is main:
+        return 0
+    kinds = obj.get("@type")
+    names = kinds if isinstance(kinds, list) else [kinds]
+    article = any(
+        isinstance(name, str)
+        and any(word in name for word in ("Article", "Posting", "Page", "Report"))
+        for name in names
+    )
+    if article:
+        return 5
+    return 8 if depth == 0 else None
+
+
+def _from_json_ld(page: DatePage, ctx: _Context) -> Iterator[DateCandidate]:
+    for depth, obj in page.ld_objects:
+        base = _ld_rank(obj, page.ld, depth)
+        if base is None:
+            continue
+        for key, (role, rank) in LD_DATE_KEYS.items():
+            value = obj.get(key)
+            if isinstance(value, list) and value:
+                value = value[0]
+            if not isinstance(value, str):
+                continue
+            found = _candidate(
+                value,
+                ctx,
+                source="json-ld",
+                key=key,
+                role=role,
+                rank=_TIER_STRUCTURED + base + rank,
+                structured=True,
+            )
+            if found is not None:
+                yield found
+
+
+def _meta_role(name: str) -> tuple[Role, int] | None:
+    if name in META_DATE_KEYS:
+        return META_DATE_KEYS[name]
+    if "date" not in name and "time" not in name and "pub" not in name:
+        return None
+    for index, (pattern, role) in enumerate(_META_PATTERNS):
+        if pattern.search(name):
+            if index == 0:
+                return None
+            return role, 10
+    return None
+
+
+def _from_meta(page: DatePage, ctx: _Context) -> Iterator[DateCandidate]:
+    for name, values in page.meta.items():
+        found_role = _meta_role(name)
+        if found_role is None:
+            continue
+        role, rank = found_role
+        for value in values[:3]:
+            found = _candidate(
+                value,
+                ctx,
+                source="meta",
+                key=name,
+                role=role,
+                rank=_TIER_STRUCTURED + 2 + rank,
+                structured=True,
+            )
+            if found is not None:
+                yield found
+                break
+
+
+def _node_value(node: LexborNode) -> str:
+    attributes = node.attributes
+    for key in ("content", "datetime"):
+        value = attributes.get(key)
+        if value:
+            return value
+    return node.text(deep=True, separator=" ", strip=True)[:_MAX_CANDIDATE_CHARS]
+
+
+def _from_microdata(page: DatePage, ctx: _Context) -> Iterator[DateCandidate]:
+    for key, (role, rank) in LD_DATE_KEYS.items():
+        for node in page.itemprops.get(key.lower(), [])[:3]:
+            if node.tag == "meta" or _outside(node):
+                continue
+            found = _candidate(
+                _node_value(node),
+                ctx,
+                source="microdata",
+                key=key,
+                role=role,
+                rank=_TIER_STRUCTURED + 3 + rank,
+                structured=True,
+            )
+            if found is not None:
+                yield found
+                break
+
+
+# --- the URL ----------------------------------------------------------------
+
+
+def _from_url(url: str | None, ctx: _Context) -> Iterator[DateCandidate]:
+    if not url:
+        return
+    for found in url_dates(url)[:1]:
+        day = found.granularity == "day"
+        candidate = _candidate(
+            url,
+            ctx,
+            source="url",
+            key="url",
+            role="unknown",
+            rank=_TIER_URL_DAY if day else _TIER_URL_MONTH,
+            found=found,
+        )
+        if candidate is not None:
+            yield candidate
+
+
+IMAGE_META: Final = ("og:image", "og:image:url", "twitter:image", "thumbnailurl")
+"""Meta names of the lead image, whose address often holds the upload day."""
+
+
+def _from_image_url(page: DatePage, ctx: _Context) -> Iterator[DateCandidate]:
+    for name in IMAGE_META:
+        for url in page.meta.get(name, [])[:1]:
+            for found in url_dates(url)[:1]:
+                if found.granularity != "day":
+                    continue
+                candidate = _candidate(
+                    url,
+                    ctx,
+                    source="url",
+                    key=f"meta:{name}",
+                    role="unknown",
+                    rank=_TIER_IMAGE_URL,
+                    found=found,
+                )
+                if candidate is not None:
+                    yield candidate
+                    return
+
+
+_LABELLED: Final = re.compile(
+    r"(?:published|posted|updated|last\s+updated|last\s+modified|date)\s*(?:on|:)?\s*",
+    re.IGNORECASE,
+)
+_TEXT_SCAN_CHARS: Final = 200_000
+
+
+def _from_labelled_text(page: DatePage, ctx: _Context) -> Iterator[DateCandidate]:
+    """Dates right after "Published", "Updated" and the like anywhere in the
+    page's text: the last resort."""
+    body = page.tree.body
+    if body is None:
+        return
+    text = body.text(deep=True, separator="\n")[:_TEXT_SCAN_CHARS]
+    for label in _LABELLED.finditer(text):
+        head = text[label.end() : label.end() + _MAX_CANDIDATE_CHARS]
+        dates = find_text_dates(head, first_month=ctx.first_month, limit=1)
+        if not dates or dates[0].start > 0:
+            continue
+        line = text[label.start() : label.end() + dates[0].end]
+        shift = label.end() - label.start()
+        found = attrs.evolve(dates[0], start=shift, end=shift + dates[0].end)
+        candidate = _candidate(
+            line,
+            ctx,
+            source="text",
+            key="text",
+            role=_role_of(label.group(), ""),
+            rank=_TIER_LABELLED_TEXT,
+            found=found,
+        )
+        if candidate is not None:
+            yield candidate
+
+
+# --- elements and text ------------------------------------------------------
+
+
+def _class_of(node: LexborNode) -> str:
+    attributes = node.attributes
+    return f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+
+
+def _outside(node: LexborNode) -> bool:
+    """Tell whether *node* sits in comments, teasers, a menu or the page's
+    footer (an article's own footer, which holds its byline, is inside)."""
+    current: LexborNode | None = node
+    footer = False
+    for _ in range(_MAX_ANCESTORS):
+        if current is None:
+            break
+        tag = current.tag
+        if tag == "article":
+            return False
+        if tag in _OUTSIDE_TAGS:
+            footer = True
+        names = _class_of(current).lower()
+        if names.strip() and not OUTSIDE_WORDS.isdisjoint(_CLASS_PARTS.split(names)):
+            return True
+        current = current.parent
+    return footer
+
+
+def _role_of(label: str, names: str) -> Role:
+    for pattern, role in _ROLE_WORDS:
+        if pattern.search(label) or pattern.search(names):
+            return role
+    return "unknown"
+
+
+def _element_key(node: LexborNode) -> str:
+    first_class = (node.attributes.get("class") or "").split()
+    return f"{node.tag}.{first_class[0]}" if first_class else node.tag
+
+
+def _from_element(
+    node: LexborNode, ctx: _Context, rank: int, *, with_text: bool
+) -> Iterator[DateCandidate]:
+    """Dates an element states: its datetime/title attribute or its text."""
+    attributes = node.attributes
+    names = _class_of(node)
+    if node.tag == "time" and attributes.get("datetime"):
+        raw = attributes.get("datetime") or ""
+        text = node.text(deep=True, separator=" ", strip=True)
+        candidate = _candidate(
+            raw,
+            ctx,
+            source="time-element",
+            key="time[datetime]",
+            role=_role_of(_label_before(node), names),
+            rank=rank,
+        )
+        if candidate is not None:
+            yield candidate
+            return
+        if not with_text or not text:
+            return
+    if node.tag == "abbr" and attributes.get("title"):
+        candidate = _candidate(
+            attributes.get("title") or "",
+            ctx,
+            source="abbr",
+            key="abbr[title]",
+            role=_role_of("", names),
+            rank=rank,
+        )
+        if candidate is not None:
+            yield candidate
+            return
+    if not with_text:
+        return
+    text = " ".join(node.text(deep=True, separator=" ").split())
+    if not text or len(text) > _NEAR_TEXT_CHARS:
+        return
+    source = "time-element" if node.tag == "time" else "element"
+    for found in find_text_dates(text, first_month=ctx.first_month, limit=3):
+        label = text[max(0, found.start - _LABEL_CHARS) : found.start]
+        candidate = _candidate(
+            text,
+            ctx,
+            source=source if DATE_CLASS.search(names) or node.tag == "time" else "text",
+            key=_element_key(node),
+            role=_role_of(label or _label_before(node), names if not label else ""),
+            rank=rank,
+            found=found,
+        )
+        if candidate is not None:
+            yield candidate
+
+
+def _label_before(node: LexborNode) -> str:
+    """The short text just before *node* in its parent ("Updated:")."""
+    previous = node.prev
+    while previous is not None and not previous.text(deep=True).strip():
+        previous = previous.prev
+    if previous is None:
+        parent = node.parent
+        return _class_of(parent) if parent is not None else ""
+    return previous.text(deep=True)[-_LABEL_CHARS:]
+
+
+_OPAQUE: Final = frozenset({"svg", "script", "style", "noscript", "template", "iframe"})
+
+
+def _next_in_order(node: LexborNode) -> LexborNode | None:
+    """The next element in document order (descending into children, but
+    not into ``svg``, ``script`` and the like)."""
+    child = node.child if node.tag not in _OPAQUE else None
+    while child is not None and not child.is_element_node:
+        child = child.next
+    if child is not None:
+        return child
+    current: LexborNode | None = node
+    while current is not None:
+        sibling = current.next
+        while sibling is not None and not sibling.is_element_node:
+            sibling = sibling.next
+        if sibling is not None:
+            return sibling
+        current = current.parent
+    return None
+
+
+def _near_start(page: DatePage) -> LexborNode | None:
+    if page.h1s:
+        return page.h1s[0]
+    for scope in page.scopes:
+        return scope
+    return None
+
+
+def _headline_area(page: DatePage) -> Iterator[LexborNode]:
+    """The elements from the headline to the start of the body text."""
+    node = _near_start(page)
+    if node is None:
+        return
+    # The headline's own header may print the date before the headline.
+    parent = node.parent
+    if (
+        parent is not None
+        and parent.tag not in {"body", "html", "main", "article"}
+        and len(parent.text(deep=True)) < _HEADER_CHARS
+    ):
+        node = parent
+    seen = 0
+    current: LexborNode | None = node
+    while current is not None and seen < _NEAR_STEPS:
+        seen += 1
+        if current.tag == "p":
+            text = current.text(deep=True)
+            if len(text) > _BODY_PARAGRAPH_CHARS:
+                return
+        yield current
+        current = _next_in_order(current)
+
+
+def _is_leafish(node: LexborNode) -> bool:
+    """An element whose own text is short: a line, not a section."""
+    if node.tag in {"script", "style", "noscript", "svg", "template", "h1"}:
+        return False
+    text = node.text(deep=True)
+    return 0 < len(text) <= _NEAR_TEXT_CHARS * 2
+
+
+def _from_headline_area(page: DatePage, ctx: _Context) -> Iterator[DateCandidate]:
+    done: set[int] = set()
+    for index, node in enumerate(_headline_area(page)):
+        if node.tag not in {"time", "abbr"} and not _is_leafish(node):
+            continue
+        parent = node.parent
+        # Read the innermost element only: skip one whose parent was read.
+        if parent is not None and parent.mem_id in done:
+            continue
+        if _outside(node):
+            continue
+        found = list(
+            _from_element(node, ctx, _TIER_NEAR + min(index // 10, 5), with_text=True)
+        )
+        if found:
+            done.add(node.mem_id)
+            yield from found
+
+
+def _from_elsewhere(page: DatePage, ctx: _Context) -> Iterator[DateCandidate]:
+    body = page.tree.body
+    if body is None:
+        return
+    nodes = body.css(_DATE_CLASS_QUERY)
+    for index, node in enumerate(itertools.islice(nodes, _LAST_RESORT_NODES)):
+        if _outside(node):
+            continue
+        yield from _from_element(
+            node, ctx, _TIER_ELSEWHERE + min(index, 9), with_text=True
+        )
+
+
+# --- choosing ---------------------------------------------------------------
+
+Source = Callable[[DatePage, _Context], Iterator[DateCandidate]]
+
+_STRUCTURED: Final[tuple[Source, ...]] = (_from_json_ld, _from_meta, _from_microdata)
+
+
+def _page_tz(page: DatePage) -> dt.tzinfo | None:
+    """The offset the page's structured dates are written in, if any."""
+    ctx = _Context(now=None, first_month=False, tz=None)
+    for source in _STRUCTURED:
+        for candidate in source(page, ctx):
+            stamp = candidate.timestamp
+            if stamp.earliest == stamp.value or stamp.granularity in {
+                "second",
+                "minute",
+            }:
+                width = stamp.latest - stamp.earliest
+                if width < dt.timedelta(hours=1):
+                    return stamp.value.tzinfo
+    return None
+
+
+def gather(
+    page: DatePage,
+    *,
+    now: dt.datetime | None,
+    language: str | None,
+    host: str | None,
+    complete: bool = True,
+) -> list[DateCandidate]:
+    """
+    The dates a page states, best-ranked first.
+
+    Args:
+        page: The page's gathered parts.
+        now: The reference time; later dates are implausible.
+        language: The page's language tag, for numeric dates.
+        host: The page's host, for numeric dates.
+        complete: Look everywhere; when ``False``, stop once structured data
+            gave both dates (what `choose` needs).
+
+    Returns:
+        Every plausible candidate, sorted by rank, then page order.
+    """
+    ctx = _Context(
+        now=now, first_month=month_first(language, host), tz=_page_tz(page)
+    )
+    found: list[DateCandidate] = []
+    for source in _STRUCTURED:
+        found.extend(source(page, ctx))
+    found.extend(_from_url(page.arg_url, ctx))
+    if complete or not _settled(found):
+        found.extend(_from_headline_area(page, ctx))
+    if complete or not _settled(found):
+        found.extend(_from_image_url(page, ctx))
+        found.extend(_from_elsewhere(page, ctx))
+    if complete or not any(c.role != "modified" for c in found):
+        found.extend(_from_labelled_text(page, ctx))
+    return sorted(found, key=lambda c: c.rank)
+
+
+def _settled(found: Sequence[DateCandidate]) -> bool:
+    return any(c.role != "modified" and c.rank < _TIER_URL_DAY for c in found)
+
+
+def choose(
+    candidates: Sequence[DateCandidate],
+) -> tuple[Timestamp | None, Timestamp | None]:
+    """
+    The page's publication and update dates from its ranked candidates.
+
+    Args:
+        candidates: As `gather` returns them.
+
+    Returns:
+        ``(published, modified)``: the best-ranked candidate that is not an
+        update, and the best-ranked update; either may be ``None``.
+        An update earlier than the publication is dropped.
+    """
+    ranked = sorted(candidates, key=lambda c: c.rank)
+    published = next((c.timestamp for c in ranked if c.role != "modified"), None)
+    modified = next((c.timestamp for c in ranked if c.role == "modified"), None)
+    if (
+        published is not None
+        and modified is not None
+        and modified.latest < published.earliest
+    ):
+        modified = None
+    return published, modified

@@ -210,7 +210,8 @@ def _pattern() -> re.Pattern[str]:
         # October 18, 2020, Oct. 18th 2020
         rf"{mon.format('mm')}\s*(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>\d{{4}})(?!\d)",
         # 2023 Jan 7 (bibliographic)
-        rf"(?P<by>(?:19|20)\d{{2}})\s+{mon.format('bm')}\s+(?P<bd>\d{{1,2}})(?!\d)",
+        rf"(?P<by>(?:19|20)\d{{2}})\s+{mon.format('bm')}\s+(?P<bd>\d{{1,2}})(?!\d)"
+        r"(?!(?:st|nd|rd|th)?,?\s*\d{4})",
         # October 2020 (a month)
         rf"(?!(?:ago|out|set)\b){mon.format('om')},?\s+(?:de\s+)?"
         r"(?P<oy>(?:19|20)\d{2})(?!\d)",

@@ -116,10 +116,18 @@ DATE_CLASS: Final[re.Pattern[str]] = re.compile(
 where the date often sits)."""
 
 _DATE_CLASS_QUERY: Final = (
-    "time, abbr[title], [class*=date i], [id*=date i], [class*=publish i], "
-    "[class*=posted i], [class*=updated i], [class*=timestamp i]"
+    "time, abbr[title], [class*=date i], [id*=date i], [class*=publi i], "
+    "[class*=posted i], [class*=updated i], [class*=time i]"
 )
-_ROLE_WORDS: Final[tuple[tuple[re.Pattern[str], Role], ...]] = (
+_ROLE_WORDS: Final[tuple[tuple[re.Pattern[str], Role | None], ...]] = (
+    (
+        re.compile(
+            r"\b(?:received|accepted|expires?|deadline|due|born|events?|starts?"
+            r"|ends?|eingereicht|reçu|recibido)\b",
+            re.IGNORECASE,
+        ),
+        None,
+    ),
     (
         re.compile(
             r"updated|modified|revised|aktualisiert|mis à jour|mise à jour"
@@ -137,7 +145,8 @@ _ROLE_WORDS: Final[tuple[tuple[re.Pattern[str], Role], ...]] = (
         "published",
     ),
 )
-"""Words before a date, or in an element's class, that give its role."""
+"""Words before a date, or in an element's class, that give its role; the
+first row marks dates that are not the page's (they are skipped)."""
 
 OUTSIDE_WORDS: Final = frozenset(
     {
@@ -145,8 +154,6 @@ OUTSIDE_WORDS: Final = frozenset(
         "breadcrumb",
         "breadcrumbs",
         "calendar",
-        "card",
-        "cards",
         "comment",
         "comments",
         "feed",
@@ -181,6 +188,8 @@ _MAX_CANDIDATE_CHARS: Final = 120
 _LAST_RESORT_NODES: Final = 80
 _LABEL_CHARS: Final = 30
 _HEADER_CHARS: Final = 1000
+_MAX_AROUND_DATE: Final = 80
+_OVERRIDE_GAP: Final = dt.timedelta(days=1)
 
 # Tier bases: lower is better (see the module docstring).
 _TIER_STRUCTURED: Final = 0
@@ -250,12 +259,15 @@ def _candidate(  # noqa: PLR0913, PLR0917 - a candidate's parts
     *,
     source: str,
     key: str,
-    role: Role,
+    role: Role | None,
     rank: int,
     structured: bool = False,
     found: TextDate | None = None,
 ) -> DateCandidate | None:
-    """The candidate *raw* (its first date, or *found*) gives, if plausible."""
+    """The candidate *raw* (its first date, or *found*) gives, if plausible
+    and the page's own (*role* ``None`` marks another kind of date)."""
+    if role is None:
+        return None
     if found is None:
         text = " ".join(raw.split())[:_MAX_CANDIDATE_CHARS]
         dates = find_text_dates(text, first_month=ctx.first_month, limit=1)
@@ -480,8 +492,9 @@ def _outside(node: LexborNode) -> bool:
         if current is None:
             break
         tag = current.tag
-        if tag == "article":
-            return False
+        if tag in {"article", "body"}:
+            # Page-wide classes on <body> describe the page, not a region.
+            return footer and tag == "body"
         if tag in _OUTSIDE_TAGS:
             footer = True
         names = _class_of(current).lower()
@@ -491,7 +504,7 @@ def _outside(node: LexborNode) -> bool:
     return footer
 
 
-def _role_of(label: str, names: str) -> Role:
+def _role_of(label: str, names: str) -> Role | None:
     for pattern, role in _ROLE_WORDS:
         if pattern.search(label) or pattern.search(names):
             return role
@@ -544,6 +557,8 @@ def _from_element(
         return
     source = "time-element" if node.tag == "time" else "element"
     for found in find_text_dates(text, first_month=ctx.first_month, limit=3):
+        if len(text) - (found.end - found.start) > _MAX_AROUND_DATE:
+            continue  # a date inside prose, not a dateline
         label = text[max(0, found.start - _LABEL_CHARS) : found.start]
         candidate = _candidate(
             text,
@@ -716,8 +731,7 @@ def gather(
     for source in _STRUCTURED:
         found.extend(source(page, ctx))
     found.extend(_from_url(page.arg_url, ctx))
-    if complete or not _settled(found):
-        found.extend(_from_headline_area(page, ctx))
+    found.extend(_from_headline_area(page, ctx))
     if complete or not _settled(found):
         found.extend(_from_image_url(page, ctx))
         found.extend(_from_elsewhere(page, ctx))
@@ -746,6 +760,26 @@ def choose(
     """
     ranked = sorted(candidates, key=lambda c: c.rank)
     published = next((c.timestamp for c in ranked if c.role != "modified"), None)
+    shown = next(
+        (
+            c.timestamp
+            for c in ranked
+            if c.role != "modified" and _TIER_NEAR <= c.rank < _TIER_IMAGE_URL
+        ),
+        None,
+    )
+    if (
+        published is not None
+        and shown is not None
+        and published.granularity in {"day", "month", "year"}
+        and shown.granularity not in {"month", "year"}
+        and shown.latest + _OVERRIDE_GAP < published.earliest
+    ):
+        # Structured data states a bare day, not a machine timestamp, and
+        # the page shows an earlier date at its headline: the first
+        # publication cannot be later than the date it shows (the
+        # structured day is a republication).
+        published = shown
     modified = next((c.timestamp for c in ranked if c.role == "modified"), None)
     if (
         published is not None

@@ -58,6 +58,7 @@ class Answer:
     title: str | None = None
     authors: tuple[str, ...] | None = None
     day: str | None = None
+    latest_day: str | None = None
     error: str | None = None
 
 
@@ -106,7 +107,11 @@ def date_extractors() -> dict[str, Extractor]:
 
     def ours_meta(page: Page) -> Answer:
         meta = read_meta(LexborHTMLParser(page.html), url=page.url)
-        return Answer(authors=meta.authors, day=_page_day(meta.published, meta.modified))
+        return Answer(
+            authors=meta.authors,
+            day=_page_day(meta.published, meta.modified),
+            latest_day=_page_day(meta.modified, meta.published),
+        )
 
     found: dict[str, Extractor] = {"newsdump": ours_meta}
     try:
@@ -310,6 +315,16 @@ def main(argv: list[str] | None = None) -> int:
         ]
     if args.pages_json:
         args.pages_json.write_text(json.dumps(per_page, indent=1), encoding="utf-8")
+    if args.dates and "newsdump" in results:
+        latest = [
+            date_verdict(a.latest_day, p)
+            for a, p in zip(results["newsdump"][0], pages, strict=True)
+        ]
+        shares = " / ".join(
+            f"{kind} {latest.count(kind) / sum(v is not None for v in latest):.3f}"
+            for kind in ("right", "none", "wrong")
+        )
+        print(f"\nnewsdump, the update date where there is one: {shares}")
     if args.failures and "newsdump" in results:
         _print_failures(results["newsdump"][0], pages)
     if args.worst and "newsdump" in per_page:

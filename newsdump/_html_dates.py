@@ -51,6 +51,9 @@ __all__ = [
     "Role",
     "choose",
     "gather",
+    "headline_area",
+    "is_leafish",
+    "outside",
 ]
 
 Role = Literal["published", "modified", "unknown"]
@@ -379,7 +382,7 @@ def _node_value(node: LexborNode) -> str:
 def _from_microdata(page: DatePage, ctx: _Context) -> Iterator[DateCandidate]:
     for key, (role, rank) in LD_DATE_KEYS.items():
         for node in page.itemprops.get(key.lower(), [])[:3]:
-            if node.tag == "meta" or _outside(node):
+            if node.tag == "meta" or outside(node):
                 continue
             found = _candidate(
                 _node_value(node),
@@ -483,7 +486,7 @@ def _class_of(node: LexborNode) -> str:
     return f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
 
 
-def _outside(node: LexborNode) -> bool:
+def outside(node: LexborNode) -> bool:
     """Tell whether *node* sits in comments, teasers, a menu or the page's
     footer (an article's own footer, which holds its byline, is inside)."""
     current: LexborNode | None = node
@@ -614,7 +617,7 @@ def _near_start(page: DatePage) -> LexborNode | None:
     return None
 
 
-def _headline_area(page: DatePage) -> Iterator[LexborNode]:
+def headline_area(page: DatePage) -> Iterator[LexborNode]:
     """The elements from the headline to the start of the body text."""
     node = _near_start(page)
     if node is None:
@@ -639,7 +642,7 @@ def _headline_area(page: DatePage) -> Iterator[LexborNode]:
         current = _next_in_order(current)
 
 
-def _is_leafish(node: LexborNode) -> bool:
+def is_leafish(node: LexborNode) -> bool:
     """An element whose own text is short: a line, not a section."""
     if node.tag in {"script", "style", "noscript", "svg", "template", "h1"}:
         return False
@@ -649,14 +652,14 @@ def _is_leafish(node: LexborNode) -> bool:
 
 def _from_headline_area(page: DatePage, ctx: _Context) -> Iterator[DateCandidate]:
     done: set[int] = set()
-    for index, node in enumerate(_headline_area(page)):
-        if node.tag not in {"time", "abbr"} and not _is_leafish(node):
+    for index, node in enumerate(headline_area(page)):
+        if node.tag not in {"time", "abbr"} and not is_leafish(node):
             continue
         parent = node.parent
         # Read the innermost element only: skip one whose parent was read.
         if parent is not None and parent.mem_id in done:
             continue
-        if _outside(node):
+        if outside(node):
             continue
         found = list(
             _from_element(node, ctx, _TIER_NEAR + min(index // 10, 5), with_text=True)
@@ -672,7 +675,7 @@ def _from_elsewhere(page: DatePage, ctx: _Context) -> Iterator[DateCandidate]:
         return
     nodes = body.css(_DATE_CLASS_QUERY)
     for index, node in enumerate(itertools.islice(nodes, _LAST_RESORT_NODES)):
-        if _outside(node):
+        if outside(node):
             continue
         yield from _from_element(
             node, ctx, _TIER_ELSEWHERE + min(index, 9), with_text=True

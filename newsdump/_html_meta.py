@@ -28,7 +28,13 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsdump import times
 from newsdump._authors import clean_authors
-from newsdump._html_dates import choose, gather
+from newsdump._html_dates import (
+    choose,
+    gather,
+    headline_area,
+    is_leafish,
+    outside,
+)
 from newsdump._models import Granularity, Source, Timestamp
 
 __all__ = [
@@ -86,8 +92,10 @@ PRECEDENCE: Final[Mapping[Field, tuple[str, ...]]] = {
         "meta:dc.creator",
         "meta:parsely-author",
         "meta:sailthru.author",
+        "meta:citation_author",
         "html:itemprop-author",
         "html:rel-author",
+        "html:headline-byline",
         "html:byline",
         "html:by-after-h1",
     ),
@@ -627,7 +635,7 @@ def _html_standfirst(page: _Page) -> list[str]:
 def _html_itemprop_author(page: _Page) -> list[str]:
     names = []
     for node in page.itemprops.get("author", []):
-        if node.tag == "meta" or _in_comments(node):
+        if node.tag == "meta" or _in_comments(node) or outside(node):
             continue
         inner = node.css_first("[itemprop=name]")
         names.append(_node_value(inner if inner is not None else node))
@@ -648,7 +656,7 @@ def _html_rel_author(page: _Page) -> list[str]:
     return [
         n.text(deep=True, separator=" ")
         for n in page.rel_authors
-        if not _in_comments(n)
+        if not _in_comments(n) and not outside(n)
     ]
 
 
@@ -659,6 +667,34 @@ def _html_byline(page: _Page) -> list[str]:
         if len(text) <= _MAX_BYLINE_CHARS and not _in_comments(node):
             texts.append(text)
     return texts
+
+
+BYLINE_LEAD: Final = re.compile(
+    r"^(?:(?:written|words|story|text|reporting)\s+by|by|von|par|por|door|di"
+    r"|auth?or(?:in|s)?|auteur|autore)\s*:?(?:\s+|$)",
+    re.IGNORECASE,
+)
+"""How a byline starts ("By", "Written by", "Author:", "Von", "Par")."""
+
+
+def _html_headline_byline(page: _Page) -> list[str]:
+    """A byline between the headline and the body: "By Jane Doe", or a
+    "Written by" label followed by the name in the next element."""
+    label = False
+    for node in headline_area(page):
+        if not is_leafish(node):
+            continue
+        text = " ".join(node.text(deep=True, separator=" ").split())
+        if label and text:
+            return [text] if len(text) <= _MAX_BYLINE_CHARS else []
+        match = BYLINE_LEAD.match(text)
+        if match is None or _in_comments(node):
+            continue
+        if match.end() == len(text):
+            label = True  # the name is in the next element
+        elif len(text) <= _MAX_BYLINE_CHARS:
+            return [text]
+    return []
 
 
 def _next_element(node: LexborNode) -> LexborNode | None:
@@ -726,6 +762,7 @@ _HTML_SOURCES: dict[str, Callable[[_Page], list[str]]] = {
     "itemprop-dateModified": _html_itemprop("dateModified"),
     "rel-author": _html_rel_author,
     "byline": _html_byline,
+    "headline-byline": _html_headline_byline,
     "by-after-h1": _html_by_after_h1,
     "time": _html_time,
 }
@@ -936,9 +973,37 @@ def _tags(page: _Page) -> tuple[str, ...]:
     return ()
 
 
+_FIRST_BYLINE_ONLY: Final = frozenset({"html:byline"})
+"""Sources whose elements are spread over the page (author boxes of teasers
+too): only the first one that names someone is read."""
+
+
+def _one_byline(text: str) -> tuple[str, ...]:
+    return clean_authors([text])
+
+
+def _same_person(name: str, other: str) -> bool:
+    """Tell whether *name* is *other*, or *other* with something glued on."""
+    a, b = name.casefold(), other.casefold()
+    return a == b or b.startswith(a + " ")
+
+
 def _authors(page: _Page) -> tuple[str, ...]:
     for source in PRECEDENCE["authors"]:
-        names = clean_authors(_raw(source, page))
+        raw = _raw(source, page)
+        if source in _FIRST_BYLINE_ONLY:
+            first = next((n for n in map(_one_byline, raw) if n), ())
+            # The page-wide cleaning drops what the other bylines show is
+            # not part of a name ("Jane Doe Research" beside "Jane Doe").
+            names = tuple(
+                name
+                for name in clean_authors(raw)
+                if any(_same_person(name, other) for other in first)
+            )
+            if names:
+                return names
+            continue
+        names = clean_authors(raw)
         if names:
             return names
     return ()

@@ -96,6 +96,7 @@ PRECEDENCE: Final[Mapping[Field, tuple[str, ...]]] = {
         "html:itemprop-author",
         "html:rel-author",
         "html:headline-byline",
+        "html:author-link",
         "html:byline",
         "html:by-after-h1",
     ),
@@ -677,6 +678,26 @@ BYLINE_LEAD: Final = re.compile(
 """How a byline starts ("By", "Written by", "Author:", "Von", "Par")."""
 
 
+AUTHOR_PATH: Final = re.compile(
+    r"/(?:authors?|autor(?:en|in)?|auteurs?|autore|autori|writers?|contributors?"
+    r"|journalists?|redakteur(?:e|in)?)/[^/?#]+",
+    re.IGNORECASE,
+)
+"""Link paths of author pages ("/author/jane-doe/", "/autoren/max")."""
+
+
+def _html_author_link(page: _Page) -> list[str]:
+    """The texts of links to author pages, outside teasers and comments."""
+    texts = []
+    for node in page.tree.css("a[href*=auth i], a[href*=writer i], a[href*=contrib i]"):
+        if not AUTHOR_PATH.search(node.attributes.get("href") or ""):
+            continue
+        text = node.text(deep=True, separator=" ", strip=True)
+        if text and len(text) <= _MAX_BYLINE_CHARS and not outside(node):
+            texts.append(text)
+    return texts
+
+
 def _html_headline_byline(page: _Page) -> list[str]:
     """A byline between the headline and the body: "By Jane Doe", or a
     "Written by" label followed by the name in the next element."""
@@ -763,6 +784,7 @@ _HTML_SOURCES: dict[str, Callable[[_Page], list[str]]] = {
     "rel-author": _html_rel_author,
     "byline": _html_byline,
     "headline-byline": _html_headline_byline,
+    "author-link": _html_author_link,
     "by-after-h1": _html_by_after_h1,
     "time": _html_time,
 }
@@ -973,7 +995,7 @@ def _tags(page: _Page) -> tuple[str, ...]:
     return ()
 
 
-_FIRST_BYLINE_ONLY: Final = frozenset({"html:byline"})
+_FIRST_BYLINE_ONLY: Final = frozenset({"html:byline", "html:author-link"})
 """Sources whose elements are spread over the page (author boxes of teasers
 too): only the first one that names someone is read."""
 
@@ -988,7 +1010,27 @@ def _same_person(name: str, other: str) -> bool:
     return a == b or b.startswith(a + " ")
 
 
-def _authors(page: _Page) -> tuple[str, ...]:
+SIGNED_SOURCES: Final = frozenset(
+    {
+        "json-ld:author",
+        "json-ld:creator",
+        "meta:author",
+        "meta:article:author",
+        "meta:parsely-author",
+        "meta:sailthru.author",
+        "meta:dc.creator",
+        "meta:citation_author",
+    }
+)
+"""Author sources that hold names, not bylines: one-word names count there
+(see `newsdump._authors.clean_authors`), unless they are the site's name."""
+
+
+def _authors(page: _Page, site_names: Iterable[str] = ()) -> tuple[str, ...]:
+    """The first source's names; a name field that holds only a signature
+    ("Susan", "jsteinhardt") is used only when no source names a person in
+    full."""
+    weak: tuple[str, ...] = ()
     for source in PRECEDENCE["authors"]:
         raw = _raw(source, page)
         if source in _FIRST_BYLINE_ONLY:
@@ -1000,13 +1042,17 @@ def _authors(page: _Page) -> tuple[str, ...]:
                 for name in clean_authors(raw)
                 if any(_same_person(name, other) for other in first)
             )
-            if names:
-                return names
-            continue
-        names = clean_authors(raw)
+        else:
+            names = clean_authors(raw)
         if names:
             return names
-    return ()
+        if source in SIGNED_SOURCES and not weak:
+            weak = tuple(
+                name
+                for name in clean_authors(raw, signed=True)
+                if not _names_match(name, site_names)
+            )
+    return weak
 
 
 def _page_tz(page: _Page) -> dt.tzinfo:
@@ -1187,7 +1233,7 @@ def read_page(
     meta = PageMeta(
         title=title,
         subtitle=_subtitle(page, title),
-        authors=_authors(page),
+        authors=_authors(page, names),
         published=published,
         modified=modified,
         source=source,

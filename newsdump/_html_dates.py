@@ -63,6 +63,7 @@ LD_DATE_KEYS: Final[Mapping[str, tuple[Role, int]]] = {
     "datePublished": ("published", 0),
     "dateCreated": ("published", 2),
     "uploadDate": ("published", 1),
+    "coverageStartTime": ("published", 1),
     "dateModified": ("modified", 0),
 }
 """JSON-LD and microdata properties that hold a page's dates, with their role
@@ -181,7 +182,7 @@ OUTSIDE_WORDS: Final = frozenset(
 dates are other items' dates: comments, teaser lists, menus."""
 
 _CLASS_PARTS: Final = re.compile(r"[\s_-]+")
-_OUTSIDE_TAGS: Final = frozenset({"footer", "nav", "form", "select"})
+_OUTSIDE_TAGS: Final = frozenset({"footer", "aside", "nav", "form", "select"})
 """Tags of regions outside the article unless they sit in an ``<article>``."""
 _NEAR_STEPS: Final = 150
 _NEAR_TEXT_CHARS: Final = 200
@@ -198,7 +199,7 @@ _OVERRIDE_GAP: Final = dt.timedelta(days=1)
 _TIER_STRUCTURED: Final = 0
 _TIER_URL_DAY: Final = 30
 _TIER_NEAR: Final = 40
-_TIER_IMAGE_URL: Final = 55
+_TIER_IMAGE_URL: Final = 56
 _TIER_URL_MONTH: Final = 60
 _TIER_ELSEWHERE: Final = 70
 _TIER_LABELLED_TEXT: Final = 90
@@ -220,6 +221,7 @@ class DateCandidate:
         text: The string the date was read from.
         start: Offset of the date in *text*.
         end: Offset one past its end in *text*.
+        zoned: Whether the text states its offset or zone.
     """
 
     timestamp: Timestamp
@@ -229,6 +231,7 @@ class DateCandidate:
     text: str
     start: int
     end: int
+    zoned: bool = False
 
     @property
     def source(self) -> str:
@@ -290,6 +293,7 @@ def _candidate(  # noqa: PLR0913, PLR0917 - a candidate's parts
         text=text,
         start=found.start,
         end=found.end,
+        zoned=found.zone is not None,
     )
 
 
@@ -300,6 +304,8 @@ def _ld_rank(obj: Mapping[str, Any], main: Mapping[str, Any], depth: int) -> int
     """The rank of a JSON-LD object's dates: the main object first."""
     if obj is main:
         return 0
+    if depth > 0:
+        return None  # a part of another object: a live update, a review
     kinds = obj.get("@type")
     names = kinds if isinstance(kinds, list) else [kinds]
     article = any(
@@ -309,7 +315,7 @@ def _ld_rank(obj: Mapping[str, Any], main: Mapping[str, Any], depth: int) -> int
     )
     if article:
         return 5
-    return 8 if depth == 0 else None
+    return 8
 
 
 def _from_json_ld(page: DatePage, ctx: _Context) -> Iterator[DateCandidate]:
@@ -486,9 +492,10 @@ def _class_of(node: LexborNode) -> str:
     return f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
 
 
-def outside(node: LexborNode) -> bool:
+def outside(node: LexborNode, *, aside: bool = True) -> bool:
     """Tell whether *node* sits in comments, teasers, a menu or the page's
-    footer (an article's own footer, which holds its byline, is inside)."""
+    footer (an article's own footer, which holds its byline, is inside);
+    with *aside*, an ``<aside>`` counts as outside too."""
     current: LexborNode | None = node
     footer = False
     for _ in range(_MAX_ANCESTORS):
@@ -498,7 +505,7 @@ def outside(node: LexborNode) -> bool:
         if tag in {"article", "body"}:
             # Page-wide classes on <body> describe the page, not a region.
             return footer and tag == "body"
-        if tag in _OUTSIDE_TAGS:
+        if tag in _OUTSIDE_TAGS and (aside or tag != "aside"):
             footer = True
         names = _class_of(current).lower()
         if names.strip() and not OUTSIDE_WORDS.isdisjoint(_CLASS_PARTS.split(names)):
@@ -651,22 +658,16 @@ def is_leafish(node: LexborNode) -> bool:
 
 
 def _from_headline_area(page: DatePage, ctx: _Context) -> Iterator[DateCandidate]:
-    done: set[int] = set()
     for index, node in enumerate(headline_area(page)):
         if node.tag not in {"time", "abbr"} and not is_leafish(node):
             continue
-        parent = node.parent
-        # Read the innermost element only: skip one whose parent was read.
-        if parent is not None and parent.mem_id in done:
-            continue
         if outside(node):
             continue
-        found = list(
-            _from_element(node, ctx, _TIER_NEAR + min(index // 10, 5), with_text=True)
-        )
-        if found:
-            done.add(node.mem_id)
-            yield from found
+        # Ten elements to a step; a machine-readable <time datetime> or
+        # <abbr title> beats the text of the same step.
+        readable = node.tag in {"time", "abbr"}
+        rank = _TIER_NEAR + 2 * min(index // 10, 7) + (0 if readable else 1)
+        yield from _from_element(node, ctx, rank, with_text=True)
 
 
 def _from_elsewhere(page: DatePage, ctx: _Context) -> Iterator[DateCandidate]:
@@ -689,19 +690,11 @@ Source = Callable[[DatePage, _Context], Iterator[DateCandidate]]
 _STRUCTURED: Final[tuple[Source, ...]] = (_from_json_ld, _from_meta, _from_microdata)
 
 
-def _page_tz(page: DatePage) -> dt.tzinfo | None:
-    """The offset the page's structured dates are written in, if any."""
-    ctx = _Context(now=None, first_month=False, tz=None)
-    for source in _STRUCTURED:
-        for candidate in source(page, ctx):
-            stamp = candidate.timestamp
-            if stamp.earliest == stamp.value or stamp.granularity in {
-                "second",
-                "minute",
-            }:
-                width = stamp.latest - stamp.earliest
-                if width < dt.timedelta(hours=1):
-                    return stamp.value.tzinfo
+def _stated_zone(found: Sequence[DateCandidate]) -> dt.tzinfo | None:
+    """The offset the best-ranked date that states one is written in."""
+    for candidate in sorted(found, key=lambda c: c.rank):
+        if candidate.zoned:
+            return candidate.timestamp.value.tzinfo
     return None
 
 
@@ -727,12 +720,14 @@ def gather(
     Returns:
         Every plausible candidate, sorted by rank, then page order.
     """
-    ctx = _Context(
-        now=now, first_month=month_first(language, host), tz=_page_tz(page)
-    )
-    found: list[DateCandidate] = []
-    for source in _STRUCTURED:
-        found.extend(source(page, ctx))
+    ctx = _Context(now=now, first_month=month_first(language, host), tz=None)
+    found = [c for source in _STRUCTURED for c in source(page, ctx)]
+    tz = _stated_zone(found)
+    if tz is not None:
+        # Dates written without an offset take the page's own.
+        ctx = attrs.evolve(ctx, tz=tz)
+        if not all(c.zoned for c in found):
+            found = [c for source in _STRUCTURED for c in source(page, ctx)]
     found.extend(_from_url(page.arg_url, ctx))
     found.extend(_from_headline_area(page, ctx))
     if complete or not _settled(found):

@@ -636,7 +636,7 @@ def _html_standfirst(page: _Page) -> list[str]:
 def _html_itemprop_author(page: _Page) -> list[str]:
     names = []
     for node in page.itemprops.get("author", []):
-        if node.tag == "meta" or _in_comments(node) or outside(node):
+        if node.tag == "meta" or _in_comments(node) or outside(node, aside=False):
             continue
         inner = node.css_first("[itemprop=name]")
         names.append(_node_value(inner if inner is not None else node))
@@ -657,7 +657,7 @@ def _html_rel_author(page: _Page) -> list[str]:
     return [
         n.text(deep=True, separator=" ")
         for n in page.rel_authors
-        if not _in_comments(n) and not outside(n)
+        if not _in_comments(n) and not outside(n, aside=False)
     ]
 
 
@@ -693,7 +693,7 @@ def _html_author_link(page: _Page) -> list[str]:
         if not AUTHOR_PATH.search(node.attributes.get("href") or ""):
             continue
         text = node.text(deep=True, separator=" ", strip=True)
-        if text and len(text) <= _MAX_BYLINE_CHARS and not outside(node):
+        if text and len(text) <= _MAX_BYLINE_CHARS and not outside(node, aside=False):
             texts.append(text)
     return texts
 

@@ -18,7 +18,9 @@ from newsdump._exceptions import (
     ParseError,
     RelativeTimeError,
 )
+from newsdump._find_dates import find_dates
 from newsdump._html import parse_html, visible_text
+from newsdump._html_dates import DateCandidate
 from newsdump._layouts import DEFAULT_LAYOUTS, Layout
 from newsdump._limits import Limits
 from newsdump._models import (
@@ -44,6 +46,7 @@ __all__ = [
     "DEFAULT_LAYOUTS",
     "Article",
     "Caption",
+    "DateCandidate",
     "DecodeError",
     "Failure",
     "FilterError",
@@ -62,6 +65,7 @@ __all__ = [
     "Source",
     "Timestamp",
     "filters",
+    "find_dates",
     "from_dict",
     "from_json",
     "parse",

@@ -38,7 +38,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterator, Mapping
-from typing import Final
+from typing import Final, Literal
 
 import attrs
 
@@ -48,11 +48,16 @@ from newsdump.times import TIMEZONE_ABBREVIATIONS
 
 __all__ = [
     "DAY_FIRST_REGIONS",
+    "LINE_WORDS",
+    "ROLE_WORDS",
+    "Role",
     "MIN_YEAR",
     "MIN_YEAR_STRUCTURED",
     "SKEW",
     "TextDate",
+    "date_line",
     "find_text_dates",
+    "label_role",
     "make_stamp",
     "month_first",
     "month_names",
@@ -481,3 +486,155 @@ def plausible(
     if day.year < (MIN_YEAR_STRUCTURED if structured else MIN_YEAR):
         return False
     return not (now is not None and stamp.earliest > now + SKEW)
+
+
+Role = Literal["published", "modified", "unknown"]
+
+ROLE_WORDS: Final[tuple[tuple[re.Pattern[str], Role | None], ...]] = (
+    (
+        re.compile(
+            r"\b(?:received|accepted|expires?|deadline|due|born|events?|starts?"
+            r"|ends?|eingereicht|reçu|recibido)\b",
+            re.IGNORECASE,
+        ),
+        None,
+    ),
+    (
+        re.compile(
+            r"updated|modified|revised|aktualisiert|mis à jour|mise à jour"
+            r"|actualizado|atualizado|aggiornato|bijgewerkt|last edited",
+            re.IGNORECASE,
+        ),
+        "modified",
+    ),
+    (
+        re.compile(
+            r"publi|posted|veröffentlicht|erschienen|créé|gepubliceerd|pubblicato"
+            r"|submitted|written|released",
+            re.IGNORECASE,
+        ),
+        "published",
+    ),
+)
+"""Words before a date, or in an element's class, that give its role; the
+first row marks dates that are not the page's (they are skipped)."""
+
+
+def label_role(*texts: str) -> Role | None:
+    """
+    The role the words around a date give it.
+
+    Args:
+        texts: The label before the date, class names, and the like.
+
+    Returns:
+        "modified" for "Updated", "published" for "Published", ``None``
+        for another kind of date ("Received", "Deadline"), else "unknown".
+    """
+    for pattern, role in ROLE_WORDS:
+        if any(pattern.search(text) for text in texts if text):
+            return role
+    return "unknown"
+
+
+LINE_WORDS: Final = frozenset(
+    {
+        "published",
+        "publication",
+        "posted",
+        "updated",
+        "last",
+        "modified",
+        "on",
+        "at",
+        "date",
+        "veröffentlicht",
+        "aktualisiert",
+        "zuletzt",
+        "am",
+        "um",
+        "uhr",
+        "stand",
+        "publié",
+        "publiée",
+        "mis",
+        "à",
+        "jour",
+        "le",
+        "publicado",
+        "actualizado",
+        "atualizado",
+        "el",
+        "em",
+        "pubblicato",
+        "aggiornato",
+        "il",
+        "gepubliceerd",
+        "bijgewerkt",
+        "op",
+        "min",
+        "mins",
+        "minute",
+        "minutes",
+        "read",
+        "reading",
+        "time",
+        "lesezeit",
+        "lecture",
+        "lectura",
+        "leitura",
+        "lettura",
+        "leestijd",
+        "de",
+    }
+)
+"""Words a date line may hold besides its date ("Published on", "5 min
+read", "um ... Uhr"); weekday names of the language tables also count."""
+
+_LINE_TOKEN: Final = re.compile(r"[^\W\d_]+|\d+")
+_MAX_DATE_LINE: Final = 120
+
+
+@functools.cache
+def _weekday_names() -> frozenset[str]:
+    return frozenset(
+        name.rstrip(".").lower()
+        for lang in LANGUAGES
+        for group in lang.weekdays
+        for name in group
+    )
+
+
+def date_line(text: str, *, first_month: bool = True) -> tuple[Role, TextDate] | None:
+    """
+    Read a line that is only a date, such as "Published: 13 July 2025 14:05
+    BST", "July 13, 2025 · 5 min read" or "13.07.2025 um 14:05 Uhr".
+
+    Args:
+        text: One line of a text dump.
+        first_month: As for `find_text_dates`.
+
+    Returns:
+        The date's role (from its label) and the date; ``None`` if the line
+        holds no date, or more than a date and its labels.
+    """
+    if len(text) > _MAX_DATE_LINE:
+        return None
+    dates = find_text_dates(text, first_month=first_month, limit=2)
+    if len(dates) != 1 or dates[0].granularity == "month":
+        return None
+    found = dates[0]
+    rest = f"{text[: found.start]} {text[found.end :]}"
+    weekdays = _weekday_names()
+    numbers = 0
+    for token in _LINE_TOKEN.findall(rest.lower()):
+        if token.isdigit():
+            numbers += 1  # "5 min read"
+        elif token not in LINE_WORDS and token not in weekdays:
+            return None
+    if numbers > 1:
+        return None
+    role = label_role(text[: found.start])
+    if role is None:
+        return None
+    return role, found

@@ -34,6 +34,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsdump._dates import (
     TextDate,
     find_text_dates,
+    label_role,
     make_stamp,
     month_first,
     plausible,
@@ -57,7 +58,8 @@ __all__ = [
 ]
 
 Role = Literal["published", "modified", "unknown"]
-"""What a date says it is: the first publication, an update, or not said."""
+"""What a date says it is: the first publication, an update, or not said
+(the words that decide it are `newsdump._dates.ROLE_WORDS`)."""
 
 LD_DATE_KEYS: Final[Mapping[str, tuple[Role, int]]] = {
     "datePublished": ("published", 0),
@@ -123,35 +125,6 @@ _DATE_CLASS_QUERY: Final = (
     "time, abbr[title], [class*=date i], [id*=date i], [class*=publi i], "
     "[class*=posted i], [class*=updated i], [class*=time i]"
 )
-_ROLE_WORDS: Final[tuple[tuple[re.Pattern[str], Role | None], ...]] = (
-    (
-        re.compile(
-            r"\b(?:received|accepted|expires?|deadline|due|born|events?|starts?"
-            r"|ends?|eingereicht|reçu|recibido)\b",
-            re.IGNORECASE,
-        ),
-        None,
-    ),
-    (
-        re.compile(
-            r"updated|modified|revised|aktualisiert|mis à jour|mise à jour"
-            r"|actualizado|atualizado|aggiornato|bijgewerkt|last edited",
-            re.IGNORECASE,
-        ),
-        "modified",
-    ),
-    (
-        re.compile(
-            r"publi|posted|veröffentlicht|erschienen|créé|gepubliceerd|pubblicato"
-            r"|submitted|written|released",
-            re.IGNORECASE,
-        ),
-        "published",
-    ),
-)
-"""Words before a date, or in an element's class, that give its role; the
-first row marks dates that are not the page's (they are skipped)."""
-
 OUTSIDE_WORDS: Final = frozenset(
     {
         "archive",
@@ -515,10 +488,7 @@ def outside(node: LexborNode, *, aside: bool = True) -> bool:
 
 
 def _role_of(label: str, names: str) -> Role | None:
-    for pattern, role in _ROLE_WORDS:
-        if pattern.search(label) or pattern.search(names):
-            return role
-    return "unknown"
+    return label_role(label, names)
 
 
 def _element_key(node: LexborNode) -> str:

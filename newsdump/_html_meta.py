@@ -28,6 +28,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsdump import times
 from newsdump._authors import clean_authors
+from newsdump._dates import plausible
 from newsdump._html_dates import (
     choose,
     gather,
@@ -1079,20 +1080,6 @@ _PROVENANCE: Final[Mapping[str, str]] = {
 """The `Timestamp.source` of each kind of `PRECEDENCE` source."""
 
 
-def _time(
-    page: _Page, field: Field, now: dt.datetime | None, tz: dt.tzinfo
-) -> Timestamp | None:
-    def accept(text: str, source: str) -> Timestamp | None:
-        stamp = parse_time_value(text, now=now, tz=tz)
-        if stamp is None:
-            return None
-        kind = next((v for k, v in _PROVENANCE.items() if source.startswith(k)), None)
-        return attrs.evolve(stamp, source=kind)
-
-    found = _first(page, field, accept)
-    return found if isinstance(found, Timestamp) else None
-
-
 def _dates(
     page: _Page,
     *,
@@ -1101,14 +1088,36 @@ def _dates(
     host: str | None,
 ) -> tuple[Timestamp | None, Timestamp | None]:
     """The page's publication and update dates (see `newsdump.find_dates`);
-    relative times in metadata ("3 hours ago") are read by `_time`."""
+    relative times in metadata ("3 hours ago", read against *now*) fill a
+    date the candidates leave empty."""
     candidates = gather(page, now=now, language=language, host=host, complete=False)
     published, modified = choose(candidates)
-    if published is None or modified is None:
+    if now is not None and (published is None or modified is None):
         tz = _page_tz(page)
-        published = published or _time(page, "published", now, tz)
-        modified = modified or _time(page, "modified", now, tz)
+        published = published or _relative_time(page, "published", now, tz)
+        later = _relative_time(page, "modified", now, tz)
+        if modified is None and later is not None:
+            if published is None or published.earliest <= later.latest:
+                modified = later
     return published, modified
+
+
+def _relative_time(
+    page: _Page, field: Field, now: dt.datetime, tz: dt.tzinfo
+) -> Timestamp | None:
+    """A relative time ("3 hours ago") that metadata gives for *field*."""
+
+    def accept(text: str, source: str) -> Timestamp | None:
+        if source.startswith("html:") or _ISO_START.match(text):
+            return None
+        stamp = parse_time_value(text, now=now, tz=tz)
+        if stamp is None or not plausible(stamp, now=now, structured=True):
+            return None
+        kind = next((v for k, v in _PROVENANCE.items() if source.startswith(k)), None)
+        return attrs.evolve(stamp, source=kind)
+
+    found = _first(page, field, accept)
+    return found if isinstance(found, Timestamp) else None
 
 
 def _first_paragraphs(scope: LexborNode) -> list[LexborNode]:

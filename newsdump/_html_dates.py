@@ -148,7 +148,6 @@ OUTSIDE_WORDS: Final = frozenset(
         "teaser",
         "teasers",
         "trending",
-        "widget",
     }
 )
 """Words of a class or id (split at "-" and "_") that mark a region whose

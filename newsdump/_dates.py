@@ -329,6 +329,8 @@ def find_text_dates(
             continue
         clock, granularity, zone_text = _clock(match)
         end = match.end() if clock is not None else _date_end(match)
+        while end > match.start() and text[end - 1] in " \t\n\r,(":
+            end -= 1  # the clock's optional parts may have eaten spaces
         found.append(
             TextDate(
                 start=match.start(),

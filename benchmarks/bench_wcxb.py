@@ -102,8 +102,9 @@ def _text_mode(render: Callable[[str], str]) -> Extractor:
 
 def date_extractors() -> dict[str, Extractor]:
     """The date and author finders alone, by name (for ``--dates``)."""
-    from newsdump._html_meta import read_meta  # noqa: PLC0415 - the finder alone
     from selectolax.lexbor import LexborHTMLParser  # noqa: PLC0415
+
+    from newsdump._html_meta import read_meta  # noqa: PLC0415 - the finder alone
 
     def ours_meta(page: Page) -> Answer:
         meta = read_meta(LexborHTMLParser(page.html), url=page.url)

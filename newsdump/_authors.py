@@ -195,7 +195,7 @@ _HANDLE = re.compile(r"^[^\W\d_][\w.'’-]*[^\W_]$")
 def _is_credential(word: str) -> bool:
     """A degree or title after a name ("MD", "Ph.D", "CFP"), not a name."""
     letters = word.replace(".", "")
-    return letters.isupper() or ("." in word and len(letters) <= 4)  # noqa: PLR2004
+    return letters.isupper() or ("." in word and len(letters) <= 4)
 
 
 def _is_signature(candidate: str) -> bool:
@@ -276,9 +276,7 @@ def _drop_caps_tail(piece: str) -> str:
 
 
 def _clean_one(raw: str, *, signed: bool = False) -> list[str]:
-    return [
-        c for c in _candidates(raw) if _is_name(c) or (signed and _is_signature(c))
-    ]
+    return [c for c in _candidates(raw) if _is_name(c) or (signed and _is_signature(c))]
 
 
 def clean_authors(raw: Iterable[str], *, signed: bool = False) -> tuple[str, ...]:

@@ -49,11 +49,11 @@ from newsdump.times import TIMEZONE_ABBREVIATIONS
 __all__ = [
     "DAY_FIRST_REGIONS",
     "LINE_WORDS",
-    "ROLE_WORDS",
-    "Role",
     "MIN_YEAR",
     "MIN_YEAR_STRUCTURED",
+    "ROLE_WORDS",
     "SKEW",
+    "Role",
     "TextDate",
     "date_line",
     "find_text_dates",
@@ -179,7 +179,9 @@ class TextDate:
 
 
 def _alternation(words: Iterator[str] | list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return "|".join(
+        re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))
+    )
 
 
 _ZONE = (
@@ -202,24 +204,33 @@ def _pattern() -> re.Pattern[str]:
     ordinal = r"(?:st|nd|rd|th|er|e|º|°|\.)?"
     forms = [
         # 2020-10-18, 2020/10/18, 2020.10.18, with an ISO time and zone
-        r"(?P<iy>(?:19|20)\d{2})(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})"
-        r"(?!\d)(?:[t ](?P<ih>\d{2}):(?P<imi>\d{2})(?::(?P<is>\d{2})(?:[.,]\d{1,9})?)?"
-        r"\s*(?P<iz>z(?![^\W\d_])|[+-]\d{2}:?\d{2})?)?",
+        (
+            r"(?P<iy>(?:19|20)\d{2})(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)"
+            r"(?P<id>\d{1,2})(?!\d)(?:[t ](?P<ih>\d{2}):(?P<imi>\d{2})"
+            r"(?::(?P<is>\d{2})(?:[.,]\d{1,9})?)?"
+            r"\s*(?P<iz>z(?![^\W\d_])|[+-]\d{2}:?\d{2})?)?"
+        ),
         # 2020年10月18日, 2020년 10월 18일
         r"(?P<cy>\d{4})\s*[年년]\s*(?P<cm>\d{1,2})\s*[月월]\s*(?P<cd>\d{1,2})(?P<ce>\s*[日일])?",
         # 18.10.2020, 10/18/2020, 18-10-20
         r"(?P<na>\d{1,2})(?P<nsep>[./-])(?P<nb>\d{1,2})(?P=nsep)(?P<ny>\d{4}|\d{2})(?!\d)",
         # 18 October 2020, 18. Oktober 2020, 1er mai 2020, 18 de octubre de 2020
-        rf"(?P<dd>\d{{1,2}}){ordinal}\s*(?:de\s+|of\s+)?{mon.format('dm')},?\s*"
-        r"(?:de\s+|del\s+)?(?P<dy>\d{4})(?!\d)",
+        (
+            rf"(?P<dd>\d{{1,2}}){ordinal}\s*(?:de\s+|of\s+)?{mon.format('dm')},?\s*"
+            r"(?:de\s+|del\s+)?(?P<dy>\d{4})(?!\d)"
+        ),
         # October 18, 2020, Oct. 18th 2020
         rf"{mon.format('mm')}\s*(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>\d{{4}})(?!\d)",
         # 2023 Jan 7 (bibliographic)
-        rf"(?P<by>(?:19|20)\d{{2}})\s+{mon.format('bm')}\s+(?P<bd>\d{{1,2}})(?!\d)"
-        r"(?!(?:st|nd|rd|th)?,?\s*\d{4})",
+        (
+            rf"(?P<by>(?:19|20)\d{{2}})\s+{mon.format('bm')}\s+(?P<bd>\d{{1,2}})(?!\d)"
+            r"(?!(?:st|nd|rd|th)?,?\s*\d{4})"
+        ),
         # October 2020 (a month)
-        rf"(?!(?:ago|out|set)\b){mon.format('om')},?\s+(?:de\s+)?"
-        r"(?P<oy>(?:19|20)\d{2})(?!\d)",
+        (
+            rf"(?!(?:ago|out|set)\b){mon.format('om')},?\s+(?:de\s+)?"
+            r"(?P<oy>(?:19|20)\d{2})(?!\d)"
+        ),
     ]
     body = "|".join(f"(?:{form})" for form in forms)
     return re.compile(rf"(?<![\w/.-])(?:{body}){_CLOCK_TAIL}", re.IGNORECASE)
@@ -242,7 +253,9 @@ def _numeric_day(
     return year, a, b
 
 
-def _day_of(match: re.Match[str], first_month: bool) -> tuple[int, int, int, bool]:
+def _day_of(  # noqa: PLR0911 - one return per form of `_pattern`
+    match: re.Match[str], first_month: bool
+) -> tuple[int, int, int, bool]:
     """(year, month, day, whole month?) of a match of `_pattern`."""
     months = month_names()
     if match["iy"]:
@@ -287,13 +300,13 @@ def _clock(match: re.Match[str]) -> tuple[dt.time | None, Granularity, str | Non
     minute = int(match["imi"] or match["mi"] or 0)
     seconds = match["is"] or match["s"]
     meridiem = (match["ap"] or "").lower()[:1]
-    if meridiem and not 1 <= hour <= 12:  # noqa: PLR2004 - a 12-hour clock
+    if meridiem and not 1 <= hour <= 12:
         return None, "day", None
-    if meridiem == "p" and hour != 12:  # noqa: PLR2004
+    if meridiem == "p" and hour != 12:
         hour += 12
-    elif meridiem == "a" and hour == 12:  # noqa: PLR2004
+    elif meridiem == "a" and hour == 12:
         hour = 0
-    if hour > 23 or minute > 59 or (seconds and int(seconds) > 59):  # noqa: PLR2004
+    if hour > 23 or minute > 59 or (seconds and int(seconds) > 59):
         return None, "day", None
     granularity: Granularity = "second" if seconds else "minute"
     clock = dt.time(hour, minute, int(seconds or 0))
@@ -402,7 +415,7 @@ def make_stamp(
 def _span_end(start: dt.datetime, granularity: Granularity) -> dt.datetime:
     if granularity == "month":
         year, month = (
-            (start.year + 1, 1) if start.month == 12 else (start.year, start.month + 1)  # noqa: PLR2004
+            (start.year + 1, 1) if start.month == 12 else (start.year, start.month + 1)
         )
         return start.replace(year=year, month=month) - _TICK
     step = {

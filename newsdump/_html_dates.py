@@ -44,11 +44,11 @@ from newsdump._models import Timestamp
 
 __all__ = [
     "DATE_CLASS",
-    "OUTSIDE_WORDS",
     "IMAGE_META",
-    "DateCandidate",
     "LD_DATE_KEYS",
     "META_DATE_KEYS",
+    "OUTSIDE_WORDS",
+    "DateCandidate",
     "Role",
     "choose",
     "gather",
@@ -106,7 +106,10 @@ case) that hold a page's dates, with their role and rank.
 Other names are read by pattern (`_META_PATTERNS`) at a worse rank."""
 
 _META_PATTERNS: Final[tuple[tuple[re.Pattern[str], Role], ...]] = (
-    (re.compile(r"expir|embargo|copyright|birth|event|start|end|valid|review"), "unknown"),
+    (
+        re.compile(r"expir|embargo|copyright|birth|event|start|end|valid|review"),
+        "unknown",
+    ),
     (re.compile(r"modif|updat|revis"), "modified"),
     (re.compile(r"publi|pub[-_.]?date|creat|issued|release|posted"), "published"),
     (re.compile(r"(?<![a-z])date(?![a-z])|date$"), "unknown"),
@@ -231,7 +234,7 @@ class _Context:
     tz: dt.tzinfo | None
 
 
-def _candidate(  # noqa: PLR0913, PLR0917 - a candidate's parts
+def _candidate(
     raw: str,
     ctx: _Context,
     *,
@@ -492,49 +495,44 @@ def _role_of(label: str, names: str) -> Role | None:
 
 def _element_key(node: LexborNode) -> str:
     first_class = (node.attributes.get("class") or "").split()
-    return f"{node.tag}.{first_class[0]}" if first_class else node.tag
+    tag = node.tag or ""
+    return f"{tag}.{first_class[0]}" if first_class else tag
+
+
+def _from_attribute(node: LexborNode, ctx: _Context, rank: int) -> DateCandidate | None:
+    """The date a ``<time datetime>`` or ``<abbr title>`` states."""
+    attributes = node.attributes
+    if node.tag == "time" and attributes.get("datetime"):
+        raw, source, key = attributes.get("datetime") or "", "time-element", "time"
+        label = _label_before(node)
+    elif node.tag == "abbr" and attributes.get("title"):
+        raw, source, key, label = attributes.get("title") or "", "abbr", "abbr", ""
+    else:
+        return None
+    return _candidate(
+        raw,
+        ctx,
+        source=source,
+        key=f"{key}[{'datetime' if key == 'time' else 'title'}]",
+        role=_role_of(label, _class_of(node)),
+        rank=rank,
+    )
 
 
 def _from_element(
-    node: LexborNode, ctx: _Context, rank: int, *, with_text: bool
+    node: LexborNode, ctx: _Context, rank: int
 ) -> Iterator[DateCandidate]:
-    """Dates an element states: its datetime/title attribute or its text."""
-    attributes = node.attributes
-    names = _class_of(node)
-    if node.tag == "time" and attributes.get("datetime"):
-        raw = attributes.get("datetime") or ""
-        text = node.text(deep=True, separator=" ", strip=True)
-        candidate = _candidate(
-            raw,
-            ctx,
-            source="time-element",
-            key="time[datetime]",
-            role=_role_of(_label_before(node), names),
-            rank=rank,
-        )
-        if candidate is not None:
-            yield candidate
-            return
-        if not with_text or not text:
-            return
-    if node.tag == "abbr" and attributes.get("title"):
-        candidate = _candidate(
-            attributes.get("title") or "",
-            ctx,
-            source="abbr",
-            key="abbr[title]",
-            role=_role_of("", names),
-            rank=rank,
-        )
-        if candidate is not None:
-            yield candidate
-            return
-    if not with_text:
+    """Dates an element states: its datetime/title attribute, else its text."""
+    candidate = _from_attribute(node, ctx, rank)
+    if candidate is not None:
+        yield candidate
         return
     text = " ".join(node.text(deep=True, separator=" ").split())
     if not text or len(text) > _NEAR_TEXT_CHARS:
         return
-    source = "time-element" if node.tag == "time" else "element"
+    names = _class_of(node)
+    dated = node.tag == "time" or DATE_CLASS.search(names) is not None
+    source = ("time-element" if node.tag == "time" else "element") if dated else "text"
     for found in find_text_dates(text, first_month=ctx.first_month, limit=3):
         if len(text) - (found.end - found.start) > _MAX_AROUND_DATE:
             continue  # a date inside prose, not a dateline
@@ -542,7 +540,7 @@ def _from_element(
         candidate = _candidate(
             text,
             ctx,
-            source=source if DATE_CLASS.search(names) or node.tag == "time" else "text",
+            source=source,
             key=_element_key(node),
             role=_role_of(label or _label_before(node), names if not label else ""),
             rank=rank,
@@ -636,7 +634,7 @@ def _from_headline_area(page: DatePage, ctx: _Context) -> Iterator[DateCandidate
         # <abbr title> beats the text of the same step.
         readable = node.tag in {"time", "abbr"}
         rank = _TIER_NEAR + 2 * min(index // 10, 7) + (0 if readable else 1)
-        yield from _from_element(node, ctx, rank, with_text=True)
+        yield from _from_element(node, ctx, rank)
 
 
 def _from_elsewhere(page: DatePage, ctx: _Context) -> Iterator[DateCandidate]:
@@ -647,9 +645,7 @@ def _from_elsewhere(page: DatePage, ctx: _Context) -> Iterator[DateCandidate]:
     for index, node in enumerate(itertools.islice(nodes, _LAST_RESORT_NODES)):
         if outside(node):
             continue
-        yield from _from_element(
-            node, ctx, _TIER_ELSEWHERE + min(index, 9), with_text=True
-        )
+        yield from _from_element(node, ctx, _TIER_ELSEWHERE + min(index, 9))
 
 
 # --- choosing ---------------------------------------------------------------

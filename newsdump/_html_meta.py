@@ -1096,9 +1096,12 @@ def _dates(
         tz = _page_tz(page)
         published = published or _relative_time(page, "published", now, tz)
         later = _relative_time(page, "modified", now, tz)
-        if modified is None and later is not None:
-            if published is None or published.earliest <= later.latest:
-                modified = later
+        if (
+            modified is None
+            and later is not None
+            and (published is None or published.earliest <= later.latest)
+        ):
+            modified = later
     return published, modified
 
 

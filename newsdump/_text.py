@@ -27,7 +27,6 @@ import attrs
 
 from newsdump import times
 from newsdump._authors import clean_authors
-from newsdump._text_dates import is_date_line, line_dates
 from newsdump._chain import Block, Filter, Outcome, run_chain
 from newsdump._decode import decode_text
 from newsdump._layouts import DEFAULT_LAYOUTS, ItemField, Layout
@@ -41,6 +40,7 @@ from newsdump._models import (
     Source,
     Timestamp,
 )
+from newsdump._text_dates import is_date_line, line_dates
 
 __all__ = ["LAYOUT_FILTER", "parse_text", "reference_time"]
 

@@ -74,7 +74,7 @@ class TestFormats:
         assert "13 July 2025 14:05 BST" == text[found.start : found.end]
 
     def test_month_only(self):
-        """"October 2020" is a month: its interval is the whole month."""
+        """ "October 2020" is a month: its interval is the whole month."""
         result = stamp("October 2020")
 
         assert "month" == result.granularity

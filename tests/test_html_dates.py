@@ -142,9 +142,8 @@ class TestSources:
         article = parsed(page(), url="https://x.org/2024/03/bridge")
 
         assert "month" == article.published.granularity
-        assert dt.date(2024, 3, 1) in {
-            (article.published.earliest + dt.timedelta(hours=14)).date()
-        }
+        start = article.published.earliest + dt.timedelta(hours=14)
+        assert dt.date(2024, 3, 1) == start.date()
 
     def test_last_resort_elsewhere(self):
         """A date-classed element outside the headline area is a last resort."""
@@ -244,7 +243,9 @@ class TestPlausibility:
 
     def test_page_offset_kept(self):
         """A late-evening time keeps its offset and its day."""
-        head = '<meta property="article:published_time" content="2024-03-05T23:30-05:00">'
+        head = (
+            '<meta property="article:published_time" content="2024-03-05T23:30-05:00">'
+        )
         article = parsed(page(head))
 
         assert dt.date(2024, 3, 5) == day(article.published)
@@ -252,7 +253,9 @@ class TestPlausibility:
 
     def test_naive_text_takes_page_offset(self):
         """A dateline without a zone takes the offset the page states."""
-        head = '<meta property="article:published_time" content="2024-03-05T08:15+02:00">'
+        head = (
+            '<meta property="article:published_time" content="2024-03-05T08:15+02:00">'
+        )
         body = "<p class='meta'>Updated 6 March 2024 10:00</p>"
 
         article = parsed(page(head, body))

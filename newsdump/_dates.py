@@ -86,6 +86,7 @@ _LATE_WIDEN: Final = dt.timedelta(hours=12)
 _TICK: Final = dt.timedelta(microseconds=1)
 _UTC: Final = dt.timezone.utc
 _MAX_SCAN: Final = 20_000
+_DIGIT: Final = re.compile(r"\d")
 
 _EXTRA_MONTHS: Final[Mapping[str, int]] = {
     # Abbreviations sites print that the tables do not list as such.
@@ -332,7 +333,7 @@ def find_text_dates(
         The dates found, at most *limit*.
     """
     found: list[TextDate] = []
-    if not any(ch.isdigit() for ch in text[:_MAX_SCAN]):
+    if _DIGIT.search(text, 0, _MAX_SCAN) is None:
         return found
     for match in _pattern().finditer(text[:_MAX_SCAN]):
         year, month, day, whole_month = _day_of(match, first_month)

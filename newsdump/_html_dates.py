@@ -616,25 +616,39 @@ def headline_area(page: DatePage) -> Iterator[LexborNode]:
         current = _next_in_order(current)
 
 
+_BLOCKS: Final = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "div", "dl", "figure",
+        "footer", "form", "header", "main", "nav", "ol", "section", "table", "ul",
+    }
+)  # fmt: skip
+
+
 def is_leafish(node: LexborNode) -> bool:
-    """An element whose own text is short: a line, not a section."""
-    if node.tag in {"script", "style", "noscript", "svg", "template", "h1"}:
+    """An element whose own text is short: a line, not a section (an element
+    holding blocks is not read; its blocks are)."""
+    if node.tag in _OPAQUE or node.tag in {"h1", "head"}:
         return False
+    child = node.child
+    while child is not None:
+        if child.tag in _BLOCKS:
+            return False
+        child = child.next
     text = node.text(deep=True)
     return 0 < len(text) <= _NEAR_TEXT_CHARS * 2
 
 
 def _from_headline_area(page: DatePage, ctx: _Context) -> Iterator[DateCandidate]:
     for index, node in enumerate(headline_area(page)):
-        if node.tag not in {"time", "abbr"} and not is_leafish(node):
-            continue
-        if outside(node):
+        readable = node.tag in {"time", "abbr"}
+        if not readable and not is_leafish(node):
             continue
         # Ten elements to a step; a machine-readable <time datetime> or
         # <abbr title> beats the text of the same step.
-        readable = node.tag in {"time", "abbr"}
         rank = _TIER_NEAR + 2 * min(index // 10, 7) + (0 if readable else 1)
-        yield from _from_element(node, ctx, rank)
+        found = list(_from_element(node, ctx, rank))
+        if found and not outside(node):
+            yield from found
 
 
 def _from_elsewhere(page: DatePage, ctx: _Context) -> Iterator[DateCandidate]:
@@ -691,16 +705,39 @@ def gather(
     if tz is not None:
         # Dates written without an offset take the page's own.
         ctx = attrs.evolve(ctx, tz=tz)
-        if not all(c.zoned for c in found):
-            found = [c for source in _STRUCTURED for c in source(page, ctx)]
+        found = [c if c.zoned else _restamp(c, tz) for c in found]
     found.extend(_from_url(page.arg_url, ctx))
-    found.extend(_from_headline_area(page, ctx))
+    if complete or not _settled(found) or _bare_day(found):
+        # A bare structured day may be a republication (see `choose`).
+        found.extend(_from_headline_area(page, ctx))
     if complete or not _settled(found):
         found.extend(_from_image_url(page, ctx))
         found.extend(_from_elsewhere(page, ctx))
     if complete or not any(c.role != "modified" for c in found):
         found.extend(_from_labelled_text(page, ctx))
     return sorted(found, key=lambda c: c.rank)
+
+
+def _restamp(candidate: DateCandidate, tz: dt.tzinfo) -> DateCandidate:
+    """*candidate* read again in the page's offset *tz*."""
+    text = candidate.text[candidate.start : candidate.end]
+    dates = find_text_dates(text, limit=1)
+    if not dates:  # pragma: no cover - the span holds the date it was read from
+        return candidate
+    stamp = make_stamp(candidate.text, dates[0], tz)
+    if stamp is None:  # pragma: no cover - as above
+        return candidate
+    return attrs.evolve(
+        candidate, timestamp=attrs.evolve(stamp, source=candidate.timestamp.source)
+    )
+
+
+def _bare_day(found: Sequence[DateCandidate]) -> bool:
+    """Tell whether the best structured publication date is a bare day."""
+    best = min(
+        (c for c in found if c.role != "modified"), key=lambda c: c.rank, default=None
+    )
+    return best is not None and best.timestamp.granularity in {"day", "month", "year"}
 
 
 def _settled(found: Sequence[DateCandidate]) -> bool:

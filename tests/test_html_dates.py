@@ -258,9 +258,21 @@ class TestPlausibility:
         )
         body = "<p class='meta'>Updated 6 March 2024 10:00</p>"
 
-        article = parsed(page(head, body))
+        found = newsdump.find_dates(page(head, body), now=NOW)
+        update = next(c for c in found if c.role == "modified")
 
-        assert dt.timedelta(hours=2) == article.modified.value.utcoffset()
+        assert dt.timedelta(hours=2) == update.timestamp.value.utcoffset()
+        assert 10 == update.timestamp.value.hour
+
+    def test_structured_time_settles_parse_html(self):
+        """With a structured timestamp, parse_html does not read the text
+        (find_dates does)."""
+        head = (
+            '<meta property="article:published_time" content="2024-03-05T08:15+02:00">'
+        )
+        body = "<p class='meta'>Updated 6 March 2024 10:00</p>"
+
+        assert None is parsed(page(head, body)).modified
 
 
 class TestFindDates:

@@ -366,3 +366,303 @@ CASES: list[Case] = [
     none("Share"),
     none("AFP"),
 ]
+
+
+# --------------------------------------------------------------------------
+# English by category (issue 13), with the interval each category documents
+# in docs/guide/time.md. Read at NOW (Sunday 2025-07-13 18:00 UTC).
+
+_FIXED_UNITS = {
+    "s": dt.timedelta(seconds=1),
+    "min": dt.timedelta(minutes=1),
+    "h": dt.timedelta(hours=1),
+    "d": dt.timedelta(days=1),
+    "w": dt.timedelta(weeks=1),
+}
+
+
+def ago(  # noqa: PLR0917 - one row of a table
+    text: str, n: float, lo: float, hi: float, unit: str, sign: int = -1
+) -> Case:
+    """An age of *n* units (fixed units) that the text allows between *lo*
+    and *hi* units; *sign* 1 for times to come. Never past NOW for ages,
+    never before NOW for times to come."""
+    step = _FIXED_UNITS[unit]
+    a, b = NOW + sign * lo * step, NOW + sign * hi * step
+    earliest, latest = min(a, b), max(a, b)
+    if sign < 0:
+        latest = min(latest, NOW)
+    else:
+        earliest = max(earliest, NOW)
+    return Case(text, "en", NOW + sign * n * step, earliest, latest)
+
+
+def either(text: str, n: float, unit: str, step: float = 1.0, sign: int = -1) -> Case:
+    """An age read under either habit: n - step/2 to n + step units."""
+    return ago(text, n, max(0.0, n - step / 2), n + step, unit, sign)
+
+
+def clock(text: str, when: str) -> Case:
+    return minute(text, when)
+
+
+CATEGORIES: dict[str, list[Case]] = {
+    "digits": [
+        either("3 hours ago", 3, "h"),
+        either("17 minutes ago", 17, "min"),
+        either("45 seconds ago", 45, "s"),
+        either("6 days ago", 6, "d"),
+    ],
+    "number words": [
+        either("five minutes ago", 5, "min"),
+        either("twenty-one days ago", 21, "d"),
+        either("an hour ago", 1, "h"),
+        either("a week ago", 1, "w"),
+        either("ninety nine seconds ago", 99, "s"),
+        either("twelve hours ago", 12, "h"),
+    ],
+    "vague amounts": [
+        ago("a couple of hours ago", 2.5, 1.5, 4, "h"),
+        ago("a few days ago", 3.5, 1.5, 6, "d"),
+        ago("several minutes ago", 6, 2.5, 10, "min"),
+        ago("in a few weeks", 3.5, 1.5, 6, "w", sign=1),
+    ],
+    "decimals": [
+        either("2.5 weeks ago", 2.5, "w", 0.1),
+        either("0,75 days ago", 0.75, "d", 0.01),
+        either("1.5 hours ago", 1.5, "h", 0.1),
+    ],
+    "fractions": [
+        either("half an hour ago", 0.5, "h", 0.25),
+        either("an hour and a half ago", 1.5, "h", 0.5),
+        either("a quarter of an hour ago", 0.25, "h", 0.25),
+        either("one and a half days ago", 1.5, "d", 0.5),
+    ],
+    "units and abbreviations": [
+        either("6 hr. ago", 6, "h"),
+        either("3hrs", 3, "h"),
+        either("9h", 9, "h"),
+        either("39m", 39, "min"),
+        either("4d", 4, "d"),
+        either("5w", 5, "w"),
+        age("4mo", 4, "mo"),
+        age("2y", 2, "y"),
+        either("8 mins", 8, "min"),
+        either("2 wks", 2, "w"),
+        either("3 HOURS AGO", 3, "h"),
+        either("10sec ago", 10, "s"),
+        either("4 Hrs Ago", 4, "h"),
+        span("2 decades ago", "1995-07-13T18:00:00+00:00", "2010-07-18T18:00:00+00:00"),
+    ],
+    "compound": [
+        span(
+            "1 year, 2 months and 3 days ago",
+            "2024-05-09T18:00:00+00:00",
+            "2024-05-11T06:00:00+00:00",
+        ),
+        ago("1d 4h ago", 28, 27.5, 29, "h"),
+        ago("2 hours and 30 minutes ago", 150, 149.5, 151, "min"),
+        ago("1h 20m ago", 80, 79.5, 81, "min"),
+    ],
+    "future": [
+        either("in 3 hours", 3, "h", sign=1),
+        either("3 days from now", 3, "d", sign=1),
+        either("2 weeks later", 2, "w", sign=1),
+        either("after 5 minutes", 5, "min", sign=1),
+        ago("within 2 hours", 1, 0, 2, "h", sign=1),
+        either("in an hour", 1, "h", sign=1),
+    ],
+    "past words": [
+        either("3 days before", 3, "d"),
+        either("2 weeks earlier", 2, "w"),
+        either("5 hours back", 5, "h"),
+    ],
+    "signed offsets": [
+        either("now - 45 minutes", 45, "min"),
+        either("+3 weeks", 3, "w", sign=1),
+        either("-2d", 2, "d"),
+        either("today -3h", 3, "h"),
+    ],
+    "named days": [
+        span("today", *TODAY),
+        day("yesterday", "2025-07-12"),
+        day("the day before yesterday", "2025-07-11"),
+        day("tomorrow", "2025-07-14"),
+        day("day after tomorrow", "2025-07-15"),
+        span(
+            "tonight", "2025-07-13T18:00:00+00:00", "2025-07-13T23:59:59.999999+00:00"
+        ),
+        span(
+            "this morning",
+            "2025-07-13T06:00:00+00:00",
+            "2025-07-13T11:59:59.999999+00:00",
+        ),
+        span(
+            "last night",
+            "2025-07-12T18:00:00+00:00",
+            "2025-07-13T05:59:59.999999+00:00",
+        ),
+    ],
+    "named periods": [
+        span(
+            "last week", "2025-06-30T00:00:00+00:00", "2025-07-06T23:59:59.999999+00:00"
+        ),
+        span("this week", "2025-07-07T00:00:00+00:00", "2025-07-13T18:00:00+00:00"),
+        span(
+            "next week", "2025-07-14T00:00:00+00:00", "2025-07-20T23:59:59.999999+00:00"
+        ),
+        span(
+            "last month",
+            "2025-06-01T00:00:00+00:00",
+            "2025-06-30T23:59:59.999999+00:00",
+        ),
+        span(
+            "next year", "2026-01-01T00:00:00+00:00", "2026-12-31T23:59:59.999999+00:00"
+        ),
+        span("past week", "2025-07-06T18:00:00+00:00", "2025-07-13T18:00:00+00:00"),
+        span("past 3 days", "2025-07-10T18:00:00+00:00", "2025-07-13T18:00:00+00:00"),
+        span(
+            "the coming week", "2025-07-13T18:00:00+00:00", "2025-07-20T18:00:00+00:00"
+        ),
+        span("next 2 weeks", "2025-07-13T18:00:00+00:00", "2025-07-27T18:00:00+00:00"),
+        day("last Monday", "2025-07-07"),
+        day("next Friday", "2025-07-18"),
+        day("this Wednesday", "2025-07-09"),
+        span(
+            "last July", "2024-07-01T00:00:00+00:00", "2024-07-31T23:59:59.999999+00:00"
+        ),
+        span(
+            "next March",
+            "2026-03-01T00:00:00+00:00",
+            "2026-03-31T23:59:59.999999+00:00",
+        ),
+    ],
+    "time of day attached": [
+        clock("yesterday at 2 PM", "2025-07-12T14:00:00+00:00"),
+        clock("2 weeks ago at 9:15 pm", "2025-06-29T21:15:00+00:00"),
+        clock("today, 14:05", "2025-07-13T14:05:00+00:00"),
+        clock("tomorrow at 10am", "2025-07-14T10:00:00+00:00"),
+        clock("last Friday at 8:30", "2025-07-11T08:30:00+00:00"),
+    ],
+    "hedges": [
+        either("about 3 hours ago", 3, "h"),
+        either("around 2 days ago", 2, "d"),
+        either("roughly 5 minutes ago", 5, "min"),
+        ago("almost 4 weeks ago", 3.5, 3, 4, "w"),
+        ago("nearly 2 hours ago", 1.5, 1, 2, "h"),
+        span(
+            "over 3 months ago",
+            "2025-03-13T18:00:00+00:00",
+            "2025-04-14T18:00:00+00:00",
+        ),
+        ago("more than 2 days ago", 2.5, 2, 3, "d"),
+        ago("less than 3 hours ago", 1.5, 0, 3, "h"),
+        ago("under 10 minutes ago", 5, 0, 10, "min"),
+        either("just 5 minutes ago", 5, "min"),
+    ],
+    "among other words": [
+        either("Updated 12 minutes ago | 3 min read", 12, "min"),
+        either("By Maria Ortiz, 4 hours ago", 4, "h"),
+        either("Submitted by u/example 9 hr. ago", 9, "h"),
+        either("Reuters · 11h", 11, "h"),
+        either("Posted 2 days ago in World News", 2, "d"),
+    ],
+    "not a time": [
+        none("3 min read"),
+        none("5 comments"),
+        none("Top 10"),
+        none("iPhone 15 review"),
+        none("Chapter 3"),
+        none("1,200 shares"),
+    ],
+}
+"""English strings by category, each with its documented interval."""
+
+
+# --------------------------------------------------------------------------
+# Ages rendered by libraries that are not newsdump: Babel (CLDR, every
+# language), arrow, pendulum and humanize (English).
+
+# Ages in seconds from 5 seconds to 10 years, spread over every unit.
+AGES_SECONDS: tuple[int, ...] = (
+    5, 30, 59, 90, 150, 600, 1500, 2000, 3600, 5400, 7200, 14400, 36000,
+    61200, 72000, 86400, 172800, 259200, 432000, 604800, 864000, 950400,
+    1209600, 1814400, 2592000, 3888000, 5184000, 7776000, 17280000, 31536000,
+    43200000, 63072000, 94608000, 157680000, 315360000,
+)  # fmt: skip
+# Babel's units and their lengths in seconds, largest first (months of 30
+# days, years of 365), as `babel.dates.format_timedelta` counts them.
+_BABEL_UNITS = (
+    ("year", 31536000),
+    ("month", 2592000),
+    ("week", 604800),
+    ("day", 86400),
+    ("hour", 3600),
+    ("minute", 60),
+    ("second", 1),
+)
+
+
+class Rendered(NamedTuple):
+    """An age a library printed, the instant it stands for, and the length
+    of the unit it was printed in (seconds)."""
+
+    text: str
+    lang: str
+    instant: dt.datetime
+    unit_seconds: int
+    source: str
+
+
+def babel_unit(seconds: float) -> int:
+    """The unit Babel prints *seconds* in (its 0.85 threshold)."""
+    for _, size in _BABEL_UNITS:
+        if abs(seconds) / size >= 0.85:
+            return size
+    return 1
+
+
+def babel_rendered(code: str) -> list[Rendered]:
+    """Every age of `AGES_SECONDS`, past and future, in every width."""
+    from babel.dates import format_timedelta  # noqa: PLC0415 - optional
+
+    out = []
+    for seconds in AGES_SECONDS:
+        for sign in (-1, 1):
+            delta = dt.timedelta(seconds=sign * seconds)
+            for width in ("long", "short", "narrow"):
+                text = format_timedelta(
+                    delta, add_direction=True, format=width, locale=code
+                )
+                out.append(
+                    Rendered(text, code, NOW + delta, babel_unit(seconds), "babel")
+                )
+    return out
+
+
+def english_rendered() -> list[Rendered]:
+    """English ages printed by Babel, arrow, pendulum and humanize."""
+    out = babel_rendered("en")
+    try:
+        import arrow  # noqa: PLC0415 - optional
+        import humanize  # noqa: PLC0415 - optional
+        import pendulum  # noqa: PLC0415 - optional
+    except ImportError:
+        return out
+    base = pendulum.instance(NOW)
+    for seconds in AGES_SECONDS:
+        unit = babel_unit(seconds)
+        for sign in (-1, 1):
+            delta = dt.timedelta(seconds=sign * seconds)
+            then = NOW + delta
+            out.append(
+                Rendered(arrow.get(then).humanize(NOW), "en", then, unit, "arrow")
+            )
+            text = pendulum.instance(then).diff_for_humans(base)
+            out.append(Rendered(text, "en", then, unit, "pendulum"))
+        for sign in (-1, 1):
+            # naturaltime reads a positive timedelta as an age.
+            text = humanize.naturaltime(dt.timedelta(seconds=-sign * seconds))
+            then = NOW + dt.timedelta(seconds=sign * seconds)
+            out.append(Rendered(text, "en", then, unit, "humanize"))
+    return out

@@ -545,7 +545,9 @@ def _is_age(raw: str) -> bool:
     if _DIGIT.search(raw) is None:
         return False
     try:
-        return times.resolve(raw, _PROBE) is not None
+        # A time as a whole, not one among other words: a headline such as
+        # "3 years later: the town rebuilds" is no date line.
+        return times._resolve_line(raw, _PROBE) is not None  # noqa: SLF001
     except (ValueError, OverflowError):
         return False
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal, NamedTuple
@@ -28,17 +29,24 @@ import attrs
 from dateutil import parser as du_parser
 
 from newsdump._exceptions import RelativeTimeError
+from newsdump._lang import CLDR_CODES as _CLDR_CODES
 from newsdump._lang import LANGUAGES as _LANGUAGES
 from newsdump._lang import Unit as _Unit
+from newsdump._lang._expr import Expr as _Expr
+from newsdump._lang._expr import grammar_for as _expr_grammar
+from newsdump._lang._expr import normalize as _normalize
 from newsdump._lang._grammar import Grammar as _Grammar
 from newsdump._lang._grammar import alternation as _alternation
 from newsdump._lang._grammar import build as _build_grammar
 from newsdump._models import Granularity, Timestamp
 
 __all__ = [
+    "ALL_LANGUAGE_CODES",
     "LANGUAGE_CODES",
     "TIMEZONE_ABBREVIATIONS",
     "Habit",
+    "TimeMatch",
+    "find",
     "infer_reference",
     "intersect",
     "resolve",
@@ -50,7 +58,11 @@ Habit = Literal["either", "floor", "round"]
 """How a site turns an age into a number: floored, rounded, or unknown."""
 
 LANGUAGE_CODES: tuple[str, ...] = tuple(lang.code for lang in _LANGUAGES)
-"""The codes of the shipped language tables, in the order they are tried."""
+"""The codes of the hand-written language tables, in the order they are tried."""
+
+ALL_LANGUAGE_CODES: tuple[str, ...] = _CLDR_CODES
+"""Every language whose relative times `resolve` and `find` read: the
+hand-written tables and those generated from Unicode CLDR."""
 
 _UTC = dt.timezone.utc
 _MICRO = dt.timedelta(microseconds=1)
@@ -163,7 +175,8 @@ _ZONE_RE = (
 )
 
 _GRAMMARS: dict[tuple[str, ...], _Grammar] = {
-    LANGUAGE_CODES: _build_grammar(_LANGUAGES, _ZONE_RE)
+    LANGUAGE_CODES: _build_grammar(_LANGUAGES, _ZONE_RE),
+    ("en",): _build_grammar(_LANGUAGES[:1], _ZONE_RE),
 }
 _BY_CODE = {lang.code: lang for lang in _LANGUAGES}
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)?")
@@ -177,17 +190,22 @@ _NUMERIC_ANY = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
 _STRIP = " \t\n,;:!?|•·-–—()[]\"'“”«»"
 
 
-def _grammar(languages: Sequence[str] | None) -> _Grammar:
+def _grammar(languages: Sequence[str] | None) -> _Grammar | None:
+    """The hand-written tables' grammar for *languages*; None if none of
+    them has a hand-written table."""
     if languages is None:
         return _GRAMMARS[LANGUAGE_CODES]
     key = tuple(languages)
     grammar = _GRAMMARS.get(key)
     if grammar is None:
-        unknown = [code for code in key if code not in _BY_CODE]
+        unknown = [code for code in key if code not in _CLDR_CODES]
         if unknown or not key:
-            msg = f"unknown language codes {unknown!r}; known: {LANGUAGE_CODES!r}"
+            msg = f"unknown language codes {unknown!r}; known: {_CLDR_CODES!r}"
             raise ValueError(msg)
-        grammar = _build_grammar([_BY_CODE[code] for code in key], _ZONE_RE)
+        hand = [_BY_CODE[code] for code in key if code in _BY_CODE]
+        if not hand:
+            return None
+        grammar = _build_grammar(hand, _ZONE_RE)
         _GRAMMARS[key] = grammar
     return grammar
 
@@ -234,13 +252,20 @@ def _stamp(
             _local(value, zone),
             _local(latest, zone),
         )
-    return Timestamp(
-        text=text,
-        value=value,
-        earliest=earliest,
-        latest=latest,
-        granularity=granularity,
-    )
+    # The checks of Timestamp's validators hold by construction here (aware
+    # datetimes, earliest <= value <= latest) and cost more than the rest of
+    # an age's arithmetic: fill the frozen slots directly.
+    stamp = _NEW(Timestamp)
+    _SET(stamp, "text", text)
+    _SET(stamp, "value", value)
+    _SET(stamp, "earliest", earliest)
+    _SET(stamp, "latest", latest)
+    _SET(stamp, "granularity", granularity)
+    return stamp
+
+
+_NEW = object.__new__
+_SET = object.__setattr__
 
 
 def _day_bounds(day: dt.date, zone: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:
@@ -448,6 +473,10 @@ class _Found:
     stamp: Timestamp
     kind: Literal["relative", "absolute"]
     zoned: bool = False
+    bare: bool = False
+    """An age that does not say whether it is past or future ("3 days")."""
+    guess: bool = False
+    """Read by dateutil's parser, which reads much as a date."""
 
 
 class _Options(NamedTuple):
@@ -457,6 +486,8 @@ class _Options(NamedTuple):
     dayfirst: bool
     future: bool
     grammar: _Grammar
+    languages: tuple[str, ...] | None
+    hand: bool
 
 
 def _clean(text: str) -> str:
@@ -466,7 +497,14 @@ def _clean(text: str) -> str:
     return cleaned
 
 
-def _find(text: str, opts: _Options) -> _Found | None:
+def _find(
+    text: str, opts: _Options, deferred: list[str] | None = None
+) -> _Found | None:
+    """Read *text* whole with the hand-written grammar.
+
+    With *deferred*, a text only dateutil's parser could read is not parsed
+    but appended to it, for the caller to try cheaper readings first.
+    """
     if len(text) > _MAX_LEN:
         return None
     cleaned = _clean(text)
@@ -483,7 +521,7 @@ def _find(text: str, opts: _Options) -> _Found | None:
         candidates.insert(0, stripped)
     for candidate in candidates:
         try:
-            found = _find_clean(text, candidate, opts)
+            found = _find_clean(text, candidate, opts, deferred)
         except (ValueError, OverflowError):
             # Out-of-range dates ("99999 years ago", "31/02/2025").
             found = None
@@ -502,7 +540,9 @@ def _may_hold_time(s: str, g: _Grammar) -> bool:
     return "'" in head and head[: head.index("'") + 1] in g.starters
 
 
-def _find_clean(text: str, s: str, opts: _Options) -> _Found | None:  # noqa: C901, PLR0911 - one return per form
+def _find_clean(  # noqa: C901, PLR0911 - one return per form
+    text: str, s: str, opts: _Options, deferred: list[str] | None = None
+) -> _Found | None:
     g = opts.grammar
     if s[0].isdigit() and _ISO.match(s):
         return _iso(text, s, opts)
@@ -530,6 +570,9 @@ def _find_clean(text: str, s: str, opts: _Options) -> _Found | None:  # noqa: C9
     if match is not None:
         return _bare_clock(text, match, opts)
     if g.month_word.search(s) or _NUMERIC_ANY.search(s):
+        if deferred is not None:
+            deferred.append(s)
+            return None
         return _dateutil(text, s, opts)
     return None
 
@@ -552,11 +595,17 @@ def _from_age(text: str, match: re.Match[str], opts: _Options) -> _Found | None:
     g = opts.grammar
     parts: list[tuple[int, _Unit]] = []
     found = (match,) if not match["more"] else g.part.finditer(match["body"])
+    local = g.local_units.get(match["pre"] or match["post"] or "", g.units)
     for part in found:
         raw = (part["n1"] if part is match else part["n"]).strip()
         n = int(raw) if raw.isdigit() else 1
-        unit_word = part["u1"] if part is match else part["u"]
-        parts.append((n, g.units[unit_word.rstrip(".")]))
+        name = "u1" if part is match else "u"
+        unit_word = part[name]
+        dotted = part.string[part.end(name) : part.end(name) + 1] == "."
+        unit = (local.get(unit_word + ".") if dotted else None) or local.get(
+            unit_word.rstrip(".")
+        )
+        parts.append((n, unit or g.units[unit_word.rstrip(".")]))
     # Largest unit first; the smallest unit sets the precision.
     if len(parts) > 1:
         parts.sort(key=lambda p: -_ORDER.index(p[1]))
@@ -572,7 +621,8 @@ def _from_age(text: str, match: re.Match[str], opts: _Options) -> _Found | None:
         if word
         else ""
     )
-    return _Found(_age(text, opts.now, parts, qualifier, opts.habit), "relative")
+    stamp = _age(text, opts.now, parts, qualifier, opts.habit)
+    return _Found(stamp, "relative", bare=not (match["pre"] or match["post"]))
 
 
 def _day_clock(text: str, match: re.Match[str], opts: _Options) -> _Found | None:
@@ -614,7 +664,8 @@ def _bare_clock(text: str, match: re.Match[str], opts: _Options) -> _Found | Non
     if stamp.earliest > opts.now and not opts.future:
         day -= dt.timedelta(days=1)
         stamp = _at(text, day, clock, where, opts.now.tzinfo)
-    return _Found(stamp, "relative")
+    # "1 h" alone is a clock time in German, an age elsewhere ("za 1 h").
+    return _Found(stamp, "relative", bare=match["tsuf"] is not None)
 
 
 def _dated(  # noqa: PLR0917 - a date and what qualifies it
@@ -760,19 +811,18 @@ def _dateutil(text: str, s: str, opts: _Options) -> _Found | None:
         start, _ = _day_bounds(first, where)
         end, _ = _day_bounds(following, where)
         stamp = _stamp(text, start, end - _MICRO, "month", zone=out)
-        return _Found(stamp, "absolute", zoned)
+        return _Found(stamp, "absolute", zoned, guess=True)
     date = naive.date()
     if not has_year:
         date = _nearest(date.month, date.day, local_today.date(), opts.future)
     kind: Literal["relative", "absolute"] = "absolute" if has_year else "relative"
     if _HAS_CLOCK.search(s) is None:
-        return _Found(_whole_day(text, date, where, None, out), kind)
+        return _Found(_whole_day(text, date, where, None, out), kind, guess=True)
     granularity: Granularity = "second" if naive.second else "minute"
     start = dt.datetime.combine(date, naive.time(), tzinfo=where).astimezone(_UTC)
     end = start + _FIXED[granularity] - _MICRO
-    return _Found(
-        _stamp(text, start, end, granularity, value=start, zone=out), kind, zoned
-    )
+    stamp = _stamp(text, start, end, granularity, value=start, zone=out)
+    return _Found(stamp, kind, zoned, guess=True)
 
 
 def _options(
@@ -793,16 +843,511 @@ def _options(
     if habit not in {"either", "floor", "round"}:
         msg = f"'habit' must be 'either', 'floor' or 'round', not {habit!r}"
         raise ValueError(msg)
+    if type(now) is not dt.datetime:
+        # Subclasses (pendulum's, arrow's) redefine arithmetic; read the
+        # same instant as a plain datetime.
+        now = dt.datetime(
+            now.year,
+            now.month,
+            now.day,
+            now.hour,
+            now.minute,
+            now.second,
+            now.microsecond,
+            tzinfo=now.tzinfo,
+            fold=now.fold,
+        )
     zone = tz if tz is not None else now.tzinfo
-    return _Options(now, zone, habit, dayfirst, future, _grammar(languages))
+    if zone is None:  # pragma: no cover - now is aware
+        zone = _UTC
+    grammar = _grammar(languages)
+    return _Options(
+        now,
+        zone,
+        habit,
+        dayfirst,
+        future,
+        grammar if grammar is not None else _GRAMMARS[("en",)],
+        languages=None if languages is None else tuple(languages),
+        hand=grammar is not None,
+    )
 
 
-def _safe_find(text: str, opts: _Options) -> _Found | None:
+def _safe_find(
+    text: str, opts: _Options, *, among_words: bool = False
+) -> _Found | None:
+    """Read *text* whole with the hand-written grammar, then with the
+    expression grammars; with *among_words*, also a single stamp inside
+    other words."""
     try:
-        return _find(text, opts)
+        deferred: list[str] = []
+        found = _find(text, opts, deferred) if opts.hand else None
+        if (
+            found is not None
+            and (found.guess or (found.bare and not text.lstrip()[:1].isdigit()))
+            and len(text) <= _MAX_LEN
+        ):
+            # A word before a bare age may say which way it points ("em 5
+            # seg.": Portuguese "in", taken for a label "on"); dateutil's
+            # guesses give way to an age ("1.5 hours ago").
+            better = _from_expressions(text, opts, among_words=False)
+            if better is not None and not better.bare:
+                found = better
+        if found is None and len(text) <= _MAX_LEN:
+            found = _from_expressions(text, opts, among_words=among_words)
+        for cleaned in deferred:
+            if found is not None:
+                break
+            found = _dateutil(text, cleaned, opts)
     except (ValueError, OverflowError):
         # Out-of-range dates ("99999 years ago", "31/02/2025") hold no time.
         return None
+    return found
+
+
+# --------------------------------------------------------------------------
+# Time expressions read by the per-language grammars (newsdump._lang._expr).
+
+_UNIT_YEARS = {"decade": 10, "century": 100}
+# Fractions of a month or a year ("2.5 months") are counted in mean days.
+_MEAN_DAYS = {"month": 30.436875, "year": 365.2425}
+_SEPARATORS = frozenset("·|•-–—,;:()[]/")
+_DAY_PARTS = {
+    "morning": (6, 12),
+    "afternoon": (12, 18),
+    "evening": (18, 24),
+    "night": (18, 30),
+}
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_MAX_CANDIDATES = 4
+_PERIOD_GRANULARITY: dict[str, Granularity] = {
+    "week": "week",
+    "month": "month",
+    "quarter": "month",
+    "year": "year",
+    "decade": "year",
+}
+
+
+class TimeMatch(NamedTuple):
+    """A time expression `find` found in a longer text."""
+
+    start: int
+    """Where the expression starts in the text."""
+    end: int
+    """Where it ends (exclusive): ``text[start:end]`` is the expression."""
+    stamp: Timestamp
+    """What it resolves to; ``stamp.text`` is the expression as printed."""
+    language: str
+    """The code of the language it was read in."""
+
+
+def _shift_by(
+    now: dt.datetime,
+    parts: Sequence[tuple[float, str]],
+    direction: int,
+    *,
+    in_days: bool,
+) -> dt.datetime:
+    """*now* moved by a duration into the past (-1) or the future (1), in
+    UTC; whole months and years on the calendar unless *in_days*."""
+    months = 0
+    fixed = _ZERO
+    for amount, name in parts:
+        unit = name
+        factor = _UNIT_YEARS.get(unit)
+        if factor is not None:
+            amount, unit = amount * factor, "year"  # noqa: PLW2901 - scaled
+        step = _FIXED.get(unit)
+        if step is not None:
+            fixed += amount * step
+        elif in_days:
+            fixed += dt.timedelta(days=amount * _DAYS_PER[unit])
+        else:
+            whole = int(amount)
+            months += whole * (12 if unit == "year" else 1)
+            fixed += dt.timedelta(days=(amount - whole) * _MEAN_DAYS[unit])
+    if months:
+        now = _months_before(now, months if direction < 0 else -months)
+    return now.astimezone(_UTC) + direction * fixed
+
+
+def _count_range(expr: _Expr, habit: Habit) -> tuple[float, float]:
+    """The range of the last amount a text allows, by its hedge and habit."""
+    k, step = expr.parts[-1][0], expr.step
+    if expr.vague is not None:
+        lo, hi = expr.vague
+        return (
+            max(0.0, lo - (0 if habit == "floor" else step / 2)),
+            hi + (step / 2 if habit == "round" else step),
+        )
+    hedge = expr.hedge
+    if hedge == "over":
+        lo, hi = k, k + step
+    elif hedge == "almost":
+        lo, hi = k - step, k
+    elif hedge in {"under", "within"}:
+        lo, hi = 0.0, k
+    elif hedge == "about" or habit == "either":
+        lo, hi = k - step / 2, k + step
+    elif habit == "floor":
+        lo, hi = k, k + step
+    else:
+        lo, hi = k - step / 2, k + step / 2
+    return max(0.0, lo), hi
+
+
+def _expr_age(text: str, expr: _Expr, opts: _Options) -> Timestamp:
+    now = opts.now
+    if expr.direction == 2:
+        # Printed alike for the past and the future (Tamil "5 வி."): both.
+        past = _expr_age(text, expr._replace(direction=-1), opts)
+        future = _expr_age(text, expr._replace(direction=1), opts)
+        return _stamp(text, past.earliest, future.latest, past.granularity, value=now)
+    now_utc = now.astimezone(_UTC)
+    direction = expr.direction or -1
+    *big, (_, unit) = expr.parts
+    lo, hi = _count_range(expr, opts.habit)
+    calendar_units = {u for _, u in expr.parts} & {"month", "year", *_UNIT_YEARS}
+    bounds = [
+        _shift_by(now, [*big, (count, unit)], direction, in_days=in_days)
+        for in_days in ((False, True) if calendar_units else (False,))
+        for count in (lo, hi)
+    ]
+    value = _shift_by(now, expr.parts, direction, in_days=False)
+    earliest, latest = min(bounds), max(bounds)
+    if direction < 0:
+        latest = min(latest, now_utc)
+    else:
+        earliest = max(earliest, now_utc)
+    granularity: Granularity = "year" if unit in _UNIT_YEARS else unit  # type: ignore[assignment]
+    if expr.clock is not None:
+        day = value.astimezone(opts.zone).date()
+        return _at(text, day, (_clock_time(expr.clock)), opts.zone, now.tzinfo)
+    return _stamp(
+        text, earliest, max(earliest, latest), granularity, value=value, zone=now.tzinfo
+    )
+
+
+def _clock_time(
+    clock: tuple[int, int, int | None],
+) -> tuple[dt.time, Granularity, str | None]:
+    hour, minute, second = clock
+    granularity: Granularity = "minute" if second is None else "second"
+    return dt.time(hour, minute, second or 0), granularity, None
+
+
+def _days(
+    text: str,
+    first: dt.date,
+    days: int,
+    opts: _Options,
+    granularity: Granularity,
+    *,
+    clamp: bool,
+) -> Timestamp:
+    """Whole days from *first*, in the options' zone; with *clamp*, not
+    after the reference time."""
+    start, _ = _day_bounds(first, opts.zone)
+    end, _ = _day_bounds(first + dt.timedelta(days=days), opts.zone)
+    end -= _MICRO
+    if clamp and not opts.future:
+        end = max(start, min(end, opts.now.astimezone(_UTC)))
+    return _stamp(text, start, end, granularity, zone=opts.now.tzinfo)
+
+
+def _month_start(year: int, month: int) -> dt.date:
+    year, month0 = divmod(year * 12 + month - 1, 12)
+    return dt.date(year, month0 + 1, 1)
+
+
+def _expr_named(text: str, expr: _Expr, opts: _Options) -> Timestamp | None:  # noqa: PLR0911 - one return per kind of period
+    now = opts.now
+    period = expr.period
+    if period == "second":
+        start = now.astimezone(_UTC) - _FIXED["minute"]
+        return _stamp(text, start, now, "minute", value=now, zone=now.tzinfo)
+    if period in {"minute", "hour"}:
+        here = now.astimezone(opts.zone)
+        start = here.replace(second=0, microsecond=0)
+        if period == "hour":
+            start = start.replace(minute=0)
+        unit: Granularity = period  # type: ignore[assignment]
+        return _stamp(text, start, now, unit, zone=now.tzinfo)
+    today = now.astimezone(opts.zone).date()
+    if period == "earlier":
+        start, _ = _day_bounds(today, opts.zone)
+        return _stamp(text, start, now, "day", zone=now.tzinfo)
+    day = _named_day(period, expr.offset, today)
+    if day is not None:
+        if expr.clock is not None:
+            return _at(text, day, _clock_time(expr.clock), opts.zone, now.tzinfo)
+        return _days(text, day, 1, opts, "day", clamp=day == today)
+    if period in _DAY_PARTS:
+        from_hour, to_hour = _DAY_PARTS[period]
+        day = today + dt.timedelta(days=expr.offset)
+        midnight = dt.datetime.combine(day, dt.time(), tzinfo=opts.zone)
+        start = (midnight + dt.timedelta(hours=from_hour)).astimezone(_UTC)
+        end = (midnight + dt.timedelta(hours=to_hour)).astimezone(_UTC) - _MICRO
+        return _stamp(text, start, end, "hour", zone=now.tzinfo)
+    span = _named_span(period, expr.offset, today)
+    if span is None:
+        return None
+    first, days, granularity = span
+    return _days(text, first, days, opts, granularity, clamp=first <= today)
+
+
+def _named_day(period: str, offset: int, today: dt.date) -> dt.date | None:
+    """The day a named day or weekday names; None for longer periods."""
+    if period == "day":
+        return today + dt.timedelta(days=offset)
+    if period not in _WEEKDAYS:
+        return None
+    wanted, weekday = _WEEKDAYS.index(period), today.weekday()
+    if offset < 0:
+        return today - dt.timedelta(days=(weekday - wanted) % 7 or 7)
+    if offset > 0:
+        return today + dt.timedelta(days=(wanted - weekday) % 7 or 7)
+    return today + dt.timedelta(days=wanted - weekday)
+
+
+def _named_span(
+    period: str, offset: int, today: dt.date
+) -> tuple[dt.date, int, Granularity] | None:
+    """The first day, length in days and granularity of a named period:
+    a calendar week (Monday first), month, quarter, year or decade, or a
+    month by name ("month:7")."""
+    if period == "week":
+        monday = today - dt.timedelta(days=today.weekday() - 7 * offset)
+        return monday, 7, "week"
+    if period == "month":
+        first = _month_start(today.year, today.month + offset)
+        following = _month_start(first.year, first.month + 1)
+    elif period == "quarter":
+        quarter = (today.month - 1) // 3 + offset
+        first = _month_start(today.year, quarter * 3 + 1)
+        following = _month_start(first.year, first.month + 3)
+    elif period in {"year", "decade"}:
+        size = 10 if period == "decade" else 1
+        year = today.year // size * size + size * offset
+        first, following = dt.date(year, 1, 1), dt.date(year + size, 1, 1)
+    elif period.startswith("month:"):
+        month = int(period[6:])
+        year = today.year
+        if offset < 0 and month >= today.month:
+            year -= 1
+        elif offset > 0 and month <= today.month:
+            year += 1
+        first = dt.date(year, month, 1)
+        following = _month_start(year, month + 1)
+    else:
+        return None
+    granularity = _PERIOD_GRANULARITY.get(period, "month")
+    return first, (following - first).days, granularity
+
+
+def _expr_stamp(text: str, expr: _Expr, opts: _Options) -> Timestamp | None:
+    if expr.kind == "age":
+        return _expr_age(text, expr, opts)
+    if expr.kind == "named":
+        return _expr_named(text, expr, opts)
+    # A rolling window: the last or next N units, up to the reference time.
+    now_utc = opts.now.astimezone(_UTC)
+    edge = _shift_by(opts.now, expr.parts, expr.direction, in_days=False)
+    unit = expr.parts[-1][1]
+    granularity: Granularity = "year" if unit in _UNIT_YEARS else unit  # type: ignore[assignment]
+    lo, hi = (edge, now_utc) if expr.direction < 0 else (now_utc, edge)
+    return _stamp(text, lo, hi, granularity, zone=opts.now.tzinfo)
+
+
+@functools.cache
+def _keyword_index() -> tuple[Mapping[str, tuple[str, ...]], Mapping[str, str]]:
+    from newsdump._lang.cldr import _index  # noqa: PLC0415 - loaded on first use
+
+    return _index.KEYWORDS, _index.SCRIPTS
+
+
+_SCRIPT_RANGES = (
+    ("Grek", 0x370, 0x3FF),
+    ("Cyrl", 0x400, 0x52F),
+    ("Hebr", 0x590, 0x5FF),
+    ("Arab", 0x600, 0x6FF),
+    ("Deva", 0x900, 0x97F),
+    ("Beng", 0x980, 0x9FF),
+    ("Taml", 0xB80, 0xBFF),
+    ("Telu", 0xC00, 0xC7F),
+    ("Thai", 0xE00, 0xE7F),
+    ("Hang", 0xAC00, 0xD7AF),
+    ("Kana", 0x3040, 0x30FF),
+    ("Hani", 0x3400, 0x9FFF),
+)
+
+
+def _scripts(text: str) -> set[str]:
+    found = set()
+    for char in text:
+        point = ord(char)
+        if point < 0x370 or not char.isalpha():
+            continue
+        for name, lo, hi in _SCRIPT_RANGES:
+            if lo <= point <= hi:
+                found.add(name)
+                break
+    return found
+
+
+def _codes_for(low: str, opts: _Options) -> tuple[str, ...]:
+    """The languages to read *low* in: the caller's, else English and the
+    languages its script and words point to."""
+    if opts.languages is not None:
+        return opts.languages
+    keywords, scripts = _keyword_index()
+    votes: dict[str, float] = {}
+    for word in _LETTERS.findall(low):
+        codes_of_word = keywords.get(word, ())
+        for code in codes_of_word:
+            # A word many languages share tells little.
+            votes[code] = votes.get(code, 0.0) + 1 / len(codes_of_word)
+    codes = ["en"]
+    if not low.isascii():
+        for script in _scripts(low):
+            of_script = [c for c, s in scripts.items() if s == script]
+            voted = sorted(
+                (c for c in of_script if c in votes), key=lambda c: -votes[c]
+            )
+            codes += voted[:_MAX_CANDIDATES] or of_script
+    latin = [c for c in votes if scripts[c] == "Latn"]
+    latin.sort(key=lambda c: -votes[c])
+    codes += latin[:_MAX_CANDIDATES]
+    if len(codes) == 1 and _HAS_DIGIT.search(low):
+        # No word points anywhere ("+1 j"): the hand-written languages.
+        codes += LANGUAGE_CODES
+    return tuple(dict.fromkeys(codes))
+
+
+def _expressions(text: str, opts: _Options, *, every: bool = False) -> list[_Expr]:
+    """Every expression in *text*, leftmost first; where the grammars of two
+    languages overlap, the longer reading wins, then the earlier language.
+
+    Without `languages`, English is read first and the other languages
+    only if English finds no expression that says which way it points
+    (with *every*, always).
+    """
+    low = _normalize(text)
+    found: list[_Expr] = []
+    if opts.languages is None and not every:
+        found.extend(_expr_grammar("en").scan(low))
+        if any(e.kind != "age" or e.direction for e in found):
+            return _leftmost(found)
+    for code in _codes_for(low, opts):
+        if code != "en" or opts.languages is not None or every:
+            found.extend(_expr_grammar(code).scan(low))
+    return _leftmost(found)
+
+
+def _leftmost(found: list[_Expr]) -> list[_Expr]:
+    found.sort(key=lambda e: (e.start, -e.end))
+    kept: list[_Expr] = []
+    for expr in found:
+        if not kept or expr.start >= kept[-1].end:
+            kept.append(expr)
+    return kept
+
+
+def _stands_alone(text: str, expr: _Expr) -> bool:
+    """A compact age ("11h") between separators or the ends of the text."""
+    before = text[: expr.start].rstrip()
+    after = text[expr.end :].lstrip()
+    return (not before or before[-1] in _SEPARATORS) and (
+        not after or after[0] in _SEPARATORS
+    )
+
+
+def _strong(text: str, expr: _Expr) -> bool:
+    """Whether an expression inside other words is a time: it says which
+    way it points, names a period, or is a compact age on its own."""
+    return (
+        expr.kind != "age"
+        or expr.direction != 0
+        or (expr.compact and _stands_alone(text, expr))
+    )
+
+
+def _from_expressions(text: str, opts: _Options, *, among_words: bool) -> _Found | None:
+    exprs = _expressions(text, opts)
+    if not exprs:
+        return None
+    lo = len(text) - len(text.lstrip(_STRIP))
+    hi = len(text.rstrip(_STRIP))
+    first = exprs[0]
+    if len(exprs) == 1 and first.start <= lo and first.end >= hi:
+        chosen: _Expr | None = first
+    elif among_words:
+        chosen = next((e for e in exprs if _strong(text, e)), None)
+    else:
+        chosen = None
+    if chosen is None:
+        return None
+    stamp = _expr_stamp(text[chosen.start : chosen.end], chosen, opts)
+    if stamp is None:
+        return None
+    bare = chosen.kind == "age" and chosen.direction == 0
+    return _Found(stamp, "relative", bare=bare)
+
+
+def find(
+    text: str,
+    *,
+    now: dt.datetime,
+    habit: Habit = "either",
+    tz: dt.tzinfo | None = None,
+    future: bool = False,
+    languages: Sequence[str] | None = None,
+) -> list[TimeMatch]:
+    """
+    Find every relative time expression in a longer text.
+
+    Ages ("4 hours ago", "in 3 days", "now - 45 minutes"), named days and
+    periods ("yesterday at 2 PM", "last week", "the past 3 days") and
+    compact ages standing between separators ("Reuters · 11h") are found;
+    numbers that are not times ("3 min read", "5 comments", "Top 10") are
+    not.
+    Absolute dates are left to `resolve`.
+    Time is linear in the length of *text*.
+
+    Args:
+        text: Any text.
+        now: The reference time, an aware datetime.
+        habit: As for `resolve`.
+        tz: As for `resolve`.
+        future: As for `resolve`.
+        languages: Language codes to read (any of `ALL_LANGUAGE_CODES`);
+            default: English and the languages the text's script and words
+            point to.
+
+    Returns:
+        The expressions in the order they appear, each with its span and
+        resolved `Timestamp`; expressions whose time falls outside
+        datetime's range are left out.
+
+    Raises:
+        ValueError: If *now* is naive, or *habit* or *languages* are
+            unknown.
+        TypeError: If *now* is not a datetime.
+    """
+    opts = _options(now, habit, tz, dayfirst=False, future=future, languages=languages)
+    matches = []
+    for expr in _expressions(text, opts, every=True):
+        if not _strong(text, expr):
+            continue
+        try:
+            stamp = _expr_stamp(text[expr.start : expr.end], expr, opts)
+        except (ValueError, OverflowError):
+            continue
+        if stamp is not None:
+            matches.append(TimeMatch(expr.start, expr.end, stamp, expr.lang))
+    return matches
 
 
 def resolve(
@@ -865,6 +1410,15 @@ def resolve(
     opts = _options(
         now, habit, tz, dayfirst=dayfirst, future=future, languages=languages
     )
+    found = _safe_find(text, opts, among_words=True)
+    return None if found is None else found.stamp
+
+
+def _resolve_line(text: str, now: dt.datetime) -> Timestamp | None:
+    """`resolve` for a text that must be a time as a whole: the text
+    parser's test of whether a line is a date line ("3 years later: the
+    town rebuilds" is a headline, not an age)."""
+    opts = _options(now, "either", None, dayfirst=False, future=False, languages=None)
     found = _safe_find(text, opts)
     return None if found is None else found.stamp
 
@@ -884,7 +1438,7 @@ def _resolve_uncertain(
         opts = _options(
             instant, habit, tz, dayfirst=dayfirst, future=future, languages=languages
         )
-        found = _safe_find(text, opts)
+        found = _safe_find(text, opts, among_words=True)
         if found is None:
             return None
         stamps.append(found.stamp)

@@ -442,14 +442,27 @@ class TestNoTime:
             "Comments",
             "Wed 13",
             "5 min read",
-            "in 3 hours",
-            "2 hours ago • 3 min read",
-            "10 minutes ago via Reuters",
         ],
     )
     def test_returns_none(self, text: str) -> None:
         """Text that holds no time gives None, not an error."""
         assert None is times.resolve(text, NOW)
+
+    @pytest.mark.parametrize(
+        ("text", "earliest", "latest"),
+        [
+            # Read since issue 13: a future age, and one stamp among words.
+            ("in 3 hours", NOW + 2.5 * H, NOW + 4 * H),
+            ("2 hours ago • 3 min read", NOW - 3 * H, NOW - 1.5 * H),
+            ("10 minutes ago via Reuters", NOW - 11 * M, NOW - 9.5 * M),
+        ],
+    )
+    def test_stamps_once_left_unread(
+        self, text: str, earliest: dt.datetime, latest: dt.datetime
+    ) -> None:
+        stamp = times.resolve(text, NOW)
+        assert stamp is not None
+        assert (earliest, latest) == (stamp.earliest, stamp.latest)
 
     def test_strict_raises(self) -> None:
         """resolve_strict raises RelativeTimeError where resolve gives None."""

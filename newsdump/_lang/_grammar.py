@@ -90,6 +90,34 @@ class Grammar:
     words_over: frozenset[str]
     words_almost: frozenset[str]
     words_under: frozenset[str]
+    local_units: Mapping[str, Mapping[str, Unit]] = attrs.field(factory=dict)
+    """For each word before or after an age ("il y a"), the unit names of
+    its language, CLDR's first: French "m." is months, though English "m"
+    is minutes."""
+
+
+_UNITS: frozenset[str] = frozenset(
+    ("second", "minute", "hour", "day", "week", "month", "year")
+)
+
+
+def _own_units(lang: Language) -> dict[str, Unit]:
+    """The unit names of one language: its CLDR table's, then its own."""
+    from newsdump._lang import cldr_table  # noqa: PLC0415 - avoids an import cycle
+
+    table = cldr_table(lang.code)
+    own: dict[str, Unit] = {}
+    # A unit name a pattern prints after the number ("vor {0} m": minutes)
+    # wins over the same name among the durations (German "{0} M": months).
+    for (pre, post), unit in (*table.PAST.items(), *table.FUTURE.items()):
+        if pre and " " not in post and unit in _UNITS:
+            own.setdefault(post, unit)
+    for word, unit in table.UNITS.items():
+        if unit in _UNITS:
+            own.setdefault(word, unit)
+    for word, unit in lang.units.items():
+        own.setdefault(word, unit)
+    return own
 
 
 def _merge(langs: Sequence[Language], attr: str) -> list[str]:
@@ -115,7 +143,7 @@ def _starters(
     return frozenset(first | {w.split("'", 1)[0] + "'" for w in first if "'" in w})
 
 
-def build(langs: Sequence[Language], zone_re: str) -> Grammar:
+def build(langs: Sequence[Language], zone_re: str) -> Grammar:  # noqa: C901 - one pass over the tables
     """Compile *langs* (earlier tables win on conflicts); *zone_re* matches
     the zone names a clock time may carry."""
     exact: dict[str, str] = {}
@@ -206,7 +234,14 @@ def build(langs: Sequence[Language], zone_re: str) -> Grammar:
             "uhr",
         ]
 
+    local_units: dict[str, dict[str, Unit]] = {}
+    for lang in langs:
+        own = _own_units(lang)
+        for word in (*lang.ago_before, *lang.ago_after):
+            local_units.setdefault(word, own)
+
     return Grammar(
+        local_units=local_units,
         exact=exact,
         units=units,
         weekdays=weekdays,

@@ -26,6 +26,20 @@ def _lower(value: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(word.lower() for word in value)
 
 
+def _lower_numbers(value: Mapping[str, float]) -> Mapping[str, float]:
+    return {key.lower(): number for key, number in value.items()}
+
+
+def _lower_spans(
+    value: Mapping[str, tuple[float, float]],
+) -> Mapping[str, tuple[float, float]]:
+    return {key.lower(): span for key, span in value.items()}
+
+
+def _lower_named(value: Mapping[str, tuple[str, int]]) -> Mapping[str, tuple[str, int]]:
+    return {key.lower(): named for key, named in value.items()}
+
+
 def _lower_groups(value: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(_lower(group) for group in value)
 
@@ -65,6 +79,29 @@ class Language:
         about: Qualifiers meaning "roughly" ("about").
         under: Qualifiers meaning "less than" ("less than").
         joiners: Words joining parts of an age ("and").
+        future_before: Words before a duration that make it a time to
+            come ("in", "after").
+        future_after: Words after a duration that do the same ("from now",
+            "later").
+        within_before: Words before a duration meaning "at most that far
+            ahead" ("within").
+        signs: Signs and words before a duration that make it an offset
+            from now (``{"now -": -1, "+": 1}``).
+        just: Hedges that leave the interval as the bare age reads
+            ("just").
+        numbers: Number words to their value (``{"twelve": 12}``).
+        vague: Vague amounts to the range of counts they allow
+            (``{"a few": (2, 5)}``).
+        fractions: Fraction words before a unit (``{"half": 0.5}``).
+        fraction_links: Words between a fraction and its unit ("of an").
+        and_half: Words adding a half to an amount ("and a half").
+        named: Named days and periods beyond CLDR's, to (period, offset):
+            ``{"tonight": ("evening", 0)}``; periods are "day", "week",
+            "month", "year", "quarter", "morning", "afternoon", "evening",
+            "night", or a weekday ("mon" to "sun").
+        relative_before: Words before a unit, weekday or month naming a
+            period around now, to an offset or a rolling window
+            (``{"last": "-1", "past": "past"}``).
     """
 
     code: str
@@ -93,6 +130,22 @@ class Language:
     about: tuple[str, ...] = attrs.field(default=(), converter=_lower)
     under: tuple[str, ...] = attrs.field(default=(), converter=_lower)
     joiners: tuple[str, ...] = attrs.field(default=(), converter=_lower)
+    future_before: tuple[str, ...] = attrs.field(default=(), converter=_lower)
+    future_after: tuple[str, ...] = attrs.field(default=(), converter=_lower)
+    within_before: tuple[str, ...] = attrs.field(default=(), converter=_lower)
+    signs: Mapping[str, int] = attrs.field(factory=dict)
+    just: tuple[str, ...] = attrs.field(default=(), converter=_lower)
+    numbers: Mapping[str, float] = attrs.field(factory=dict, converter=_lower_numbers)
+    vague: Mapping[str, tuple[float, float]] = attrs.field(
+        factory=dict, converter=_lower_spans
+    )
+    fractions: Mapping[str, float] = attrs.field(factory=dict, converter=_lower_numbers)
+    fraction_links: tuple[str, ...] = attrs.field(default=(), converter=_lower)
+    and_half: tuple[str, ...] = attrs.field(default=(), converter=_lower)
+    named: Mapping[str, tuple[str, int]] = attrs.field(
+        factory=dict, converter=_lower_named
+    )
+    relative_before: Mapping[str, str] = attrs.field(factory=dict)
 
     def __attrs_post_init__(self) -> None:
         if len(self.weekdays) != 7 or len(self.months) != 12:

@@ -73,6 +73,7 @@ TABLE = Language(
     last_after=("pasado",),
     at=("a las", "a la"),
     on=("el",),
+    future_before=("en", "dentro de"),
     lead=("actualizado", "actualizado el", "publicado", "publicado el", "modificado"),
     over=("más de",),
     almost=("casi",),

@@ -1,0 +1,554 @@
+"""
+The grammar of relative time expressions, compiled per language.
+
+A language's grammar comes from its CLDR table (``cldr/``): the relative
+patterns ("{0} hours ago", "через {0} часа", "{0}小时前") are split around
+the number into a word before it, a unit name and a word after it, so the
+pieces combine beyond the patterns CLDR lists (compound ages, hedges,
+decimals).
+A hand-written table, where the language has one, adds news-specific words
+on top ("hrs", "a couple of", "from now").
+Patterns that do not split that way are kept whole.
+
+Scanning yields `Expr` records: what the text says, with its span, and no
+arithmetic; `newsdump.times` turns them into intervals.
+Grammars compile on first use, one language at a time.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from typing import NamedTuple
+
+from newsdump._lang import CLDR_CODES, LANGUAGES, Language, cldr_table
+from newsdump._lang._grammar import alternation
+
+__all__ = ["Expr", "ExprGrammar", "grammar_for", "normalize"]
+
+_HAND: dict[str, Language] = {lang.code: lang for lang in LANGUAGES}
+# Scripts written without spaces between words: no word boundaries there.
+_UNSPACED = frozenset({"Hani", "Kana", "Hang", "Thai"})
+_WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_NUMBER = r"\d{1,12}(?:[.,]\d{1,6})?"
+_CLOCK = (
+    r"(?=\d{1,2}(?::\d{2}|\s*[ap]\.?\s?m\b))(?P<ch>\d{1,2})(?::(?P<cm>\d{2}))?"
+    r"(?::(?P<cs>\d{2}))?\s*(?P<cap>[ap])?(?:\.?\s?m\b\.?)?"
+)
+# Combining marks (Indic vowel signs, Arabic and Hebrew points) are no
+# letters to the regex engine, yet a word goes on through them.
+_MARKS = (
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf-\u05c7\u0610-\u061a"
+    "\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u0951-\u0957"
+    "\u0962\u0963\u0981-\u0983\u09bc-\u09d7\u09e2\u09e3\u0a01-\u0a03"
+    "\u0a3c-\u0a51\u0a81-\u0a83\u0abc-\u0acd\u0b01-\u0b03\u0b3c-\u0b57"
+    "\u0b82\u0bbe-\u0bcd\u0bd7\u0c00-\u0c04\u0c3e-\u0c56\u0c81-\u0c83"
+    "\u0cbc-\u0cd6\u0d00-\u0d03\u0d3b-\u0d57\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+    "\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d]"
+)
+_TRANSLATE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2212": "-", "\u2013": "-"})
+
+
+def normalize(text: str) -> str:
+    """Lower-case *text* keeping every character's position, so spans found
+    in the result are spans of *text*."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low.translate(_TRANSLATE)
+
+
+class Expr(NamedTuple):
+    """One time expression found in a text, before any arithmetic."""
+
+    start: int
+    end: int
+    kind: str
+    """ "age" (a duration from now), "named" (a named day or period),
+    "rolling" (the last or next N units)."""
+    parts: tuple[tuple[float, str], ...] = ()
+    """Amounts and units of a duration, in the order printed."""
+    step: float = 1.0
+    """The precision of the last amount (0.5 for halves, 0.1 for "2.5")."""
+    vague: tuple[float, float] | None = None
+    """The range of counts a vague amount ("a few") allows."""
+    direction: int = 0
+    """-1 for the past, 1 for the future, 0 where the text does not say."""
+    hedge: str = ""
+    """ "", "about", "over", "almost", "under", "just" or "within"."""
+    period: str = ""
+    offset: int = 0
+    clock: tuple[int, int, int | None] | None = None
+    """A time of day attached: hour (0-23), minute, second."""
+    compact: bool = False
+    """A number glued to a unit letter or two ("11h")."""
+    lang: str = ""
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A trie alternation in which a space matches any run of white space."""
+    return alternation(w for w in words if w).replace("\\ ", r"\s+")
+
+
+def _dotless(words: Iterable[str]) -> dict[str, str]:
+    """Map each word and its spelling without a final dot to itself."""
+    out: dict[str, str] = {}
+    for word in words:
+        out.setdefault(word, word)
+        out.setdefault(word.rstrip("."), word)
+    return out
+
+
+class ExprGrammar:
+    """The compiled expression grammar of one language."""
+
+    def __init__(self, code: str) -> None:  # noqa: C901, PLR0912, PLR0915 - one pass over the tables
+        self.code = code
+        table = cldr_table(code)
+        hand = _HAND.get(code)
+        spaced = table.SCRIPT not in _UNSPACED
+        units: dict[str, str] = {}
+        for word, unit in table.UNITS.items():
+            units.setdefault(word, unit)
+        if hand is not None:
+            for word, unit in hand.units.items():
+                units.setdefault(word, unit)
+        for word in list(units):
+            units.setdefault(word.rstrip("."), units[word])
+        before: dict[str, tuple[int, str]] = {}
+        after: dict[str, int] = {}
+        pairs: dict[tuple[str, str], tuple[str, int]] = {}
+        # Every pattern whole, to settle what the pieces leave open: German
+        # "vor {0} m" is minutes though "m" alone names months (CLDR's "M").
+        exact: dict[tuple[str, str], tuple[str, int]] = {}
+        for direction, patterns in ((-1, table.PAST), (1, table.FUTURE)):
+            for key, unit in patterns.items():
+                known = exact.get(key)
+                if known is None:
+                    exact[key] = (unit, direction)
+                elif known[1] != direction:
+                    exact[key] = (unit, 2)  # printed alike both ways
+        by_length = sorted(units, key=len, reverse=True)
+        undecided: list[tuple[str, str, str, int]] = []
+        for direction, patterns in ((-1, table.PAST), (1, table.FUTURE)):
+            for (pre, post), unit in patterns.items():
+                word = next(
+                    (
+                        w
+                        for w in by_length
+                        if units[w] == unit
+                        and post.startswith(w)
+                        and (
+                            not spaced
+                            or len(post) == len(w)
+                            or not _continues(post[len(w)])
+                        )
+                    ),
+                    None,
+                )
+                if word is None:
+                    pairs.setdefault((pre, post), (unit, direction))
+                    undecided.append((pre, post, unit, direction))
+                    continue
+                rest = post[len(word) :].lstrip(". ")
+                if rest:
+                    after.setdefault(rest, direction)
+                if pre:
+                    before.setdefault(pre, (direction, ""))
+        # A pattern whose unit is in a form the durations do not list
+        # (Russian accusative "{0} неделю назад") gives that form, once the
+        # words around it are known from the other patterns.
+        for pre, post, unit, direction in undecided:
+            if pre and before.get(pre, (0, ""))[0] == direction and " " not in post:
+                units.setdefault(post, unit)
+                continue
+            head, _, tail = post.rpartition(" ")
+            if not head or " " in head:
+                continue
+            if after.get(tail) == direction or units.get(head) == unit:
+                units.setdefault(head, unit)
+                after.setdefault(tail, direction)
+        named: dict[str, tuple[str, int]] = {}
+        fixed: dict[str, tuple[int, str]] = dict(table.FIXED)
+        for phrase, (unit, offset) in table.RELATIVE.items():
+            named.setdefault(phrase, (unit, offset))
+        numbers: dict[str, float] = {}
+        vague: dict[str, tuple[float, float]] = {}
+        hedges: dict[str, str] = {}
+        fractions: dict[str, float] = {}
+        links: tuple[str, ...] = ()
+        halves: tuple[str, ...] = ()
+        joiners = ["and"] if code == "en" else []
+        relative: dict[str, str] = {}
+        if hand is not None:
+            for phrase, meaning in hand.named.items():
+                named.setdefault(phrase, meaning)
+            for kind, words in (
+                ("second", hand.just_now),
+                ("day", hand.today),
+                ("earlier", hand.earlier_today),
+            ):
+                for phrase in words:
+                    named.setdefault(phrase, (kind, 0))
+            for phrase in hand.yesterday:
+                named.setdefault(phrase, ("day", -1))
+            for phrase in hand.day_before_yesterday:
+                named.setdefault(phrase, ("day", -2))
+            for word in hand.ago_before:
+                before.setdefault(word, (-1, ""))
+            for word in hand.future_before:
+                before.setdefault(word, (1, ""))
+            for word in hand.within_before:
+                before.setdefault(word, (1, "within"))
+            for word, sign in hand.signs.items():
+                before.setdefault(word, (sign, ""))
+            for word in hand.ago_after:
+                after.setdefault(word, -1)
+            for word in hand.future_after:
+                after.setdefault(word, 1)
+            for kind, words in (
+                ("over", hand.over),
+                ("almost", hand.almost),
+                ("about", hand.about),
+                ("under", hand.under),
+                ("just", hand.just),
+            ):
+                for word in words:
+                    hedges.setdefault(word, kind)
+            numbers.update(dict.fromkeys(hand.one, 1.0))
+            numbers.update(hand.numbers)
+            vague.update(hand.vague)
+            fractions.update(hand.fractions)
+            links, halves = hand.fraction_links, hand.and_half
+            joiners += list(hand.joiners)
+            relative.update(hand.relative_before)
+        # Signed offsets ("-3 h") follow a sign directly, as CLDR prints them.
+        for mark, direction in (("-", -1), ("+", 1)):
+            before.setdefault(mark, (direction, ""))
+        self.units = _dotless(units)
+        self.unit_of = units
+        self.before, self.after, self.pairs = before, after, pairs
+        self.exact = exact
+        self.counted: Mapping[str, tuple[int, str | None]] = table.COUNTED
+        self.named, self.fixed, self.hedges = named, fixed, hedges
+        self.numbers, self.vague, self.fractions = numbers, vague, fractions
+        self.relative = relative
+        self.weekdays: Mapping[str, int] = table.WEEKDAYS
+        self.months: Mapping[str, int] = table.MONTHS
+        self.spaced = spaced
+
+        start = rf"(?<![^\W\d_])(?<!{_MARKS})" if spaced else ""
+        end = rf"(?![^\W\d_]|{_MARKS})" if spaced else ""
+        lead = r"(?<![\w.,])" if spaced else r"(?<![\d.,])"
+        unit_end = rf"(?:\.|{end})" if spaced else r"\.?"
+        amounts = {**numbers, **dict.fromkeys(vague, 0.0)}
+        number_words = _alt(amounts)
+        halves_re = _alt(halves) if halves else ""
+        links_re = _alt(links) if links else ""
+
+        def part(*, named: bool) -> str:
+            """One amount and unit; with *named*, its pieces are groups."""
+
+            def g(name: str) -> str:
+                return f"(?P<{name}>" if named else "(?:"
+
+            half = rf"(?:\s+{g('hb')}{halves_re}))?" if halves else ""
+            half_mid = rf"(?:{g('ha')}{halves_re})\s+)?" if halves else ""
+            unit = rf"{g('u')}{_alt(units)}){unit_end}"
+            body = rf"{g('n')}{_NUMBER})\s*"
+            if amounts:
+                body = rf"(?:{g('n')}{_NUMBER})\s*|{start}{g('w')}{number_words})\s+)"
+            out = rf"{body}{half_mid}{unit}{half}"
+            if fractions:
+                link = rf"(?:(?:{links_re})\s+)?" if links else ""
+                out = (
+                    rf"(?:{start}{g('f')}{_alt(fractions)})\s+{link}|{body}{half_mid})"
+                )
+                out += rf"{unit}{half}"
+            return out
+
+        joiner = r"(?:\s*,\s*|\s+|\s*(?=\d))"
+        if joiners:
+            joiner = (
+                rf"(?:\s*,?\s+(?:{_alt(joiners)})\s+|\s*,\s*|\s+|(?<=[^\W\d_])(?=\d))"
+            )
+        hedge = rf"(?:(?P<h1>{_alt(hedges)})\s+)?" if hedges else ""
+        hedge2 = rf"(?:(?P<h2>{_alt(hedges)})\s+)?" if hedges else ""
+        clock = rf"(?:,?\s*(?:at|@|-|,)?\s*{_CLOCK})?"
+        age = (
+            rf"{start}{hedge}(?:(?P<b>{_alt(before)})\s*)?{hedge2}"
+            rf"(?P<dur>{lead}{part(named=False)}(?:{joiner}{part(named=False)})*)"
+            rf"(?:\s*(?P<a>{_alt(after)}){end})?{clock}"
+        )
+        branches = [age]
+        if pairs:
+            pres = _alt({p for p, _ in pairs})
+            posts = _alt({q for _, q in pairs})
+            branches.append(
+                rf"(?:{start}(?P<pp>{pres}))?\s*(?P<pn>{lead}\d{{1,12}})\s*"
+                rf"(?P<pq>{posts})?{end}"
+            )
+        phrases = {**dict.fromkeys(named, 0), **dict.fromkeys(fixed, 0)}
+        if phrases:
+            branches.append(
+                rf"{start}(?P<named>{_alt(phrases)})\.?{end}"
+                rf"(?:,?\s*(?:at|@|,)?\s*{_CLOCK.replace('(?P<c', '(?P<n')})?"
+            )
+        if relative:
+            targets = _dotless([*units, *self.weekdays, *self.months])
+            self.targets = targets
+            branches.append(
+                rf"{start}(?P<rel>{_alt(relative)})\s+"
+                rf"(?:(?P<rn>{_NUMBER}|{number_words})\s+)?"
+                rf"(?P<ru>{_alt(targets)})\.?{end}"
+            )
+        if code != "en":
+            # A unit alone with a direction is one of it ("час назад").
+            solo = [w for w in units if len(w.rstrip(".")) > 1 or not spaced]
+            solo += list(table.COUNTED)
+            branches.append(
+                rf"{start}(?:(?P<sb>{_alt(before)})\s*)?(?P<su>{_alt(solo)}){unit_end}"
+                rf"(?(sb)(?:\s*(?P<sa>{_alt(after)}){end})?|\s*(?P<sa2>{_alt(after)}){end})"
+            )
+        self.pattern = re.compile("|".join(f"(?:{b})" for b in branches))
+        self.part = re.compile(part(named=True))
+
+    def scan(self, text: str) -> Iterator[Expr]:
+        """Every expression in *text* (already `normalize`-d), left to right."""
+        for match in self.pattern.finditer(text):
+            expr = self._read(match)
+            if expr is not None:
+                yield expr
+
+    def _read(self, match: re.Match[str]) -> Expr | None:
+        groups = match.groupdict()
+        if groups["dur"] is not None:
+            return self._age(match)
+        if groups.get("su") is not None:
+            return self._solo(match)
+        if groups.get("pn") is not None:
+            return self._pair(match)
+        if groups.get("named") is not None:
+            return self._named(match)
+        if groups.get("rel") is not None:
+            return self._relative(match)
+        return None  # pragma: no cover - every branch sets a group
+
+    def _amount(self, raw: str) -> tuple[float, float, tuple[float, float] | None]:
+        """An amount as (value, step, vague range)."""
+        if raw[0].isdigit():
+            digits = raw.replace(",", ".")
+            step = (
+                10.0 ** -(len(digits) - digits.index(".") - 1) if "." in digits else 1.0
+            )
+            return float(digits), step, None
+        key = " ".join(raw.split())
+        span = self.vague.get(key)
+        if span is not None:
+            return (span[0] + span[1]) / 2, 1.0, span
+        return self.numbers.get(key, 1.0), 1.0, None
+
+    def _age(self, match: re.Match[str]) -> Expr | None:  # noqa: C901, PLR0912 - one pass over the match
+        groups = match.groupdict()
+        parts: list[tuple[float, str]] = []
+        step = 1.0
+        vague: tuple[float, float] | None = None
+        for part in self.part.finditer(match["dur"]):
+            pg = part.groupdict()
+            unit = self.unit_of.get(part["u"]) or self.unit_of.get(part["u"] + ".")
+            if unit is None:
+                return None
+            if pg.get("f") is not None:
+                value, step = self.fractions[" ".join(part["f"].split())], 0.25
+            else:
+                value, step, vague = self._amount(pg.get("n") or pg["w"])
+            if pg.get("ha") is not None or pg.get("hb") is not None:
+                value, step = value + 0.5, 0.5
+            parts.append((value, unit))
+        dur = match["dur"]
+        compact = dur[0].isdigit() and " " not in dur
+        if not parts:
+            return None
+        direction, hedge = 0, ""
+        if len(parts) == 1 and not groups.get("h1") and not groups.get("h2"):
+            pre = " ".join((match["b"] or "").split())
+            number = self.part.match(match["dur"])
+            post_end = match.end("a") if match["a"] is not None else match.end("dur")
+            if number is not None and number.groupdict().get("f") is None:
+                cut = match.start("dur") + number.end("n" if number["n"] else "w")
+                post = " ".join(match.string[cut:post_end].split())
+                known = self.exact.get((pre, post))
+                if known is not None:
+                    unit, direction = known
+                    return Expr(
+                        match.start(),
+                        match.end(),
+                        "age",
+                        ((parts[0][0], unit),),
+                        step,
+                        vague,
+                        direction,
+                        clock=_clock(match, "c"),
+                        lang=self.code,
+                    )
+        if match["b"] is not None:
+            direction, hedge = self.before[" ".join(match["b"].split())]
+        if match["a"] is not None:
+            after = self.after[" ".join(match["a"].split())]
+            if direction and after != direction:
+                return None
+            direction = after
+        word = groups.get("h1") or groups.get("h2")
+        if word is not None and not hedge:
+            hedge = self.hedges[" ".join(word.split())]
+        return Expr(
+            match.start(),
+            match.end(),
+            "age",
+            tuple(parts),
+            step,
+            vague,
+            direction,
+            hedge,
+            clock=_clock(match, "c"),
+            compact=compact,
+            lang=self.code,
+        )
+
+    def _solo(self, match: re.Match[str]) -> Expr | None:
+        word = " ".join(match["su"].split())
+        count, unit = self.counted.get(word) or (1, self.unit_of.get(word))
+        if unit is None:
+            unit = self.unit_of.get(word + ".")
+        before = match["sb"]
+        after = match["sa"] or match["sa2"]
+        if unit is None or (before is None and after is None):
+            return None
+        direction = 0
+        if before is not None:
+            direction, hedge = self.before[" ".join(before.split())]
+            if hedge or before in {"-", "+"}:
+                return None
+        if after is not None:
+            later = self.after[" ".join(after.split())]
+            if direction and later != direction:
+                return None
+            direction = later
+        return Expr(
+            match.start(),
+            match.end(),
+            "age",
+            ((float(count), unit),),
+            direction=direction,
+            lang=self.code,
+        )
+
+    def _pair(self, match: re.Match[str]) -> Expr | None:
+        key = (
+            " ".join((match["pp"] or "").split()),
+            " ".join((match["pq"] or "").split()),
+        )
+        meaning = self.pairs.get(key)
+        if meaning is None:
+            return None
+        unit, direction = meaning
+        return Expr(
+            match.start(),
+            match.end(),
+            "age",
+            ((float(match["pn"]), unit),),
+            direction=direction,
+            lang=self.code,
+        )
+
+    def _named(self, match: re.Match[str]) -> Expr:
+        phrase = " ".join(match["named"].split())
+        fixed = self.fixed.get(phrase)
+        if fixed is not None:
+            count, unit = fixed
+            return Expr(
+                match.start(),
+                match.end(),
+                "age",
+                ((float(abs(count)), unit),),
+                direction=-1 if count < 0 else 1,
+                lang=self.code,
+            )
+        period, offset = self.named[phrase]
+        return Expr(
+            match.start(),
+            match.end(),
+            "named",
+            period=period,
+            offset=offset,
+            clock=_clock(match, "n"),
+            lang=self.code,
+        )
+
+    def _relative(self, match: re.Match[str]) -> Expr | None:
+        how = self.relative[" ".join(match["rel"].split())]
+        target = self.targets[match["ru"]]
+        count = None
+        if match["rn"] is not None:
+            count, _, _ = self._amount(match["rn"])
+        unit = self.unit_of.get(target)
+        start, end = match.start(), match.end()
+        if unit is not None:
+            if how in {"past", "coming"} or count is not None:
+                direction = 1 if how in {"coming", "1"} else -1
+                if how == "0":
+                    return None
+                parts = ((count if count is not None else 1.0, unit),)
+                return Expr(
+                    start, end, "rolling", parts, direction=direction, lang=self.code
+                )
+            return Expr(
+                start, end, "named", period=unit, offset=int(how), lang=self.code
+            )
+        if count is not None:
+            return None
+        offset = {"past": -1, "coming": 1}.get(how)
+        offset = int(how) if offset is None else offset
+        weekday = self.weekdays.get(target)
+        if weekday is not None:
+            period = _WEEKDAY_KEYS[weekday]
+        else:
+            period = f"month:{self.months[target]}"
+        return Expr(start, end, "named", period=period, offset=offset, lang=self.code)
+
+
+def _continues(char: str) -> bool:
+    """Whether *char* goes on with the word before it."""
+    return char.isalpha() or unicodedata.category(char).startswith("M")
+
+
+def _clock(match: re.Match[str], prefix: str) -> tuple[int, int, int | None] | None:
+    hour_text = match.groupdict().get(f"{prefix}h")
+    if hour_text is None:
+        return None
+    hour = int(hour_text)
+    minute = int(match[f"{prefix}m"] or 0)
+    ampm = match[f"{prefix}ap"] if prefix == "n" else match["cap"]
+    if ampm is not None:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "p" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    second = match[f"{prefix}s"]
+    return hour, minute, None if second is None else min(int(second), 59)
+
+
+@functools.cache
+def grammar_for(code: str) -> ExprGrammar:
+    """The grammar of language *code*, compiled on first use.
+
+    Raises:
+        ValueError: If *code* has no CLDR table.
+    """
+    if code not in CLDR_CODES:
+        msg = f"no time grammar for {code!r}; known: {CLDR_CODES!r}"
+        raise ValueError(msg)
+    return ExprGrammar(code)

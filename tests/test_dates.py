@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 
 from newsdump._dates import (
@@ -270,3 +271,20 @@ class TestDateLines:
         assert "published" == label_role("Posted on")
         assert "unknown" == label_role("")
         assert None is label_role("Received")
+
+
+class TestTimestampSource:
+    def test_built_without_init_has_no_source(self):
+        """A timestamp built field by field (as `newsdump.times` does for
+        speed) reads as having no source, and evolves."""
+        value = dt.datetime(2025, 7, 13, tzinfo=UTC)
+        built = object.__new__(Timestamp)
+        for name, field in (("text", "x"), ("value", value), ("earliest", value)):
+            object.__setattr__(built, name, field)
+        object.__setattr__(built, "latest", value)
+        object.__setattr__(built, "granularity", "day")
+
+        assert None is built.source
+        assert "url" == attrs.evolve(built, source="url").source
+        with pytest.raises(AttributeError):
+            _ = built.missing  # type: ignore[attr-defined]

@@ -13,7 +13,7 @@ Rules, stated once:
 - Numeric dates: a part above 12 settles the order; otherwise
   ``03/04/2025`` is read month first only when the page is English and not
   from a day-first English region (see `month_first`), and day first
-  everywhere else.
+  everywhere else; dotted dates (``03.04.2025``) are always day first.
   Year-first numbers (``2025/04/03``) are always year, month, day.
 - Two-digit years (``18.10.20``) are 2000 to 2069 below 70, 1970 to 1999
   from 70 up.
@@ -42,7 +42,8 @@ from typing import Final, Literal
 
 import attrs
 
-from newsdump._lang import LANGUAGES
+from newsdump._lang import CLDR_CODES, LANGUAGES
+from newsdump._lang import month_names as cldr_month_names
 from newsdump._models import Granularity, Timestamp
 from newsdump.times import TIMEZONE_ABBREVIATIONS
 
@@ -80,6 +81,7 @@ DAY_FIRST_REGIONS: Final = frozenset(
 """English-speaking regions (language tag region or country TLD) that write
 numeric dates day first."""
 
+_HAND_CODES: Final = frozenset(lang.code for lang in LANGUAGES)
 _TEMPLATE_DAYS: Final = frozenset({dt.date(1970, 1, 1)})
 _EARLY_WIDEN: Final = dt.timedelta(hours=14)
 _LATE_WIDEN: Final = dt.timedelta(hours=12)
@@ -114,14 +116,27 @@ _EXTRA_MONTHS: Final[Mapping[str, int]] = {
 
 
 @functools.cache
-def month_names() -> Mapping[str, int]:
+def month_names(language: str | None = None) -> Mapping[str, int]:
     """
-    Every month name of the language tables, lower case, to its number.
+    The month names dates are read with, lower case, to their number.
 
-    Earlier tables win where two languages spell different months alike.
+    Every name of the hand-written language tables (English, German,
+    French, Spanish, Italian, Portuguese, Dutch) is always known; earlier
+    tables win where two spell different months alike.
+    A page in another language of the CLDR tables (`newsdump._lang.CLDR_CODES`:
+    Russian, Polish, Turkish, Swedish, ...) adds its own names, which win
+    over the others ("listopad" is November in Polish, October in Croatian).
     Names with a final dot are stored without it.
+
+    Args:
+        language: The page's language tag ("pl", "ru-RU"), if known.
     """
     names: dict[str, int] = {}
+    code = (language or "").lower().replace("_", "-").split("-")[0]
+    if code in CLDR_CODES and code not in _HAND_CODES:
+        for name, month in cldr_month_names(code).items():
+            if not any(ch.isdigit() for ch in name):  # "7月" is read as a date
+                names.setdefault(name.rstrip(".").lower(), month)
     for lang in LANGUAGES:
         for index, group in enumerate(lang.months):
             for name in group:
@@ -198,9 +213,15 @@ _CLOCK_TAIL = (
 )
 
 
+def _language_key(language: str | None) -> str | None:
+    """The key of the month table for *language*: None for the shared one."""
+    code = (language or "").lower().replace("_", "-").split("-")[0]
+    return code if code in CLDR_CODES and code not in _HAND_CODES else None
+
+
 @functools.cache
-def _pattern() -> re.Pattern[str]:
-    months = _alternation(list(month_names()))
+def _pattern(key: str | None = None) -> re.Pattern[str]:
+    months = _alternation(list(month_names(key)))
     mon = rf"(?P<{{}}>{months})(?![^\W\d_])\.?"
     ordinal = r"(?:st|nd|rd|th|er|e|º|°|\.)?"
     forms = [
@@ -249,16 +270,17 @@ def _numeric_day(
 ) -> tuple[int, int, int] | None:
     a, b = int(match["na"]), int(match["nb"])
     year = _year(match["ny"])
+    # Dotted dates (18.10.2020) are day first wherever they are written.
+    first_month = first_month and match["nsep"] != "."
     if a > 12 or (not first_month and b <= 12):
         return year, b, a
     return year, a, b
 
 
 def _day_of(  # noqa: PLR0911 - one return per form of `_pattern`
-    match: re.Match[str], first_month: bool
+    match: re.Match[str], first_month: bool, months: Mapping[str, int]
 ) -> tuple[int, int, int, bool]:
     """(year, month, day, whole month?) of a match of `_pattern`."""
-    months = month_names()
     if match["iy"]:
         return int(match["iy"]), int(match["im"]), int(match["id"]), False
     if match["cy"]:
@@ -315,7 +337,11 @@ def _clock(match: re.Match[str]) -> tuple[dt.time | None, Granularity, str | Non
 
 
 def find_text_dates(
-    text: str, *, first_month: bool = True, limit: int = 20
+    text: str,
+    *,
+    first_month: bool = True,
+    limit: int = 20,
+    language: str | None = None,
 ) -> list[TextDate]:
     """
     Every absolute date in *text*, in order, with its span.
@@ -328,6 +354,8 @@ def find_text_dates(
         first_month: Read ambiguous numeric dates month first (see
             `month_first`).
         limit: Stop after this many dates.
+        language: The page's language tag, for its month names (see
+            `month_names`).
 
     Returns:
         The dates found, at most *limit*.
@@ -335,8 +363,10 @@ def find_text_dates(
     found: list[TextDate] = []
     if _DIGIT.search(text, 0, _MAX_SCAN) is None:
         return found
-    for match in _pattern().finditer(text[:_MAX_SCAN]):
-        year, month, day, whole_month = _day_of(match, first_month)
+    key = _language_key(language)
+    months = month_names(key)
+    for match in _pattern(key).finditer(text[:_MAX_SCAN]):
+        year, month, day, whole_month = _day_of(match, first_month, months)
         try:
             date = dt.date(year, month, day)
         except ValueError:

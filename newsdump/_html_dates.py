@@ -232,6 +232,7 @@ class _Context:
     now: dt.datetime | None
     first_month: bool
     tz: dt.tzinfo | None
+    language: str | None = None
 
 
 def _candidate(
@@ -251,7 +252,9 @@ def _candidate(
         return None
     if found is None:
         text = " ".join(raw.split())[:_MAX_CANDIDATE_CHARS]
-        dates = find_text_dates(text, first_month=ctx.first_month, limit=1)
+        dates = find_text_dates(
+            text, first_month=ctx.first_month, limit=1, language=ctx.language
+        )
         if not dates:
             return None
         found = dates[0]
@@ -440,7 +443,9 @@ def _from_labelled_text(page: DatePage, ctx: _Context) -> Iterator[DateCandidate
     text = body.text(deep=True, separator="\n")[:_TEXT_SCAN_CHARS]
     for label in _LABELLED.finditer(text):
         head = text[label.end() : label.end() + _MAX_CANDIDATE_CHARS]
-        dates = find_text_dates(head, first_month=ctx.first_month, limit=1)
+        dates = find_text_dates(
+            head, first_month=ctx.first_month, limit=1, language=ctx.language
+        )
         if not dates or dates[0].start > 0:
             continue
         line = text[label.start() : label.end() + dates[0].end]
@@ -533,7 +538,10 @@ def _from_element(
     names = _class_of(node)
     dated = node.tag == "time" or DATE_CLASS.search(names) is not None
     source = ("time-element" if node.tag == "time" else "element") if dated else "text"
-    for found in find_text_dates(text, first_month=ctx.first_month, limit=3):
+    dates = find_text_dates(
+        text, first_month=ctx.first_month, limit=3, language=ctx.language
+    )
+    for found in dates:
         if len(text) - (found.end - found.start) > _MAX_AROUND_DATE:
             continue  # a date inside prose, not a dateline
         label = text[max(0, found.start - _LABEL_CHARS) : found.start]
@@ -699,13 +707,15 @@ def gather(
     Returns:
         Every plausible candidate, sorted by rank, then page order.
     """
-    ctx = _Context(now=now, first_month=month_first(language, host), tz=None)
+    ctx = _Context(
+        now=now, first_month=month_first(language, host), tz=None, language=language
+    )
     found = [c for source in _STRUCTURED for c in source(page, ctx)]
     tz = _stated_zone(found)
     if tz is not None:
         # Dates written without an offset take the page's own.
         ctx = attrs.evolve(ctx, tz=tz)
-        found = [c if c.zoned else _restamp(c, tz) for c in found]
+        found = [c if c.zoned else _restamp(c, ctx) for c in found]
     found.extend(_from_url(page.arg_url, ctx))
     if complete or not _settled(found) or _bare_day(found):
         # A bare structured day may be a republication (see `choose`).
@@ -718,13 +728,15 @@ def gather(
     return sorted(found, key=lambda c: c.rank)
 
 
-def _restamp(candidate: DateCandidate, tz: dt.tzinfo) -> DateCandidate:
-    """*candidate* read again in the page's offset *tz*."""
+def _restamp(candidate: DateCandidate, ctx: _Context) -> DateCandidate:
+    """*candidate* read again in the page's offset (``ctx.tz``)."""
     text = candidate.text[candidate.start : candidate.end]
-    dates = find_text_dates(text, limit=1)
+    dates = find_text_dates(
+        text, first_month=ctx.first_month, limit=1, language=ctx.language
+    )
     if not dates:  # pragma: no cover - the span holds the date it was read from
         return candidate
-    stamp = make_stamp(candidate.text, dates[0], tz)
+    stamp = make_stamp(candidate.text, dates[0], ctx.tz)
     if stamp is None:  # pragma: no cover - as above
         return candidate
     return attrs.evolve(

@@ -120,9 +120,10 @@ class TestNumericOrder:
         assert expected is month_first(language, host)
 
     def test_ambiguous_date_read_by_rule(self):
-        """The rule picks March 4 or 3 April."""
+        """The rule picks March 4 or 3 April; dotted dates are day first."""
         assert dt.date(2025, 3, 4) == first("03/04/2025", first_month=True)
         assert dt.date(2025, 4, 3) == first("03/04/2025", first_month=False)
+        assert dt.date(2025, 4, 3) == first("03.04.2025", first_month=True)
 
 
 class TestStamps:

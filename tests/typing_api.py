@@ -132,3 +132,10 @@ def make_records() -> newsdump.RelatedItem:
 def compose() -> tuple[filters.BlockFilter, ...]:
     chain = filters.without((*filters.DEFAULT_FILTERS, no_weather), "no_weather")
     return filters.replacing((*chain, MinWords()), "MinWords", MinWords(words=5))
+
+
+def page_dates(html: str) -> list[tuple[str, str | None, dt.date]]:
+    found: tuple[newsdump.DateCandidate, ...] = newsdump.find_dates(
+        html, url="https://example.org/2025/07/13/story", now=NOW
+    )
+    return [(c.role, c.timestamp.source, c.timestamp.value.date()) for c in found]

@@ -32,8 +32,8 @@ def find_dates(
     from the first whose role is; the guide's "Page dates" page explains
     the ranks.
     Each candidate's `Timestamp.source` says where it was read: "json-ld",
-    "meta", "microdata", "time-element", "abbr", "element", "url" or
-    "text".
+    "meta", "microdata", "rdfa", "time-element", "abbr", "element", "url"
+    or "text".
 
     Args:
         html: The page, as text or bytes.

@@ -48,6 +48,7 @@ __all__ = [
     "LD_DATE_KEYS",
     "META_DATE_KEYS",
     "OUTSIDE_WORDS",
+    "RDFA_DATE_KEYS",
     "DateCandidate",
     "Role",
     "choose",
@@ -382,6 +383,45 @@ def _from_microdata(page: DatePage, ctx: _Context) -> Iterator[DateCandidate]:
                 break
 
 
+RDFA_DATE_KEYS: Final[Mapping[str, tuple[Role, int]]] = {
+    "datepublished": ("published", 0),
+    "issued": ("published", 1),
+    "created": ("published", 2),
+    "datecreated": ("published", 2),
+    "date": ("unknown", 3),
+    "datemodified": ("modified", 0),
+    "modified": ("modified", 1),
+}
+"""RDFa properties (after their prefix: ``schema:datePublished``,
+``dc:date``, ``dcterms:modified``) on elements other than ``<meta>``."""
+
+_RDFA_QUERY: Final = (
+    "[property*=date i]:not(meta), [property*=issued i]:not(meta), "
+    "[property*=created i]:not(meta), [property*=modified i]:not(meta)"
+)
+
+
+def _from_rdfa(page: DatePage, ctx: _Context) -> Iterator[DateCandidate]:
+    for node in page.tree.css(_RDFA_QUERY)[:10]:
+        prop = (node.attributes.get("property") or "").lower()
+        for name in prop.split():
+            found = RDFA_DATE_KEYS.get(name.rsplit(":", 1)[-1].rsplit("/", 1)[-1])
+            if found is None or outside(node):
+                continue
+            candidate = _candidate(
+                _node_value(node),
+                ctx,
+                source="rdfa",
+                key=name,
+                role=found[0],
+                rank=_TIER_STRUCTURED + 3 + found[1],
+                structured=True,
+            )
+            if candidate is not None:
+                yield candidate
+                break
+
+
 # --- the URL ----------------------------------------------------------------
 
 
@@ -711,6 +751,8 @@ def gather(
         now=now, first_month=month_first(language, host), tz=None, language=language
     )
     found = [c for source in _STRUCTURED for c in source(page, ctx)]
+    if complete or not found:
+        found.extend(_from_rdfa(page, ctx))
     tz = _stated_zone(found)
     if tz is not None:
         # Dates written without an offset take the page's own.

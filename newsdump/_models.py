@@ -105,7 +105,7 @@ class Timestamp:
         latest: The latest instant the text allows.
         granularity: The unit of the text (an age in hours is "hour").
         source: Where a page's date was read, if it was read from a page:
-            "json-ld", "microdata", "meta", "time-element", "abbr",
+            "json-ld", "microdata", "rdfa", "meta", "time-element", "abbr",
             "element" (an element whose class or id says date), "url" or
             "text"; ``None`` for times read otherwise (ages in listings,
             times given by the caller).

@@ -98,6 +98,17 @@ class TestSources:
         assert dt.date(2024, 3, 5) == day(article.published)
         assert "microdata" == article.published.source
 
+    @pytest.mark.parametrize(
+        "prop", ["schema:datePublished", "dc:date", "dcterms:issued", "datePublished"]
+    )
+    def test_rdfa(self, prop):
+        """RDFa date properties on elements give the date."""
+        body = f'<span property="{prop}" content="2024-03-05">5 March</span>'
+        article = parsed(page(body=body))
+
+        assert dt.date(2024, 3, 5) == day(article.published)
+        assert "rdfa" == article.published.source
+
     def test_time_element(self):
         """A <time datetime> under the headline gives the date."""
         body = '<time datetime="2024-03-05T08:15:00+01:00">5 March</time>'

@@ -279,20 +279,32 @@ def _candidate(
 # --- structured data --------------------------------------------------------
 
 
+def _kinds(obj: Mapping[str, Any]) -> list[str]:
+    kinds = obj.get("@type")
+    names = kinds if isinstance(kinds, list) else [kinds]
+    return [name for name in names if isinstance(name, str)]
+
+
+def _is_story(obj: Mapping[str, Any]) -> bool:
+    """An article or posting (not a web page) in JSON-LD."""
+    return any(
+        word in name
+        for name in _kinds(obj)
+        for word in ("Article", "Posting", "Report")
+    )
+
+
 def _ld_rank(obj: Mapping[str, Any], main: Mapping[str, Any], depth: int) -> int | None:
-    """The rank of a JSON-LD object's dates: the main object first."""
+    """The rank of a JSON-LD object's dates: the main object first; then
+    the story a page object holds (``mainEntity``); then other top-level
+    objects. Parts of a story (live updates, reviews) are not ranked."""
     if obj is main:
         return 0
     if depth > 0:
-        return None  # a part of another object: a live update, a review
-    kinds = obj.get("@type")
-    names = kinds if isinstance(kinds, list) else [kinds]
-    article = any(
-        isinstance(name, str)
-        and any(word in name for word in ("Article", "Posting", "Page", "Report"))
-        for name in names
-    )
-    if article:
+        # A story nested in a page object (WebPage.mainEntity) is the page's
+        # story; a story nested in a story is one of its parts.
+        return 1 if _is_story(obj) and not _is_story(main) else None
+    if _is_story(obj) or any("Page" in name for name in _kinds(obj)):
         return 5
     return 8
 

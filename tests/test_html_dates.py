@@ -49,6 +49,25 @@ class TestSources:
         assert dt.date(2024, 3, 6) == day(article.modified)
         assert "json-ld" == article.published.source
 
+    def test_json_ld_nested_main_entity(self):
+        """A NewsArticle nested as a WebPage's mainEntity gives the date."""
+        head = LD.format(
+            '{"@type": "WebPage", "mainEntity": {"@type": "NewsArticle",'
+            '"datePublished": "2024-03-05T08:15:00Z"}}'
+        )
+
+        assert dt.date(2024, 3, 5) == day(parsed(page(head)).published)
+
+    def test_json_ld_live_updates_are_parts(self):
+        """A live blog's updates are not its publication date."""
+        head = LD.format(
+            '{"@type": "LiveBlogPosting", "coverageStartTime": "2024-03-05T06:00Z",'
+            '"liveBlogUpdate": [{"@type": "BlogPosting",'
+            '"datePublished": "2024-03-04T09:00Z"}]}'
+        )
+
+        assert dt.date(2024, 3, 5) == day(parsed(page(head)).published)
+
     def test_json_ld_array_of_blocks_and_broken_json(self):
         """Arrays, several blocks and trailing commas are tolerated."""
         head = LD.format('[{"@type": "BreadcrumbList",},]') + LD.format(

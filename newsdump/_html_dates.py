@@ -31,6 +31,7 @@ from typing import Any, Final, Literal, Protocol
 import attrs
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsdump import times
 from newsdump._dates import (
     TextDate,
     find_text_dates,
@@ -593,6 +594,11 @@ def _from_element(
     dates = find_text_dates(
         text, first_month=ctx.first_month, limit=3, language=ctx.language
     )
+    if not dates:
+        relative = _relative(node, text, names, ctx, rank)
+        if relative is not None:
+            yield relative
+        return
     for found in dates:
         if len(text) - (found.end - found.start) > _MAX_AROUND_DATE:
             continue  # a date inside prose, not a dateline
@@ -608,6 +614,39 @@ def _from_element(
         )
         if candidate is not None:
             yield candidate
+
+
+_MAX_AGE_CHARS: Final = 40
+
+
+def _relative(
+    node: LexborNode, text: str, names: str, ctx: _Context, rank: int
+) -> DateCandidate | None:
+    """An age ("Updated 3 hours ago", "vor 2 Stunden") in a short dated
+    element, resolved against the reference time (none without one)."""
+    if ctx.now is None or len(text) > _MAX_AGE_CHARS:
+        return None
+    role = label_role(text, names)
+    if role is None or (
+        role == "unknown" and node.tag != "time" and not DATE_CLASS.search(names)
+    ):
+        return None
+    try:
+        stamp = times.resolve(text, ctx.now, tz=ctx.tz)
+    except (ValueError, OverflowError):
+        return None
+    if stamp is None or not plausible(stamp, now=ctx.now):
+        return None
+    return DateCandidate(
+        timestamp=attrs.evolve(stamp, source="text"),
+        role=role,
+        key=_element_key(node),
+        rank=rank,
+        text=text,
+        start=0,
+        end=len(text),
+        zoned=False,
+    )
 
 
 def _label_before(node: LexborNode) -> str:

@@ -161,6 +161,15 @@ class TestSources:
         assert dt.date(2024, 3, 5) == day(article.published)
         assert 14 == article.published.value.hour
 
+    def test_relative_update_near_headline(self):
+        """ "Updated 3 hours ago" is resolved against the reference time."""
+        body = "<p class='meta'>Updated 3 hours ago</p>"
+        article = parsed(page(body=body))
+
+        assert None is article.published
+        assert NOW - dt.timedelta(hours=3) in article.modified
+        assert "text" == article.modified.source
+
     def test_url(self):
         """A dated URL gives the date when the page states none."""
         article = parsed(page(), url="https://x.org/2024/03/05/bridge")

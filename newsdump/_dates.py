@@ -219,19 +219,30 @@ def _language_key(language: str | None) -> str | None:
     return code if code in CLDR_CODES and code not in _HAND_CODES else None
 
 
+_ISO_FORM: Final = (
+    # 2020-10-18, 2020/10/18, 2020.10.18, with an ISO time and zone
+    r"(?P<iy>(?:19|20)\d{2})(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)"
+    r"(?P<id>\d{1,2})(?!\d)(?:[t ](?P<ih>\d{2}):(?P<imi>\d{2})"
+    r"(?::(?P<is>\d{2})(?:[.,]\d{1,9})?)?"
+    r"\s*(?P<iz>z(?![^\W\d_])|[+-]\d{2}:?\d{2})?)?"
+)
+_ISO_HEAD: Final = re.compile(r"\s*(?:19|20)\d\d[-/.]\d")
+
+
+@functools.cache
+def _iso_pattern() -> re.Pattern[str]:
+    """`_pattern`'s year-first form alone: structured values are mostly ISO,
+    and this pattern is much cheaper than the one with every month name."""
+    return re.compile(rf"\s*(?:{_ISO_FORM}){_CLOCK_TAIL}", re.IGNORECASE)
+
+
 @functools.cache
 def _pattern(key: str | None = None) -> re.Pattern[str]:
     months = _alternation(list(month_names(key)))
     mon = rf"(?P<{{}}>{months})(?![^\W\d_])\.?"
     ordinal = r"(?:st|nd|rd|th|er|e|º|°|\.)?"
     forms = [
-        # 2020-10-18, 2020/10/18, 2020.10.18, with an ISO time and zone
-        (
-            r"(?P<iy>(?:19|20)\d{2})(?P<isep>[-/.])(?P<im>\d{1,2})(?P=isep)"
-            r"(?P<id>\d{1,2})(?!\d)(?:[t ](?P<ih>\d{2}):(?P<imi>\d{2})"
-            r"(?::(?P<is>\d{2})(?:[.,]\d{1,9})?)?"
-            r"\s*(?P<iz>z(?![^\W\d_])|[+-]\d{2}:?\d{2})?)?"
-        ),
+        _ISO_FORM,
         # 2020年10月18日, 2020년 10월 18일
         r"(?P<cy>\d{4})\s*[年년]\s*(?P<cm>\d{1,2})\s*[月월]\s*(?P<cd>\d{1,2})(?P<ce>\s*[日일])?",
         # 18.10.2020, 10/18/2020, 18-10-20
@@ -281,7 +292,7 @@ def _day_of(  # noqa: PLR0911 - one return per form of `_pattern`
     match: re.Match[str], first_month: bool, months: Mapping[str, int]
 ) -> tuple[int, int, int, bool]:
     """(year, month, day, whole month?) of a match of `_pattern`."""
-    if match["iy"]:
+    if match["iy"]:  # the only form `_iso_pattern` has
         return int(match["iy"]), int(match["im"]), int(match["id"]), False
     if match["cy"]:
         return int(match["cy"]), int(match["cm"]), int(match["cd"]), False
@@ -365,19 +376,26 @@ def find_text_dates(
         return found
     key = _language_key(language)
     months = month_names(key)
-    for match in _pattern(key).finditer(text[:_MAX_SCAN]):
+    matches: Iterator[re.Match[str]]
+    iso = _iso_pattern().match(text) if _ISO_HEAD.match(text) else None
+    if iso is not None and limit == 1:
+        matches = iter((iso,))
+    else:
+        matches = _pattern(key).finditer(text[:_MAX_SCAN])
+    for match in matches:
         year, month, day, whole_month = _day_of(match, first_month, months)
         try:
             date = dt.date(year, month, day)
         except ValueError:
             continue
         clock, granularity, zone_text = _clock(match)
+        start = match.start("iy") if match["iy"] else match.start()
         end = match.end() if clock is not None else _date_end(match)
-        while end > match.start() and text[end - 1] in " \t\n\r,(":
+        while end > start and text[end - 1] in " \t\n\r,(":
             end -= 1  # the clock's optional parts may have eaten spaces
         found.append(
             TextDate(
-                start=match.start(),
+                start=start,
                 end=end,
                 date=date,
                 clock=clock,
@@ -392,16 +410,17 @@ def find_text_dates(
 
 def _date_end(match: re.Match[str]) -> int:
     """Where the date part of a match ends (without an unread clock)."""
+    groups = match.groupdict()
     ends = [
         match.end(group)
         for group in ("id", "ce", "cd", "ny", "dy", "my", "bd", "oy")
-        if match[group] is not None
+        if groups.get(group) is not None
     ]
     return max(ends) if ends else match.end()
 
 
 def make_stamp(
-    text: str, found: TextDate, tz: dt.tzinfo | None = None
+    text: str, found: TextDate, tz: dt.tzinfo | None = None, source: str | None = None
 ) -> Timestamp | None:
     """
     The `Timestamp` a found date denotes.
@@ -411,6 +430,7 @@ def make_stamp(
         found: A date of `find_text_dates`.
         tz: The page's own offset, for dates printed without one; ``None``
             widens them as the module docstring says.
+        source: The `Timestamp.source` to record.
 
     Returns:
         The timestamp, or ``None`` if it cannot be built.
@@ -440,6 +460,7 @@ def make_stamp(
         earliest=earliest,
         latest=latest,
         granularity=found.granularity,
+        source=source,
     )
 
 

@@ -262,11 +262,11 @@ def _candidate(
         found = dates[0]
     else:
         text = raw
-    stamp = make_stamp(text, found, ctx.tz)
+    stamp = make_stamp(text, found, ctx.tz, source)
     if stamp is None or not plausible(stamp, now=ctx.now, structured=structured):
         return None
     return DateCandidate(
-        timestamp=attrs.evolve(stamp, source=source),
+        timestamp=stamp,
         role=role,
         key=key,
         rank=rank,
@@ -829,12 +829,10 @@ def _restamp(candidate: DateCandidate, ctx: _Context) -> DateCandidate:
     )
     if not dates:  # pragma: no cover - the span holds the date it was read from
         return candidate
-    stamp = make_stamp(candidate.text, dates[0], ctx.tz)
+    stamp = make_stamp(candidate.text, dates[0], ctx.tz, candidate.timestamp.source)
     if stamp is None:  # pragma: no cover - as above
         return candidate
-    return attrs.evolve(
-        candidate, timestamp=attrs.evolve(stamp, source=candidate.timestamp.source)
-    )
+    return attrs.evolve(candidate, timestamp=stamp)
 
 
 def _bare_day(found: Sequence[DateCandidate]) -> bool:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import attrs
-
 from newsdump._dates import date_line, find_text_dates, label_role, make_stamp
 from newsdump._models import Timestamp
 
@@ -54,10 +52,9 @@ def line_dates(
             if read is None:
                 continue
             role, found = read
-        stamp = make_stamp(line, found)
+        stamp = make_stamp(line, found, source="text")
         if stamp is None or role is None:
             continue
-        stamp = attrs.evolve(stamp, source="text")
         if role == "modified":
             modified = modified or stamp
         else:

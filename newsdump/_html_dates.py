@@ -23,6 +23,7 @@ A page that only prints "Updated ..." gets a ``modified`` and no
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -237,6 +238,14 @@ class _Context:
     language: str | None = None
 
 
+@functools.lru_cache(maxsize=2048)
+def _first_date(text: str, first_month: bool, language: str | None) -> TextDate | None:
+    """The first date of a structured value (cached: pages repeat them in
+    JSON-LD, meta and microdata, and sites repeat them across pages)."""
+    dates = find_text_dates(text, first_month=first_month, limit=1, language=language)
+    return dates[0] if dates else None
+
+
 def _candidate(
     raw: str,
     ctx: _Context,
@@ -254,12 +263,9 @@ def _candidate(
         return None
     if found is None:
         text = " ".join(raw.split())[:_MAX_CANDIDATE_CHARS]
-        dates = find_text_dates(
-            text, first_month=ctx.first_month, limit=1, language=ctx.language
-        )
-        if not dates:
+        found = _first_date(text, ctx.first_month, ctx.language)
+        if found is None:
             return None
-        found = dates[0]
     else:
         text = raw
     stamp = make_stamp(text, found, ctx.tz, source)

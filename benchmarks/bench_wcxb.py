@@ -3,7 +3,7 @@ Score newsdump on the WCXB development articles, side by side with
 trafilatura and htmldate, in one run.
 
     python benchmarks/bench_wcxb.py [--limit N] [--only NAMES] [--worst K]
-        [--pages-json FILE] [--data DIR]
+        [--pages-json FILE] [--data DIR] [--dates] [--failures]
 
 Prints, per extractor: body F1, precision, recall (the benchmark's
 bag-of-words metric, macro mean over pages), the with/without snippet
@@ -12,6 +12,11 @@ over the pages with a date truth), lost pages (recall below 0.2 where
 trafilatura's is at least 0.8) and pages per CPU second.
 `parse_text` is also scored on each page rendered to text, by
 `newsdump.visible_text` and by html-text (an independent renderer).
+
+``--dates`` runs the date and author finders alone (newsdump's metadata
+reader, trafilatura's ``extract_metadata``, htmldate's ``find_date``) and
+prints date right / none / wrong, author accuracy and seconds per page;
+``--failures`` then lists newsdump's date and author misses.
 
 Data: WCXB v1.0 development split, article pages, by Murrough Foley,
 CC-BY-4.0 (see `_wcxb.py`).
@@ -53,6 +58,7 @@ class Answer:
     title: str | None = None
     authors: tuple[str, ...] | None = None
     day: str | None = None
+    latest_day: str | None = None
     error: str | None = None
 
 
@@ -63,13 +69,21 @@ def _day(stamp: newsdump.Timestamp | None) -> str | None:
     return stamp.value.date().isoformat() if stamp is not None else None
 
 
+def _page_day(
+    published: newsdump.Timestamp | None, modified: newsdump.Timestamp | None
+) -> str | None:
+    """The page's date as htmldate gives it: the publication date, else the
+    update date (a page that prints only "Updated ..." has no other)."""
+    return _day(published or modified)
+
+
 def ours(page: Page) -> Answer:
     article = newsdump.parse_html(page.html, url=page.url)
     return Answer(
         body="\n".join(article.paragraphs),
         title=article.title,
         authors=article.authors,
-        day=_day(article.published),
+        day=_page_day(article.published, article.modified),
     )
 
 
@@ -80,10 +94,55 @@ def _text_mode(render: Callable[[str], str]) -> Extractor:
             body="\n".join(article.paragraphs),
             title=article.title,
             authors=article.authors,
-            day=_day(article.published),
+            day=_page_day(article.published, article.modified),
         )
 
     return run
+
+
+def date_extractors() -> dict[str, Extractor]:
+    """The date and author finders alone, by name (for ``--dates``)."""
+    from selectolax.lexbor import LexborHTMLParser  # noqa: PLC0415
+
+    from newsdump._html_meta import read_meta  # noqa: PLC0415 - the finder alone
+
+    def ours_meta(page: Page) -> Answer:
+        meta = read_meta(LexborHTMLParser(page.html), url=page.url)
+        return Answer(
+            authors=meta.authors,
+            day=_page_day(meta.published, meta.modified),
+            latest_day=_page_day(meta.modified, meta.published),
+        )
+
+    found: dict[str, Extractor] = {"newsdump": ours_meta}
+    try:
+        import trafilatura  # noqa: PLC0415 - optional: the benchmarks extra
+    except ImportError:
+        print("trafilatura is not installed: skipped")
+    else:
+
+        def trafi_meta(page: Page) -> Answer:
+            doc = trafilatura.extract_metadata(page.html, default_url=page.url)
+            author = doc.author or ""
+            return Answer(
+                authors=tuple(a.strip() for a in author.split(";") if a.strip()),
+                day=doc.date,
+            )
+
+        found["trafilatura"] = trafi_meta
+    try:
+        import htmldate  # noqa: PLC0415 - optional: the benchmarks extra
+    except ImportError:
+        print("htmldate is not installed: skipped")
+    else:
+
+        def hdate(page: Page) -> Answer:
+            return Answer(
+                day=htmldate.find_date(page.html, url=page.url, original_date=True)
+            )
+
+        found["htmldate"] = hdate
+    return found
 
 
 def extractors() -> dict[str, Extractor]:
@@ -154,6 +213,18 @@ def _rate(flags: list[bool | None]) -> str:
     return f"{sum(known) / len(known):.3f}" if known else "  -  "
 
 
+def _print_failures(answers: list[Answer], pages: list[Page]) -> None:
+    """newsdump's date and author misses, one line each."""
+    print("\nnewsdump's date misses (id, truth, found):")
+    for answer, page in zip(answers, pages, strict=True):
+        if date_verdict(answer.day, page) in {"none", "wrong"}:
+            print(f"  {page.id}  {page.date}  {answer.day}  {page.url[:70]}")
+    print("\nnewsdump's author misses (id, truth, found):")
+    for answer, page in zip(answers, pages, strict=True):
+        if author_right(answer.authors or (), page) is False:
+            print(f"  {page.id}  {page.author!r}  {list(answer.authors or ())!r}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
@@ -161,10 +232,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default=None, help="comma-separated extractors")
     parser.add_argument("--worst", type=int, default=0, help="newsdump's K worst")
     parser.add_argument("--pages-json", type=Path, help="write per-page results")
+    parser.add_argument("--dates", action="store_true", help="date/author finders")
+    parser.add_argument("--failures", action="store_true", help="list date misses")
     args = parser.parse_args(argv)
 
     pages = load(args.data, args.limit)
-    jobs = extractors()
+    jobs = date_extractors() if args.dates else extractors()
     if args.only:
         wanted = {name.strip() for name in args.only.split(",")}
         jobs = {name: job for name, job in jobs.items() if name in wanted}
@@ -173,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     header = (
         f"{'extractor':<26} {'F1':>5} {'P':>5} {'R':>5} {'with':>5} {'w/o':>5} "
         f"{'title':>5} {'auth':>5} {'date':>5} {'none':>5} {'wrong':>5} "
-        f"{'lost':>4} {'pg/cpu-s':>8}"
+        f"{'lost':>4} {'pg/cpu-s':>8} {'ms/pg':>6}"
     )
     print(header)
     print("-" * len(header))
@@ -221,7 +294,8 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{name:<26} {body_cols} {_rate(titles):>5} {_rate(authors):>5} "
             f"{date_cols} {lost if has_body else '-':>4} "
-            f"{len(pages) / seconds if seconds else float('inf'):8.1f}"
+            f"{len(pages) / seconds if seconds else float('inf'):8.1f} "
+            f"{1000 * seconds / len(pages):6.2f}"
         )
         errors = [a.error for a in answers if a.error]
         if errors:
@@ -242,6 +316,18 @@ def main(argv: list[str] | None = None) -> int:
         ]
     if args.pages_json:
         args.pages_json.write_text(json.dumps(per_page, indent=1), encoding="utf-8")
+    if args.dates and "newsdump" in results:
+        latest = [
+            date_verdict(a.latest_day, p)
+            for a, p in zip(results["newsdump"][0], pages, strict=True)
+        ]
+        shares = " / ".join(
+            f"{kind} {latest.count(kind) / sum(v is not None for v in latest):.3f}"
+            for kind in ("right", "none", "wrong")
+        )
+        print(f"\nnewsdump, the update date where there is one: {shares}")
+    if args.failures and "newsdump" in results:
+        _print_failures(results["newsdump"][0], pages)
     if args.worst and "newsdump" in per_page:
         rows = sorted(per_page["newsdump"], key=lambda row: row["f1"] or 0.0)
         print(f"\nnewsdump's {args.worst} worst pages (F1, P, R):")

@@ -19,7 +19,9 @@ from newsdump._exceptions import (
     ParseError,
     RelativeTimeError,
 )
+from newsdump._find_dates import find_dates
 from newsdump._html import parse_html, visible_text
+from newsdump._html_dates import DateCandidate
 from newsdump._layouts import DEFAULT_LAYOUTS, Layout
 from newsdump._limits import Limits
 from newsdump._markdown import to_markdown, to_text
@@ -46,6 +48,7 @@ __all__ = [
     "DEFAULT_LAYOUTS",
     "Article",
     "Caption",
+    "DateCandidate",
     "DecodeError",
     "Failure",
     "FilterError",
@@ -65,6 +68,7 @@ __all__ = [
     "Timestamp",
     "audit_html",
     "filters",
+    "find_dates",
     "from_dict",
     "from_json",
     "parse",

@@ -64,6 +64,7 @@ NOT_NAME_WORDS = frozenset(
         "admin",
         "administrator",
         "agencies",
+        "anonymous",
         "agency",
         "anchor",
         "associated",
@@ -100,6 +101,12 @@ NOT_NAME_WORDS = frozenset(
         "produced",
         "producer",
         "profile",
+        "redaccion",
+        "redacción",
+        "redactie",
+        "redaktion",
+        "redazione",
+        "rédaction",
         "reporter",
         "reporters",
         "senior",
@@ -180,6 +187,34 @@ def _caseless(word: str) -> bool:
     return all(ch.isalpha() and not ch.isupper() and not ch.islower() for ch in word)
 
 
+_HANDLE = re.compile(r"^[^\W\d_][\w.'’-]*[^\W_]$")
+"""One word a person signs with: letters, inner dots or hyphens ("Susan",
+"jsteinhardt", "sara.r.peter"); no digits at the ends, no underscores."""
+
+
+def _is_credential(word: str) -> bool:
+    """A degree or title after a name ("MD", "Ph.D", "CFP"), not a name."""
+    letters = word.replace(".", "")
+    return letters.isupper() or ("." in word and len(letters) <= 4)
+
+
+def _is_signature(candidate: str) -> bool:
+    """Tell whether a candidate from a field that holds a person's name
+    (JSON-LD Person, meta author) can be one: also a single word or a name
+    in lower case ("Susan", "kirstin boatto")."""
+    words = candidate.split(" ")
+    return (
+        0 < len(words) <= _MAX_NAME_WORDS
+        and len(candidate) <= _MAX_NAME_CHARS
+        and all(_HANDLE.match(word) or word.lower() in NAME_PARTICLES for word in words)
+        and not any(_is_credential(word) for word in words)
+        and not any(
+            part in NOT_NAME_WORDS for part in _WORD_PARTS.split(candidate.lower())
+        )
+        and not any(ch.isdigit() for ch in candidate)
+    )
+
+
 def _is_name(candidate: str) -> bool:
     """Tell whether a cleaned candidate looks like one person's name."""
     words = candidate.split(" ")
@@ -240,11 +275,11 @@ def _drop_caps_tail(piece: str) -> str:
     return " ".join(words[:keep]) if keep >= 2 else piece
 
 
-def _clean_one(raw: str) -> list[str]:
-    return [c for c in _candidates(raw) if _is_name(c)]
+def _clean_one(raw: str, *, signed: bool = False) -> list[str]:
+    return [c for c in _candidates(raw) if _is_name(c) or (signed and _is_signature(c))]
 
 
-def clean_authors(raw: Iterable[str]) -> tuple[str, ...]:
+def clean_authors(raw: Iterable[str], *, signed: bool = False) -> tuple[str, ...]:
     """
     Turn bylines into people's names.
 
@@ -259,8 +294,13 @@ def clean_authors(raw: Iterable[str]) -> tuple[str, ...]:
     regard to case.
     The result is stable: cleaning it again returns it unchanged.
 
+    With *signed*, the strings come from a field that names a person
+    (a JSON-LD ``Person``, a ``<meta name="author">``), so one word or a
+    name in lower case ("Susan", "kirstin boatto", "jsteinhardt") counts.
+
     Args:
         raw: Bylines as printed.
+        signed: Whether *raw* comes from a field that holds names.
 
     Returns:
         The names, in order of appearance.
@@ -268,8 +308,8 @@ def clean_authors(raw: Iterable[str]) -> tuple[str, ...]:
     names: list[str] = []
     seen: set[str] = set()
     for text in raw:
-        for name in _clean_one(text):
-            if _clean_one(name) != [name]:
+        for name in _clean_one(text, signed=signed):
+            if _clean_one(name, signed=signed) != [name]:
                 continue
             key = name.casefold()
             if key not in seen:

@@ -28,6 +28,14 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsdump import times
 from newsdump._authors import clean_authors
+from newsdump._dates import plausible
+from newsdump._html_dates import (
+    choose,
+    gather,
+    headline_area,
+    is_leafish,
+    outside,
+)
 from newsdump._models import Granularity, Source, Timestamp
 
 __all__ = [
@@ -85,8 +93,11 @@ PRECEDENCE: Final[Mapping[Field, tuple[str, ...]]] = {
         "meta:dc.creator",
         "meta:parsely-author",
         "meta:sailthru.author",
+        "meta:citation_author",
         "html:itemprop-author",
         "html:rel-author",
+        "html:headline-byline",
+        "html:author-link",
         "html:byline",
         "html:by-after-h1",
     ),
@@ -404,6 +415,9 @@ def _load_json(text: str) -> Any:
     value = _try_json(body)
     if value is None and "," in body:
         value = _try_json(_TRAILING_COMMAS.sub(r"\1", body))
+    if value is None and "&quot;" in body:
+        # Scripts escaped as attribute text ("{&quot;@type&quot;: ...}").
+        value = _try_json(html.unescape(body))
     return value
 
 
@@ -469,6 +483,7 @@ class _Page:
         for node in tree.css(_GATHER):
             self._add(node)
         self.ids: dict[str, dict[str, Any]] = {}
+        self.ld_objects: list[tuple[int, dict[str, Any]]] = []
         self.ld_texts = tuple(script.text(deep=True) for script in self.scripts)
         self.ld: dict[str, Any] = self._main_object(self.ld_texts)
         self.h1 = _squash(self.h1s[0].text(deep=True)) if len(self.h1s) == 1 else ""
@@ -515,6 +530,7 @@ class _Page:
         ranked: list[tuple[int, int, int, dict[str, Any]]] = []
         for text in texts:
             for depth, obj in _walk(_load_json(text)):
+                self.ld_objects.append((depth, obj))
                 ident = obj.get("@id")
                 if isinstance(ident, str) and len(obj) > 1:
                     self.ids.setdefault(ident, obj)
@@ -621,7 +637,7 @@ def _html_standfirst(page: _Page) -> list[str]:
 def _html_itemprop_author(page: _Page) -> list[str]:
     names = []
     for node in page.itemprops.get("author", []):
-        if node.tag == "meta" or _in_comments(node):
+        if node.tag == "meta" or _in_comments(node) or outside(node, aside=False):
             continue
         inner = node.css_first("[itemprop=name]")
         names.append(_node_value(inner if inner is not None else node))
@@ -642,7 +658,7 @@ def _html_rel_author(page: _Page) -> list[str]:
     return [
         n.text(deep=True, separator=" ")
         for n in page.rel_authors
-        if not _in_comments(n)
+        if not _in_comments(n) and not outside(n, aside=False)
     ]
 
 
@@ -653,6 +669,54 @@ def _html_byline(page: _Page) -> list[str]:
         if len(text) <= _MAX_BYLINE_CHARS and not _in_comments(node):
             texts.append(text)
     return texts
+
+
+BYLINE_LEAD: Final = re.compile(
+    r"^(?:(?:written|words|story|text|reporting)\s+by|by|von|par|por|door|di"
+    r"|auth?or(?:in|s)?|auteur|autore)\s*:?(?:\s+|$)",
+    re.IGNORECASE,
+)
+"""How a byline starts ("By", "Written by", "Author:", "Von", "Par")."""
+
+
+AUTHOR_PATH: Final = re.compile(
+    r"/(?:authors?|autor(?:en|in)?|auteurs?|autore|autori|writers?|contributors?"
+    r"|journalists?|redakteur(?:e|in)?)/[^/?#]+",
+    re.IGNORECASE,
+)
+"""Link paths of author pages ("/author/jane-doe/", "/autoren/max")."""
+
+
+def _html_author_link(page: _Page) -> list[str]:
+    """The texts of links to author pages, outside teasers and comments."""
+    texts = []
+    for node in page.tree.css("a[href*=auth i], a[href*=writer i], a[href*=contrib i]"):
+        if not AUTHOR_PATH.search(node.attributes.get("href") or ""):
+            continue
+        text = node.text(deep=True, separator=" ", strip=True)
+        if text and len(text) <= _MAX_BYLINE_CHARS and not outside(node, aside=False):
+            texts.append(text)
+    return texts
+
+
+def _html_headline_byline(page: _Page) -> list[str]:
+    """A byline between the headline and the body: "By Jane Doe", or a
+    "Written by" label followed by the name in the next element."""
+    label = False
+    for node in headline_area(page):
+        if not is_leafish(node):
+            continue
+        text = " ".join(node.text(deep=True, separator=" ").split())
+        if label and text:
+            return [text] if len(text) <= _MAX_BYLINE_CHARS else []
+        match = BYLINE_LEAD.match(text)
+        if match is None or _in_comments(node):
+            continue
+        if match.end() == len(text):
+            label = True  # the name is in the next element
+        elif len(text) <= _MAX_BYLINE_CHARS:
+            return [text]
+    return []
 
 
 def _next_element(node: LexborNode) -> LexborNode | None:
@@ -720,6 +784,8 @@ _HTML_SOURCES: dict[str, Callable[[_Page], list[str]]] = {
     "itemprop-dateModified": _html_itemprop("dateModified"),
     "rel-author": _html_rel_author,
     "byline": _html_byline,
+    "headline-byline": _html_headline_byline,
+    "author-link": _html_author_link,
     "by-after-h1": _html_by_after_h1,
     "time": _html_time,
 }
@@ -930,12 +996,64 @@ def _tags(page: _Page) -> tuple[str, ...]:
     return ()
 
 
-def _authors(page: _Page) -> tuple[str, ...]:
+_FIRST_BYLINE_ONLY: Final = frozenset({"html:byline", "html:author-link"})
+"""Sources whose elements are spread over the page (author boxes of teasers
+too): only the first one that names someone is read."""
+
+
+def _one_byline(text: str) -> tuple[str, ...]:
+    return clean_authors([text])
+
+
+def _same_person(name: str, other: str) -> bool:
+    """Tell whether *name* is *other*, or *other* with something glued on."""
+    a, b = name.casefold(), other.casefold()
+    return a == b or b.startswith(a + " ")
+
+
+SIGNED_SOURCES: Final = frozenset(
+    {
+        "json-ld:author",
+        "json-ld:creator",
+        "meta:author",
+        "meta:article:author",
+        "meta:parsely-author",
+        "meta:sailthru.author",
+        "meta:dc.creator",
+        "meta:citation_author",
+    }
+)
+"""Author sources that hold names, not bylines: one-word names count there
+(see `newsdump._authors.clean_authors`), unless they are the site's name."""
+
+
+def _authors(page: _Page, site_names: Iterable[str] = ()) -> tuple[str, ...]:
+    """The first source's names; a name field that holds only a signature
+    ("Susan", "jsteinhardt") is used only when no source names a person in
+    full."""
+    weak: tuple[str, ...] = ()
     for source in PRECEDENCE["authors"]:
-        names = clean_authors(_raw(source, page))
+        raw = _raw(source, page)
+        if source in _FIRST_BYLINE_ONLY:
+            first = next((n for n in map(_one_byline, raw) if n), ())
+            # The page-wide cleaning drops what the other bylines show is
+            # not part of a name ("Jane Doe Research" beside "Jane Doe").
+            names = tuple(
+                name
+                for name in clean_authors(raw)
+                if any(_same_person(name, other) for other in first)
+            )
+        else:
+            names = clean_authors(raw)
         if names:
             return names
-    return ()
+        if source in SIGNED_SOURCES and not weak:
+            weak = tuple(
+                name
+                for name in clean_authors(raw, signed=True)
+                if not _names_match(name, site_names)
+            )
+    return weak
 
 
 def _page_tz(page: _Page) -> dt.tzinfo:
@@ -953,11 +1071,53 @@ def _page_tz(page: _Page) -> dt.tzinfo:
     return dt.timezone.utc
 
 
-def _time(
-    page: _Page, field: Field, now: dt.datetime | None, tz: dt.tzinfo
+_PROVENANCE: Final[Mapping[str, str]] = {
+    "json-ld": "json-ld",
+    "meta": "meta",
+    "html:itemprop": "microdata",
+    "html:time": "time-element",
+}
+"""The `Timestamp.source` of each kind of `PRECEDENCE` source."""
+
+
+def _dates(
+    page: _Page,
+    *,
+    now: dt.datetime | None,
+    language: str | None,
+    host: str | None,
+) -> tuple[Timestamp | None, Timestamp | None]:
+    """The page's publication and update dates (see `newsdump.find_dates`);
+    relative times in metadata ("3 hours ago", read against *now*) fill a
+    date the candidates leave empty."""
+    candidates = gather(page, now=now, language=language, host=host, complete=False)
+    published, modified = choose(candidates)
+    if now is not None and (published is None or modified is None):
+        tz = _page_tz(page)
+        published = published or _relative_time(page, "published", now, tz)
+        later = _relative_time(page, "modified", now, tz)
+        if (
+            modified is None
+            and later is not None
+            and (published is None or published.earliest <= later.latest)
+        ):
+            modified = later
+    return published, modified
+
+
+def _relative_time(
+    page: _Page, field: Field, now: dt.datetime, tz: dt.tzinfo
 ) -> Timestamp | None:
-    def accept(text: str, _source: str) -> Timestamp | None:
-        return parse_time_value(text, now=now, tz=tz)
+    """A relative time ("3 hours ago") that metadata gives for *field*."""
+
+    def accept(text: str, source: str) -> Timestamp | None:
+        if source.startswith("html:") or _ISO_START.match(text):
+            return None
+        stamp = parse_time_value(text, now=now, tz=tz)
+        if stamp is None or not plausible(stamp, now=now, structured=True):
+            return None
+        kind = next((v for k, v in _PROVENANCE.items() if source.startswith(k)), None)
+        return attrs.evolve(stamp, source=kind)
 
     found = _first(page, field, accept)
     return found if isinstance(found, Timestamp) else None
@@ -1077,19 +1237,20 @@ def read_page(
         return title
 
     title = _first(page, "title", accept_title)
-    tz = _page_tz(page)
+    language = _language(page)
+    published, modified = _dates(page, now=now, language=language, host=host)
     source = None
     if site_name or host:
         source = Source(name=site_name or host or "", domain=host, url=site_home)
     meta = PageMeta(
         title=title,
         subtitle=_subtitle(page, title),
-        authors=_authors(page),
-        published=_time(page, "published", now, tz),
-        modified=_time(page, "modified", now, tz),
+        authors=_authors(page, names),
+        published=published,
+        modified=modified,
         source=source,
         url=page_url,
-        language=_language(page),
+        language=language,
         tags=_tags(page),
         image=_image(page, page_url or url),
     )

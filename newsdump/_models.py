@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -104,6 +104,11 @@ class Timestamp:
         earliest: The earliest instant the text allows.
         latest: The latest instant the text allows.
         granularity: The unit of the text (an age in hours is "hour").
+        source: Where a page's date was read, if it was read from a page:
+            "json-ld", "microdata", "rdfa", "meta", "time-element", "abbr",
+            "element" (an element whose class or id says date), "url" or
+            "text"; ``None`` for times read otherwise (ages in listings,
+            times given by the caller).
     """
 
     text: str
@@ -111,6 +116,7 @@ class Timestamp:
     earliest: dt.datetime = attrs.field(validator=_aware)
     latest: dt.datetime = attrs.field(validator=_aware)
     granularity: Granularity = "second"
+    source: str | None = None
 
     def __attrs_post_init__(self) -> None:
         if not self.earliest <= self.value <= self.latest:
@@ -120,6 +126,16 @@ class Timestamp:
                 f"{self.latest.isoformat()}"
             )
             raise ValueError(msg)
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            # `newsdump.times` builds timestamps without `__init__` for
+            # speed, setting the fields it knows; one built so before
+            # `source` existed has no value in that slot: it read no page.
+            if name == "source":
+                return None
+            raise AttributeError(name)
 
     def __contains__(self, instant: object) -> bool:
         """Tell whether *instant* (an aware datetime) lies in the interval."""

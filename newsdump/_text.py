@@ -43,6 +43,7 @@ from newsdump._models import (
     Source,
     Timestamp,
 )
+from newsdump._text_dates import is_date_line, line_dates
 
 __all__ = ["LAYOUT_FILTER", "parse_text", "reference_time"]
 
@@ -624,20 +625,28 @@ def _plan_head(
 
 def _plan_byline(lines: list[_Line], plan: _Plan, start: int, body_end: int) -> int:
     """
-    Set aside the line after the headline (and standfirst) if it is a
-    "By ..." line that names people; return where the body starts.
+    Set aside the lines after the headline (and standfirst) that are a
+    "By ..." line naming people or a date line ("Published: 13 July 2025"),
+    one of each in either order; return where the body starts.
     """
-    if start >= body_end:
-        return start
-    raw = lines[start].raw
-    if (
-        len(raw) <= _SHORT_LINE
-        and raw.startswith(_BYLINE_STARTS)
-        and clean_authors([raw])
-    ):
+    found: set[str] = set()
+    while start < body_end:
+        raw = lines[start].raw
+        if (
+            "byline" not in found
+            and len(raw) <= _SHORT_LINE
+            and raw.startswith(_BYLINE_STARTS)
+            and clean_authors([raw])
+        ):
+            reason = "byline"
+        elif "dateline" not in found and is_date_line(raw):
+            reason = "dateline"
+        else:
+            break
+        found.add(reason)
         plan.roles[start] = "furniture"
-        plan.reasons[start] = "byline"
-        return start + 1
+        plan.reasons[start] = reason
+        start += 1
     return start
 
 
@@ -1040,6 +1049,7 @@ def _assemble(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one branch per role
             owner[i] = number
     items = [_Item() for _ in plan.items]
     bylines: list[str] = []
+    datelines: list[tuple[str, bool]] = []
 
     def drop(reason: str, block: Block) -> None:
         for start, end in block.to_input(0, len(block.text)):
@@ -1066,6 +1076,8 @@ def _assemble(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one branch per role
             drop(plan.reasons[i], kept)
             if plan.reasons[i] == "byline":
                 bylines.append(kept.text)
+            if plan.reasons[i] in {"byline", "dateline"}:
+                datelines.append((kept.text, plan.reasons[i] == "byline"))
         elif role == "title" and title is None:
             title = kept.text
         elif role == "subtitle" and subtitle is None:
@@ -1129,6 +1141,7 @@ def _assemble(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one branch per role
         # A standfirst needs a body under it; alone, it is the body.
         paragraphs, subtitle = [subtitle], None
     removals.sort(key=lambda r: (r.start, r.end))
+    published, modified = line_dates(datelines)
     return Article(
         title=title,
         subtitle=subtitle,
@@ -1136,6 +1149,8 @@ def _assemble(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one branch per role
         headings=headings,
         captions=captions,
         authors=clean_authors(bylines),
+        published=published,
+        modified=modified,
         related=related,
         removed=removals,
         reference=reference,

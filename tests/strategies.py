@@ -103,6 +103,7 @@ def timestamps(draw: st.DrawFn) -> Timestamp:
                 ["second", "minute", "hour", "day", "week", "month", "year"]
             )
         ),
+        source=draw(st.none() | st.sampled_from(["json-ld", "meta", "url", "text"])),
     )
 
 

@@ -113,3 +113,20 @@ class TestCleanAuthors:
 
         assert once == clean_authors(once)
         assert not any(name.startswith("By ") for name in once)
+
+
+class TestSignedNames:
+    def test_single_word_from_name_field(self):
+        """A field that holds a name may hold one word or a handle."""
+        assert ("Susan",) == clean_authors(["Susan"], signed=True)
+        assert ("jsteinhardt",) == clean_authors(["jsteinhardt"], signed=True)
+        assert ("kirstin boatto",) == clean_authors(["kirstin boatto"], signed=True)
+
+    def test_single_word_from_byline_is_not_a_name(self):
+        """A byline's single word stays out: it may be anything."""
+        assert () == clean_authors(["Susan"])
+
+    @pytest.mark.parametrize("raw", ["Staff", "Anonymous", "MD", "Ph.D", "admin", "x1"])
+    def test_roles_and_credentials_are_not_signatures(self, raw):
+        """Roles, credentials and words with digits are not names."""
+        assert () == clean_authors([raw], signed=True)

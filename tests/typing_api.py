@@ -146,3 +146,10 @@ def render(article: newsdump.Article, source: str) -> tuple[str, str, str]:
 def from_path(path: pathlib.Path) -> newsdump.Article:
     """`parse` reads a path the way the command line does."""
     return newsdump.parse(path, now=NOW)
+
+
+def page_dates(html: str) -> list[tuple[str, str | None, dt.date]]:
+    found: tuple[newsdump.DateCandidate, ...] = newsdump.find_dates(
+        html, url="https://example.org/2025/07/13/story", now=NOW
+    )
+    return [(c.role, c.timestamp.source, c.timestamp.value.date()) for c in found]

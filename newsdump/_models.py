@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -126,16 +126,6 @@ class Timestamp:
                 f"{self.latest.isoformat()}"
             )
             raise ValueError(msg)
-
-    if not TYPE_CHECKING:
-
-        def __getattr__(self, name: str) -> Any:
-            # `newsdump.times` builds timestamps without `__init__` for
-            # speed, setting the fields it knows; one built so before
-            # `source` existed has no value in that slot: it read no page.
-            if name == "source":
-                return None
-            raise AttributeError(name)
 
     def __contains__(self, instant: object) -> bool:
         """Tell whether *instant* (an aware datetime) lies in the interval."""

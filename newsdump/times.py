@@ -264,6 +264,7 @@ def _stamp(
     _SET(stamp, "earliest", earliest)
     _SET(stamp, "latest", latest)
     _SET(stamp, "granularity", granularity)
+    _SET(stamp, "source", None)
     return stamp
 
 

@@ -1026,16 +1026,28 @@ def _expr_age(text: str, expr: _Expr, opts: _Options) -> Timestamp:
         return _stamp(text, past.earliest, future.latest, past.granularity, value=now)
     now_utc = now.astimezone(_UTC)
     direction = expr.direction or -1
-    *big, (_, unit) = expr.parts
+    *big, (last, unit) = expr.parts
     lo, hi = _count_range(expr, opts.habit)
-    calendar_units = {u for _, u in expr.parts} & {"month", "year", *_UNIT_YEARS}
-    bounds = [
-        _shift_by(now, [*big, (count, unit)], direction, in_days=in_days)
-        for in_days in ((False, True) if calendar_units else (False,))
-        for count in (lo, hi)
-    ]
-    value = _shift_by(now, expr.parts, direction, in_days=False)
-    earliest, latest = min(bounds), max(bounds)
+    step = _FIXED.get(unit)
+    if step is not None and all(u in _FIXED for _, u in big):
+        # Elapsed time alone: `_shift_by`'s sums, the older parts added once.
+        # Sums of timedeltas are exact, so the bounds are the same.
+        fixed = _ZERO
+        for amount, name in big:
+            fixed += amount * _FIXED[name]
+        earliest = now_utc + direction * (fixed + lo * step)
+        latest = now_utc + direction * (fixed + hi * step)
+        if latest < earliest:
+            earliest, latest = latest, earliest
+        value = now_utc + direction * (fixed + last * step)
+    else:
+        bounds = [
+            _shift_by(now, [*big, (count, unit)], direction, in_days=in_days)
+            for in_days in (False, True)
+            for count in (lo, hi)
+        ]
+        value = _shift_by(now, expr.parts, direction, in_days=False)
+        earliest, latest = min(bounds), max(bounds)
     if direction < 0:
         latest = min(latest, now_utc)
     else:

@@ -885,6 +885,34 @@ _FUTURE_HINT = re.compile(
 """A text that says it is still to come, in English ("in 3 hours")."""
 
 
+_PLAIN_AGO = re.compile(r"(\d{1,6}) ?([a-z]+) ([a-z]+)", re.ASCII | re.IGNORECASE)
+"""The commonest shape of all, "3 hours ago": digits, a unit word, a word
+after."""
+_AGO_AFTER = frozenset(word for lang in _LANGUAGES for word in lang.ago_after)
+
+
+def _plain_ago(text: str, opts: _Options) -> _Found | None:
+    """Read "3 hours ago" directly, as the hand-written grammar reads it
+    (`_find`, then `_from_age`), skipping the tiers that cannot match it;
+    None for any other text."""
+    match = _PLAIN_AGO.fullmatch(text)
+    if match is None:
+        return None
+    post = match[3].lower()
+    if post not in _AGO_AFTER:
+        return None
+    g = opts.grammar
+    word = match[2].lower()
+    unit = g.local_units[post].get(word) or g.units.get(word)
+    if unit is None:
+        return None
+    try:
+        stamp = _age(text, opts.now, [(int(match[1]), unit)], "", opts.habit)
+    except (ValueError, OverflowError):
+        return None  # out of range: as `_find` does, leave it to the rest
+    return _Found(stamp, "relative")
+
+
 def _safe_find(
     text: str, opts: _Options, *, among_words: bool = False
 ) -> _Found | None:
@@ -1444,7 +1472,9 @@ def resolve(
     opts = _options(
         now, habit, tz, dayfirst=dayfirst, future=future, languages=languages
     )
-    found = _safe_find(text, opts, among_words=True)
+    found = _plain_ago(text, opts) if languages is None else None
+    if found is None:
+        found = _safe_find(text, opts, among_words=True)
     return None if found is None else found.stamp
 
 

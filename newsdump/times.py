@@ -913,6 +913,51 @@ def _plain_ago(text: str, opts: _Options) -> _Found | None:
     return _Found(stamp, "relative")
 
 
+_PLAIN_FUTURE = re.compile(
+    rf"in (\d{{1,12}}) ?([a-z]+)"
+    rf"|(\d{{1,12}}) ?([a-z]+) ({_alternation(_EN.future_after)})",
+    re.ASCII | re.IGNORECASE,
+)
+"""The commonest future shapes: "in 3 hours", "3 hours from now"."""
+
+
+def _plain_future(text: str, opts: _Options) -> _Found | None:
+    """Read "in 3 hours" or "3 hours from now" directly, as the English
+    expression grammar reads it (`_FUTURE_HINT`, then `_from_expressions`);
+    None for any other text."""
+    match = _PLAIN_FUTURE.fullmatch(text)
+    if match is None:
+        return None
+    grammar = _expr_grammar("en")
+    if match[1] is not None:
+        digits, word = match[1], match[2].lower()
+        key = ("in", word)
+        direction, hedge = grammar.before["in"]
+    else:
+        digits, word, after = match[3], match[4].lower(), match[5].lower()
+        key = ("", f"{word} {after}")
+        direction, hedge = grammar.after[after], ""
+    if word not in grammar.units:
+        return None
+    known = grammar.exact.get(key)
+    if known is not None:
+        unit: str | None = known[0]
+        direction, hedge = known[1], ""
+    else:
+        unit = grammar.unit_of.get(word) or grammar.unit_of.get(word + ".")
+    if unit is None:
+        return None
+    value, step, vague = grammar._amount(digits)  # noqa: SLF001 - the grammar's own reading
+    expr = _Expr(
+        0, len(text), "age", ((value, unit),), step, vague, direction, hedge, lang="en"
+    )
+    try:
+        stamp = _expr_age(text, expr, opts)
+    except (ValueError, OverflowError):
+        return None  # out of range: leave it to the rest
+    return _Found(stamp, "relative")
+
+
 def _safe_find(
     text: str, opts: _Options, *, among_words: bool = False
 ) -> _Found | None:
@@ -1472,9 +1517,11 @@ def resolve(
     opts = _options(
         now, habit, tz, dayfirst=dayfirst, future=future, languages=languages
     )
-    found = _plain_ago(text, opts) if languages is None else None
-    if found is None:
-        found = _safe_find(text, opts, among_words=True)
+    if languages is None:
+        plain = _plain_ago(text, opts) or _plain_future(text, opts)
+        if plain is not None:
+            return plain.stamp
+    found = _safe_find(text, opts, among_words=True)
     return None if found is None else found.stamp
 
 

@@ -885,9 +885,11 @@ _FUTURE_HINT = re.compile(
 """A text that says it is still to come, in English ("in 3 hours")."""
 
 
-_PLAIN_AGO = re.compile(r"(\d{1,6}) ?([a-z]+) ([a-z]+)", re.ASCII | re.IGNORECASE)
-"""The commonest shape of all, "3 hours ago": digits, a unit word, a word
-after."""
+_PLAIN_AGO = re.compile(
+    r"(?:(\d{1,6}) ?|(a|an|one) )([a-z]+) ([a-z]+)", re.ASCII | re.IGNORECASE
+)
+"""The commonest shape of all, "3 hours ago": digits or "a", "an", "one",
+a unit word, a word after."""
 _AGO_AFTER = frozenset(word for lang in _LANGUAGES for word in lang.ago_after)
 
 
@@ -898,27 +900,29 @@ def _plain_ago(text: str, opts: _Options) -> _Found | None:
     match = _PLAIN_AGO.fullmatch(text)
     if match is None:
         return None
-    post = match[3].lower()
+    post = match[4].lower()
     if post not in _AGO_AFTER:
         return None
     g = opts.grammar
-    word = match[2].lower()
-    unit = g.local_units[post].get(word) or g.units.get(word)
-    if unit is None:
+    word = match[3].lower()
+    if word not in g.units or (match[1] is None and text.lower() in g.exact):
         return None
+    unit = g.local_units[post].get(word) or g.units[word]
+    count = 1 if match[1] is None else int(match[1])
     try:
-        stamp = _age(text, opts.now, [(int(match[1]), unit)], "", opts.habit)
+        stamp = _age(text, opts.now, [(count, unit)], "", opts.habit)
     except (ValueError, OverflowError):
         return None  # out of range: as `_find` does, leave it to the rest
     return _Found(stamp, "relative")
 
 
 _PLAIN_FUTURE = re.compile(
-    rf"in (\d{{1,12}}) ?([a-z]+)"
-    rf"|(\d{{1,12}}) ?([a-z]+) ({_alternation(_EN.future_after)})",
+    rf"in (?:(\d{{1,12}}) ?|(a|an|one) )([a-z]+\.?)"
+    rf"|(?:(\d{{1,12}}) ?|(a|an|one) )([a-z]+\.?)"
+    rf" ({_alternation(_EN.future_after)})",
     re.ASCII | re.IGNORECASE,
 )
-"""The commonest future shapes: "in 3 hours", "3 hours from now"."""
+"""The commonest future shapes: "in 3 hours", "a month from now"."""
 
 
 def _plain_future(text: str, opts: _Options) -> _Found | None:
@@ -929,25 +933,29 @@ def _plain_future(text: str, opts: _Options) -> _Found | None:
     if match is None:
         return None
     grammar = _expr_grammar("en")
-    if match[1] is not None:
-        digits, word = match[1], match[2].lower()
+    if match[3] is not None:
+        amount, word = match[1] or match[2], match[3].lower()
         key = ("in", word)
         direction, hedge = grammar.before["in"]
     else:
-        digits, word, after = match[3], match[4].lower(), match[5].lower()
+        amount, word, after = match[4] or match[5], match[6].lower(), match[7]
+        after = after.lower()
         key = ("", f"{word} {after}")
         direction, hedge = grammar.after[after], ""
-    if word not in grammar.units:
+    bare = word.rstrip(".")
+    if bare not in grammar.units:
         return None
     known = grammar.exact.get(key)
     if known is not None:
         unit: str | None = known[0]
         direction, hedge = known[1], ""
+    elif bare != word:
+        return None  # "yr." or "yr" and a dot: left to the grammar
     else:
         unit = grammar.unit_of.get(word) or grammar.unit_of.get(word + ".")
     if unit is None:
         return None
-    value, step, vague = grammar._amount(digits)  # noqa: SLF001 - the grammar's own reading
+    value, step, vague = grammar._amount(amount.lower())  # noqa: SLF001 - the grammar's own reading
     expr = _Expr(
         0, len(text), "age", ((value, unit),), step, vague, direction, hedge, lang="en"
     )

@@ -886,7 +886,7 @@ _FUTURE_HINT = re.compile(
 
 
 _PLAIN_AGO = re.compile(
-    r"(?:(\d{1,6}) ?|(a|an|one) )([a-z]+) ([a-z]+)", re.ASCII | re.IGNORECASE
+    r"(?:(\d{1,6}) ?|(a|an|one) )([a-z]+)(\.?) ([a-z]+)", re.ASCII | re.IGNORECASE
 )
 """The commonest shape of all, "3 hours ago": digits or "a", "an", "one",
 a unit word, a word after."""
@@ -900,20 +900,37 @@ def _plain_ago(text: str, opts: _Options) -> _Found | None:
     match = _PLAIN_AGO.fullmatch(text)
     if match is None:
         return None
-    post = match[4].lower()
+    post = match[5].lower()
     if post not in _AGO_AFTER:
         return None
     g = opts.grammar
     word = match[3].lower()
-    if word not in g.units or (match[1] is None and text.lower() in g.exact):
+    if match[1] is None and text.lower() in g.exact:
         return None
-    unit = g.local_units[post].get(word) or g.units[word]
+    unit = _hand_unit(g, g.local_units[post], word, dotted=bool(match[4]))
+    if unit is None:
+        return None
     count = 1 if match[1] is None else int(match[1])
     try:
         stamp = _age(text, opts.now, [(count, unit)], "", opts.habit)
     except (ValueError, OverflowError):
         return None  # out of range: as `_find` does, leave it to the rest
     return _Found(stamp, "relative")
+
+
+def _hand_unit(
+    g: _Grammar, local: Mapping[str, _Unit], word: str, *, dotted: bool
+) -> _Unit | None:
+    """The unit `_from_age` reads in *word* (and a dot after it)."""
+    if not dotted:
+        return (local.get(word) or g.units[word]) if word in g.units else None
+    # "hrs." is a unit name and so is "hrs": the grammar's own choice.
+    unit_match = g.part.match(f"1 {word}.")
+    if unit_match is None:
+        return None
+    name = unit_match["u"]
+    unit = local.get(name + ".") if unit_match.end("u") == len(word) + 2 else None
+    return unit or local.get(name.rstrip(".")) or g.units[name.rstrip(".")]
 
 
 _PLAIN_FUTURE = re.compile(

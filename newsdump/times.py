@@ -302,8 +302,14 @@ def _months_before(now: dt.datetime, months: int) -> dt.datetime:
     """*now* minus whole months on the wall clock, clipped to the month's end
     (``dateutil.relativedelta`` semantics: one month before May 31 is Apr 30)."""
     year, month0 = divmod(now.year * 12 + now.month - 1 - months, 12)
-    last = calendar.monthrange(year, month0 + 1)[1]
-    return now.replace(year=year, month=month0 + 1, day=min(now.day, last))
+    # `calendar.monthrange(year, month0 + 1)[1]`, without its weekday.
+    last = _MONTH_DAYS[month0] + (month0 == 1 and calendar.isleap(year))
+    if now.day <= last:
+        return now.replace(year=year, month=month0 + 1)
+    return now.replace(year=year, month=month0 + 1, day=last)
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _elapsed_sum(parts: Sequence[tuple[int, _Unit]]) -> dt.timedelta:

@@ -298,6 +298,14 @@ def _shift(
     return now.astimezone(_UTC) - fixed
 
 
+def _shift_one(now: dt.datetime, n: int, unit: _Unit, *, in_days: bool) -> dt.datetime:
+    """`_shift` of one month or year part, without the loop."""
+    if in_days:
+        return now.astimezone(_UTC) - dt.timedelta(days=n * _DAYS_PER[unit])
+    months = n * (12 if unit == "year" else 1)
+    return (_months_before(now, months) if months else now).astimezone(_UTC)
+
+
 def _months_before(now: dt.datetime, months: int) -> dt.datetime:
     """*now* minus whole months on the wall clock, clipped to the month's end
     (``dateutil.relativedelta`` semantics: one month before May 31 is Apr 30)."""
@@ -346,6 +354,32 @@ def _elapsed(  # noqa: PLR0917 - the fast path of _age
     return _stamp(text, lo, hi, granularity, value=value, zone=zone)
 
 
+def _age_bounds(
+    now: dt.datetime,
+    big: Sequence[tuple[int, _Unit]],
+    n: int,
+    unit: _Unit,
+    *,
+    in_days: bool,
+) -> tuple[dt.datetime, dt.datetime, dt.datetime]:
+    """An age's instant, and those one unit older and one unit newer."""
+    step = _FIXED.get(unit)
+    if step is not None:
+        here = _shift(now, [*big, (n, unit)], in_days=in_days)
+        return here, here - step, here + step
+    if not big:
+        return (
+            _shift_one(now, n, unit, in_days=in_days),
+            _shift_one(now, n + 1, unit, in_days=in_days),
+            _shift_one(now, n - 1, unit, in_days=in_days),
+        )
+    return (
+        _shift(now, [*big, (n, unit)], in_days=in_days),
+        _shift(now, [*big, (n + 1, unit)], in_days=in_days),
+        _shift(now, [*big, (n - 1, unit)], in_days=in_days),
+    )
+
+
 def _age(
     text: str,
     now: dt.datetime,
@@ -371,14 +405,7 @@ def _age(
     latest: dt.datetime | None = None
     value: dt.datetime | None = None
     for in_days in conventions:
-        step = _FIXED.get(unit)
-        if step is not None:
-            here = _shift(now, [*big, (n, unit)], in_days=in_days)
-            older, newer = here - step, here + step
-        else:
-            here = _shift(now, [*big, (n, unit)], in_days=in_days)
-            older = _shift(now, [*big, (n + 1, unit)], in_days=in_days)
-            newer = _shift(now, [*big, (n - 1, unit)], in_days=in_days)
+        here, older, newer = _age_bounds(now, big, n, unit, in_days=in_days)
         if qualifier == "over":
             lo, hi = older, here
         elif qualifier == "almost":

@@ -926,7 +926,7 @@ a unit word, a word after."""
 _AGO_AFTER = frozenset(word for lang in _LANGUAGES for word in lang.ago_after)
 
 
-def _plain_ago(text: str, opts: _Options) -> _Found | None:
+def _plain_ago(text: str, opts: _Options) -> Timestamp | None:
     """Read "3 hours ago" directly, as the hand-written grammar reads it
     (`_find`, then `_from_age`), skipping the tiers that cannot match it;
     None for any other text."""
@@ -945,10 +945,9 @@ def _plain_ago(text: str, opts: _Options) -> _Found | None:
         return None
     count = 1 if match[1] is None else int(match[1])
     try:
-        stamp = _age(text, opts.now, [(count, unit)], "", opts.habit)
+        return _age(text, opts.now, [(count, unit)], "", opts.habit)
     except (ValueError, OverflowError):
         return None  # out of range: as `_find` does, leave it to the rest
-    return _Found(stamp, "relative")
 
 
 def _hand_unit(
@@ -975,7 +974,7 @@ _PLAIN_FUTURE = re.compile(
 """The commonest future shapes: "in 3 hours", "a month from now"."""
 
 
-def _plain_future(text: str, opts: _Options) -> _Found | None:
+def _plain_future(text: str, opts: _Options) -> Timestamp | None:
     """Read "in 3 hours" or "3 hours from now" directly, as the English
     expression grammar reads it (`_FUTURE_HINT`, then `_from_expressions`);
     None for any other text."""
@@ -1010,10 +1009,9 @@ def _plain_future(text: str, opts: _Options) -> _Found | None:
         0, len(text), "age", ((value, unit),), step, vague, direction, hedge, lang="en"
     )
     try:
-        stamp = _expr_age(text, expr, opts)
+        return _expr_age(text, expr, opts)
     except (ValueError, OverflowError):
         return None  # out of range: leave it to the rest
-    return _Found(stamp, "relative")
 
 
 def _safe_find(
@@ -1578,7 +1576,7 @@ def resolve(
     if languages is None:
         plain = _plain_ago(text, opts) or _plain_future(text, opts)
         if plain is not None:
-            return plain.stamp
+            return plain
     found = _safe_find(text, opts, among_words=True)
     return None if found is None else found.stamp
 

@@ -945,9 +945,19 @@ def _plain_ago(text: str, opts: _Options) -> Timestamp | None:
         return None
     count = 1 if match[1] is None else int(match[1])
     try:
-        return _age(text, opts.now, [(count, unit)], "", opts.habit)
+        return _one_age(text, opts, count, unit)
     except (ValueError, OverflowError):
         return None  # out of range: as `_find` does, leave it to the rest
+
+
+def _one_age(text: str, opts: _Options, count: int, unit: _Unit) -> Timestamp:
+    """`_age` of one part, without its generality for elapsed units."""
+    step = _FIXED.get(unit)
+    if step is None:
+        return _age(text, opts.now, [(count, unit)], "", opts.habit)
+    now = opts.now
+    utc = now.astimezone(_UTC)
+    return _elapsed(text, utc, count * step, step, "", opts.habit, now.tzinfo)
 
 
 def _hand_unit(

@@ -299,12 +299,26 @@ def _shift(
     return now.astimezone(_UTC) - fixed
 
 
+def _shift_one(now: dt.datetime, n: int, unit: _Unit, *, in_days: bool) -> dt.datetime:
+    """`_shift` of one month or year part, without the loop."""
+    if in_days:
+        return now.astimezone(_UTC) - dt.timedelta(days=n * _DAYS_PER[unit])
+    months = n * (12 if unit == "year" else 1)
+    return (_months_before(now, months) if months else now).astimezone(_UTC)
+
+
 def _months_before(now: dt.datetime, months: int) -> dt.datetime:
     """*now* minus whole months on the wall clock, clipped to the month's end
     (``dateutil.relativedelta`` semantics: one month before May 31 is Apr 30)."""
     year, month0 = divmod(now.year * 12 + now.month - 1 - months, 12)
-    last = calendar.monthrange(year, month0 + 1)[1]
-    return now.replace(year=year, month=month0 + 1, day=min(now.day, last))
+    # `calendar.monthrange(year, month0 + 1)[1]`, without its weekday.
+    last = _MONTH_DAYS[month0] + (month0 == 1 and calendar.isleap(year))
+    if now.day <= last:
+        return now.replace(year=year, month=month0 + 1)
+    return now.replace(year=year, month=month0 + 1, day=last)
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _elapsed_sum(parts: Sequence[tuple[int, _Unit]]) -> dt.timedelta:
@@ -341,6 +355,32 @@ def _elapsed(  # noqa: PLR0917 - the fast path of _age
     return _stamp(text, lo, hi, granularity, value=value, zone=zone)
 
 
+def _age_bounds(
+    now: dt.datetime,
+    big: Sequence[tuple[int, _Unit]],
+    n: int,
+    unit: _Unit,
+    *,
+    in_days: bool,
+) -> tuple[dt.datetime, dt.datetime, dt.datetime]:
+    """An age's instant, and those one unit older and one unit newer."""
+    step = _FIXED.get(unit)
+    if step is not None:
+        here = _shift(now, [*big, (n, unit)], in_days=in_days)
+        return here, here - step, here + step
+    if not big:
+        return (
+            _shift_one(now, n, unit, in_days=in_days),
+            _shift_one(now, n + 1, unit, in_days=in_days),
+            _shift_one(now, n - 1, unit, in_days=in_days),
+        )
+    return (
+        _shift(now, [*big, (n, unit)], in_days=in_days),
+        _shift(now, [*big, (n + 1, unit)], in_days=in_days),
+        _shift(now, [*big, (n - 1, unit)], in_days=in_days),
+    )
+
+
 def _age(
     text: str,
     now: dt.datetime,
@@ -366,14 +406,7 @@ def _age(
     latest: dt.datetime | None = None
     value: dt.datetime | None = None
     for in_days in conventions:
-        step = _FIXED.get(unit)
-        if step is not None:
-            here = _shift(now, [*big, (n, unit)], in_days=in_days)
-            older, newer = here - step, here + step
-        else:
-            here = _shift(now, [*big, (n, unit)], in_days=in_days)
-            older = _shift(now, [*big, (n + 1, unit)], in_days=in_days)
-            newer = _shift(now, [*big, (n - 1, unit)], in_days=in_days)
+        here, older, newer = _age_bounds(now, big, n, unit, in_days=in_days)
         if qualifier == "over":
             lo, hi = older, here
         elif qualifier == "almost":
@@ -886,6 +919,112 @@ _FUTURE_HINT = re.compile(
 """A text that says it is still to come, in English ("in 3 hours")."""
 
 
+_PLAIN_AGO = re.compile(
+    r"(?:(\d{1,6}) ?|(a|an|one) )([a-z]+)(\.?) ([a-z]+)", re.ASCII | re.IGNORECASE
+)
+"""The commonest shape of all, "3 hours ago": digits or "a", "an", "one",
+a unit word, a word after."""
+_AGO_AFTER = frozenset(word for lang in _LANGUAGES for word in lang.ago_after)
+
+
+def _plain_ago(text: str, opts: _Options) -> Timestamp | None:
+    """Read "3 hours ago" directly, as the hand-written grammar reads it
+    (`_find`, then `_from_age`), skipping the tiers that cannot match it;
+    None for any other text."""
+    match = _PLAIN_AGO.fullmatch(text)
+    if match is None:
+        return None
+    post = match[5].lower()
+    if post not in _AGO_AFTER:
+        return None
+    g = opts.grammar
+    word = match[3].lower()
+    if match[1] is None and text.lower() in g.exact:
+        return None
+    unit = _hand_unit(g, g.local_units[post], word, dotted=bool(match[4]))
+    if unit is None:
+        return None
+    count = 1 if match[1] is None else int(match[1])
+    try:
+        return _one_age(text, opts, count, unit)
+    except (ValueError, OverflowError):
+        return None  # out of range: as `_find` does, leave it to the rest
+
+
+def _one_age(text: str, opts: _Options, count: int, unit: _Unit) -> Timestamp:
+    """`_age` of one part, without its generality for elapsed units."""
+    step = _FIXED.get(unit)
+    if step is None:
+        return _age(text, opts.now, [(count, unit)], "", opts.habit)
+    now = opts.now
+    utc = now.astimezone(_UTC)
+    return _elapsed(text, utc, count * step, step, "", opts.habit, now.tzinfo)
+
+
+def _hand_unit(
+    g: _Grammar, local: Mapping[str, _Unit], word: str, *, dotted: bool
+) -> _Unit | None:
+    """The unit `_from_age` reads in *word* (and a dot after it)."""
+    if not dotted:
+        return (local.get(word) or g.units[word]) if word in g.units else None
+    # "hrs." is a unit name and so is "hrs": the grammar's own choice.
+    unit_match = g.part.match(f"1 {word}.")
+    if unit_match is None:
+        return None
+    name = unit_match["u"]
+    unit = local.get(name + ".") if unit_match.end("u") == len(word) + 2 else None
+    return unit or local.get(name.rstrip(".")) or g.units[name.rstrip(".")]
+
+
+_PLAIN_FUTURE = re.compile(
+    rf"in (?:(\d{{1,12}}) ?|(a|an|one) )([a-z]+\.?)"
+    rf"|(?:(\d{{1,12}}) ?|(a|an|one) )([a-z]+\.?)"
+    rf" ({_alternation(_EN.future_after)})",
+    re.ASCII | re.IGNORECASE,
+)
+"""The commonest future shapes: "in 3 hours", "a month from now"."""
+
+
+def _plain_future(text: str, opts: _Options) -> Timestamp | None:
+    """Read "in 3 hours" or "3 hours from now" directly, as the English
+    expression grammar reads it (`_FUTURE_HINT`, then `_from_expressions`);
+    None for any other text."""
+    match = _PLAIN_FUTURE.fullmatch(text)
+    if match is None:
+        return None
+    grammar = _expr_grammar("en")
+    if match[3] is not None:
+        amount, word = match[1] or match[2], match[3].lower()
+        key = ("in", word)
+        direction, hedge = grammar.before["in"]
+    else:
+        amount, word, after = match[4] or match[5], match[6].lower(), match[7]
+        after = after.lower()
+        key = ("", f"{word} {after}")
+        direction, hedge = grammar.after[after], ""
+    bare = word.rstrip(".")
+    if bare not in grammar.units:
+        return None
+    known = grammar.exact.get(key)
+    if known is not None:
+        unit: str | None = known[0]
+        direction, hedge = known[1], ""
+    elif bare != word:
+        return None  # "yr." or "yr" and a dot: left to the grammar
+    else:
+        unit = grammar.unit_of.get(word) or grammar.unit_of.get(word + ".")
+    if unit is None:
+        return None
+    value, step, vague = grammar._amount(amount.lower())  # noqa: SLF001 - the grammar's own reading
+    expr = _Expr(
+        0, len(text), "age", ((value, unit),), step, vague, direction, hedge, lang="en"
+    )
+    try:
+        return _expr_age(text, expr, opts)
+    except (ValueError, OverflowError):
+        return None  # out of range: leave it to the rest
+
+
 def _safe_find(
     text: str, opts: _Options, *, among_words: bool = False
 ) -> _Found | None:
@@ -1027,16 +1166,28 @@ def _expr_age(text: str, expr: _Expr, opts: _Options) -> Timestamp:
         return _stamp(text, past.earliest, future.latest, past.granularity, value=now)
     now_utc = now.astimezone(_UTC)
     direction = expr.direction or -1
-    *big, (_, unit) = expr.parts
+    *big, (last, unit) = expr.parts
     lo, hi = _count_range(expr, opts.habit)
-    calendar_units = {u for _, u in expr.parts} & {"month", "year", *_UNIT_YEARS}
-    bounds = [
-        _shift_by(now, [*big, (count, unit)], direction, in_days=in_days)
-        for in_days in ((False, True) if calendar_units else (False,))
-        for count in (lo, hi)
-    ]
-    value = _shift_by(now, expr.parts, direction, in_days=False)
-    earliest, latest = min(bounds), max(bounds)
+    step = _FIXED.get(unit)
+    if step is not None and all(u in _FIXED for _, u in big):
+        # Elapsed time alone: `_shift_by`'s sums, the older parts added once.
+        # Sums of timedeltas are exact, so the bounds are the same.
+        fixed = _ZERO
+        for amount, name in big:
+            fixed += amount * _FIXED[name]
+        earliest = now_utc + direction * (fixed + lo * step)
+        latest = now_utc + direction * (fixed + hi * step)
+        if latest < earliest:
+            earliest, latest = latest, earliest
+        value = now_utc + direction * (fixed + last * step)
+    else:
+        bounds = [
+            _shift_by(now, [*big, (count, unit)], direction, in_days=in_days)
+            for in_days in (False, True)
+            for count in (lo, hi)
+        ]
+        value = _shift_by(now, expr.parts, direction, in_days=False)
+        earliest, latest = min(bounds), max(bounds)
     if direction < 0:
         latest = min(latest, now_utc)
     else:
@@ -1433,6 +1584,10 @@ def resolve(
     opts = _options(
         now, habit, tz, dayfirst=dayfirst, future=future, languages=languages
     )
+    if languages is None:
+        plain = _plain_ago(text, opts) or _plain_future(text, opts)
+        if plain is not None:
+            return plain
     found = _safe_find(text, opts, among_words=True)
     return None if found is None else found.stamp
 

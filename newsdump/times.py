@@ -1817,6 +1817,10 @@ def infer_reference(
         dates: list[Timestamp] = []
         ages: list[str] = []
         for text in observation:
+            # A date with a year has digits: most titles are not read at all.
+            if _HAS_DIGIT.search(text) is None:
+                ages.append(text)
+                continue
             date = _absolute(text, tz, dayfirst, languages) or title_date(
                 text, tz=tz, dayfirst=dayfirst, languages=languages
             )

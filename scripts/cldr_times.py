@@ -44,7 +44,11 @@ try:
 except ImportError:  # pragma: no cover - a development script
     sys.exit("Babel is missing: pip install -e '.[tests]'")
 
-OUT = Path(__file__).resolve().parent.parent / "newsdump" / "_lang" / "cldr"
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "newsdump" / "_lang" / "cldr"
+sys.path.insert(0, str(ROOT))  # the checkout's newsdump, whatever is installed
+
+from newsdump.times import _SCRIPT_RANGES  # noqa: E402
 
 LANGUAGES = (
     "en",
@@ -127,22 +131,9 @@ ZEROS = {
     "orya": "\u0b66",
     "fullwide": "\uff10",
 }
-# Scripts by code point ranges; the first letter of a language's month names
-# tells its script.
-SCRIPTS = (
-    ("Grek", 0x370, 0x3FF),
-    ("Cyrl", 0x400, 0x52F),
-    ("Hebr", 0x590, 0x5FF),
-    ("Arab", 0x600, 0x6FF),
-    ("Deva", 0x900, 0x97F),
-    ("Beng", 0x980, 0x9FF),
-    ("Taml", 0xB80, 0xBFF),
-    ("Telu", 0xC00, 0xC7F),
-    ("Thai", 0xE00, 0xE7F),
-    ("Hang", 0xAC00, 0xD7AF),
-    ("Kana", 0x3040, 0x30FF),
-    ("Hani", 0x3400, 0x9FFF),
-)
+# Scripts by code point ranges, the table the run-time language choice uses;
+# the first letter of a language's month names tells its script.
+SCRIPTS = _SCRIPT_RANGES
 
 
 def norm(text: str) -> str:

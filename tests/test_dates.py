@@ -5,6 +5,7 @@ import datetime as dt
 import attrs
 import pytest
 
+from newsdump import times
 from newsdump._dates import (
     date_line,
     find_text_dates,
@@ -275,17 +276,12 @@ class TestDateLines:
 
 
 class TestTimestampSource:
-    def test_built_without_init_has_no_source(self):
-        """A timestamp built field by field (as `newsdump.times` does for
-        speed) reads as having no source, and evolves."""
-        value = dt.datetime(2025, 7, 13, tzinfo=UTC)
-        built = object.__new__(Timestamp)
-        for name, field in (("text", "x"), ("value", value), ("earliest", value)):
-            object.__setattr__(built, name, field)
-        object.__setattr__(built, "latest", value)
-        object.__setattr__(built, "granularity", "day")
-
-        assert None is built.source
-        assert "url" == attrs.evolve(built, source="url").source
-        with pytest.raises(AttributeError):
-            _ = built.missing  # type: ignore[attr-defined]
+    def test_times_built_stamps_have_no_source(self):
+        """`newsdump.times` builds timestamps field by field for speed; they
+        read no page, so their source is None, and they evolve."""
+        now = dt.datetime(2025, 7, 13, 18, tzinfo=UTC)
+        for text in ("3 hours ago", "in 2 days", "yesterday at 2 PM", "13 July 2025"):
+            stamp = times.resolve(text, now)
+            assert stamp is not None, text
+            assert None is stamp.source
+            assert "url" == attrs.evolve(stamp, source="url").source

@@ -32,6 +32,7 @@ from newsdump._builtin_filters import is_cookie_notice
 from newsdump._chain import Block, Filter, Outcome, run_chain
 from newsdump._check import check_page
 from newsdump._decode import decode_text
+from newsdump._lang.page_ends import all_stamp_words
 from newsdump._layouts import DEFAULT_LAYOUTS, ItemField, Layout
 from newsdump._limits import Limits, check_size
 from newsdump._models import (
@@ -86,6 +87,12 @@ stop keep abbreviations such as "U.S. Senate" out."""
 _SOURCE_AGE = re.compile(r"(?P<name>[^·•|]{1,60}?)\s*[·•|]\s*(?P<age>[^·•|]{1,40})")
 _DIGIT = re.compile(r"(?<![^\W\d_])\d")
 """A digit with no letter just before it ("13 July", "07/13"; not "Daily8")."""
+_STAMP = re.compile(
+    r"\b(?:19|20)\d{2},?\s+(?:(?:"
+    + "|".join(re.escape(w) for w in all_stamp_words())
+    + r")\s+)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?|\s*uhr|\s*h)?$",
+    re.IGNORECASE,
+)
 _MENU_SEPARATORS = (" | ", " · ", " • ")
 _PROBE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 
@@ -408,6 +415,7 @@ def _article_end(  # noqa: PLR0917 - internal, positional like its peers
     early = _early_end(lines, layout, prose, start, origin, ahead)
     if early is not None:
         return early
+    end = _comments_start(lines, prose, origin, end)
     gap = 0
     for i in range(origin, end):
         if prose[i]:
@@ -426,6 +434,28 @@ def _article_end(  # noqa: PLR0917 - internal, positional like its peers
             ):
                 continue
             return last + 1
+    return end
+
+
+def _comments_start(lines: list[_Line], prose: list[bool], start: int, end: int) -> int:
+    """
+    Where a comment section starts between *start* and *end*, else *end*.
+
+    Comments print their date and clock time on a line of their own
+    ("April 27, 2009 at 8:59 AM", after the commenter's name or on its
+    line). Two such lines after the body's longest run head a comment
+    section; it starts at the first one, or at the short line before it
+    (the commenter's name).
+    """
+    first = -1
+    for i in range(start, end):
+        line = lines[i]
+        if line.folded and not prose[i] and _STAMP.search(line.raw):
+            if first >= 0:
+                if first > start and lines[first - 1].folded and not prose[first - 1]:
+                    return first - 1
+                return first
+            first = i
     return end
 
 

@@ -414,3 +414,36 @@ class TestRepeatedLines:
         second = parse_text(rendered_text(first))
 
         assert first.paragraphs == second.paragraphs
+
+
+class TestCommentStamps:
+    COMMENTS = (
+        "Jane Roe\n"
+        "April 27, 2009 at 8:59 AM\n"
+        "I walked the new footpath last weekend and the views were lovely.\n"
+        "Sam Poe\n"
+        "July 15, 2009 at 11:18 PM\n"
+        "The council should have fixed the car park first, in my opinion.\n"
+    )
+
+    def test_two_stamps_open_a_comment_section(self):
+        """Lines that hold a date and a clock time ("... at 8:59 AM"), twice
+        after the body, head comments: they go, with the name before them."""
+        dump = HEADLINE + "\n" + "\n".join(PARAS) + "\n" + self.COMMENTS
+        article = parse_text(dump)
+
+        assert list(article.paragraphs) == PARAS[1:]
+        assert removed_by(article, "after-article")[:2] == [
+            "Jane Roe",
+            "April 27, 2009 at 8:59 AM",
+        ]
+
+    def test_one_stamp_is_not_a_comment_section(self):
+        """A single date-and-time line after the body stays (an update
+        note), as does the prose after it."""
+        note = "Updated April 27, 2009 at 8:59 AM\n"
+        tail = "The footpath reopens to walkers on Monday after the works end.\n"
+        dump = HEADLINE + "\n" + "\n".join(PARAS) + "\n" + note + tail
+        article = parse_text(dump)
+
+        assert tail.strip() in article.paragraphs

@@ -17,9 +17,11 @@ __all__ = [
     "COUNT_WORDS",
     "END_LINES",
     "END_PREFIXES",
+    "STAMP_WORDS",
     "all_count_words",
     "all_end_lines",
     "all_end_prefixes",
+    "all_stamp_words",
 ]
 
 END_LINES: Final[dict[str, tuple[str, ...]]] = {
@@ -220,6 +222,24 @@ COUNT_WORDS: Final[dict[str, tuple[str, ...]]] = {
 }
 """Words after a number that head a comment section ("12 Comments",
 "2 responses to ..."), by language."""
+
+
+STAMP_WORDS: Final[dict[str, tuple[str, ...]]] = {
+    "en": ("at",),
+    "de": ("um",),
+    "fr": ("à",),
+    "es": ("a las", "a la"),
+    "it": ("alle", "all'"),
+    "nl": ("om",),
+    "pt": ("às", "as"),
+}
+"""Words between the date and the clock time of a comment's stamp
+("April 27, 2009 at 8:59 AM"), by language."""
+
+
+def all_stamp_words() -> tuple[str, ...]:
+    """Every language's stamp words, English first."""
+    return tuple(dict.fromkeys(w for ws in STAMP_WORDS.values() for w in ws))
 
 
 def all_count_words() -> tuple[str, ...]:

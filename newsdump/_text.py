@@ -56,6 +56,7 @@ _SHORT_LINE = 80
 _BLURB_WINDOW = 3
 _TITLE_REACH = 10
 _RESUME_MIN_PROSE = 4
+_LIST_GAP = 2
 _LATER_BODY_TOTAL = 0.5
 _REPEAT_ROLES = frozenset(("paragraph", "heading"))
 _LINK_MAX_CHARS = 120
@@ -392,7 +393,9 @@ def _article_end(  # noqa: PLR0917 - internal, positional like its peers
 
     From the body's longest run of prose lines on, the article goes on
     across gaps without prose (lists, tables, pull quotes) as long as they
-    are shorter than `Layout.article_gap` lines or more prose follows them:
+    are shorter than `Layout.article_gap` lines (`_LIST_GAP` times as many
+    after a prose line ending in a colon, which announces a list) or more
+    prose follows them:
     a run of `Layout.later_body_lines` prose lines, or at least
     `_RESUME_MIN_PROSE` prose lines holding `Layout.resume_share` of the
     prose characters before the gap (a list-heavy article), unless half as
@@ -425,7 +428,10 @@ def _article_end(  # noqa: PLR0917 - internal, positional like its peers
         if folded and layout.is_article_end(folded):
             return i
         gap += 1
-        if gap >= layout.article_gap and not resumes[i - origin]:
+        if (
+            gap >= layout.article_gap * (_LIST_GAP if lines[last].raw[-1] == ":" else 1)
+            and not resumes[i - origin]
+        ):
             chars, count, ages = ahead[i - start]
             if (
                 count >= _RESUME_MIN_PROSE

@@ -447,3 +447,51 @@ class TestCommentStamps:
         article = parse_text(dump)
 
         assert tail.strip() in article.paragraphs
+
+
+class TestAnnouncedList:
+    def test_long_list_after_a_colon_stays(self):
+        """A list that a prose line ending in a colon announces is part of
+        the article even when it is longer than `Layout.article_gap` (up to
+        twice as long)."""
+        intro = (
+            "The coastal path reopens on Sunday. Before you set off, here is"
+            " what every walker should pack for the day:"
+        )
+        items = [
+            f"Item {n}: a {thing} for the walk"
+            for n, thing in enumerate(
+                (
+                    "waterproof jacket",
+                    "warm fleece",
+                    "pair of boots",
+                    "map in a case",
+                    "full water bottle",
+                    "small first-aid kit",
+                    "packed lunch",
+                    "charged phone",
+                    "head torch",
+                    "sun hat",
+                    "tide table",
+                    "whistle",
+                ),
+                start=1,
+            )
+        ]
+        close = "Walkers who forget the tide table often end up stranded on the rocks."
+        dump = (
+            HEADLINE
+            + "\n"
+            + "\n".join(PARAS)
+            + "\n"
+            + intro
+            + "\n"
+            + "\n".join(items)
+            + "\n"
+            + close
+            + "\n"
+        )
+        article = parse_text(dump)
+
+        assert items[-1] in article.paragraphs
+        assert article.paragraphs[-1] == close

@@ -32,7 +32,7 @@ from newsdump._builtin_filters import is_cookie_notice
 from newsdump._chain import Block, Filter, Outcome, run_chain
 from newsdump._check import check_page
 from newsdump._decode import decode_text
-from newsdump._lang.page_ends import all_stamp_words
+from newsdump._lang.page_ends import all_bio_verbs, all_stamp_words
 from newsdump._layouts import DEFAULT_LAYOUTS, ItemField, Layout
 from newsdump._limits import Limits, check_size
 from newsdump._models import (
@@ -57,6 +57,8 @@ _BLURB_WINDOW = 3
 _TITLE_REACH = 10
 _RESUME_MIN_PROSE = 4
 _LIST_GAP = 2
+_BIO_SHARE = 5
+_BIO_VERBS = frozenset(all_bio_verbs())
 _LATER_BODY_TOTAL = 0.5
 _REPEAT_ROLES = frozenset(("paragraph", "heading"))
 _LINK_MAX_CHARS = 120
@@ -400,7 +402,9 @@ def _article_end(  # noqa: PLR0917 - internal, positional like its peers
     `_RESUME_MIN_PROSE` prose lines holding `Layout.resume_share` of the
     prose characters before the gap (a list-heavy article), unless half as
     many date lines come with them (a teaser rail: headline, date,
-    excerpt). It stops after the last prose line before a longer gap that
+    excerpt). It also stops at the name line of an author box
+    (`_is_bio_head`) that less than 1/`_BIO_SHARE` of the prose follows.
+    It stops after the last prose line before a longer gap that
     only teasers and footers follow, or at a line that closes an article
     (`Layout.is_article_end`): after the longest run, or before it if at
     least as much prose comes before that line as after it (promotions
@@ -425,7 +429,13 @@ def _article_end(  # noqa: PLR0917 - internal, positional like its peers
             last, gap = i, 0
             continue
         folded = lines[i].folded
-        if folded and layout.is_article_end(folded):
+        if folded and (
+            layout.is_article_end(folded)
+            or (
+                _is_bio_head(lines, prose, i, end)
+                and _BIO_SHARE * ahead[i - start][0] < total
+            )
+        ):
             return i
         gap += 1
         if (
@@ -463,6 +473,28 @@ def _comments_start(lines: list[_Line], prose: list[bool], start: int, end: int)
                 return first
             first = i
     return end
+
+
+def _is_bio_head(lines: list[_Line], prose: list[bool], i: int, end: int) -> bool:
+    """
+    Whether line *i* heads an author box: a name of two to four capitalised
+    words without digits, and the next prose line within two lines starts
+    with its first word(s) and a verb of `BIO_VERBS` ("Jane Roe" then "Jane
+    Roe is a reporter ..." or "Jane joined ...").
+    """
+    words = lines[i].raw.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    if any(c.isdigit() for c in lines[i].raw):
+        return False
+    for k in range(i + 1, min(i + 3, end)):
+        if prose[k]:
+            said = lines[k].raw.split(None, len(words) + 1)
+            n = 0
+            while n < len(words) and n < len(said) - 1 and said[n] == words[n]:
+                n += 1
+            return n > 0 and said[n] in _BIO_VERBS
+    return False
 
 
 def _longest_run_end(

@@ -495,3 +495,43 @@ class TestAnnouncedList:
 
         assert items[-1] in article.paragraphs
         assert article.paragraphs[-1] == close
+
+
+class TestAuthorBox:
+    MORE = (
+        "The harbour master said the boats would be moved to the outer basin"
+        " before the first stones are lifted out of the water.",
+        "Residents asked the council at a meeting last week whether the"
+        " promenade would stay open, and were told it would for most of the"
+        " summer.",
+        "A second phase, to raise the wall by half a metre against winter"
+        " storms, is planned for the year after if the money can be found.",
+    )
+    BIO = (
+        "Jane Roe\n"
+        "Jane Roe is a reporter who has covered the harbour and its boats for ten"
+        " years.\n"
+        "She lives by the sea with two dogs and far too many fishing rods.\n"
+    )
+
+    def test_name_then_bio_ends_the_article(self):
+        """A name line, then a prose line that starts with the name and a
+        verb ("Jane Roe is ..."), near the end: an author box."""
+        body = [*PARAS, *self.MORE]
+        dump = HEADLINE + "\n" + "\n".join(body) + "\n" + self.BIO
+        article = parse_text(dump)
+
+        assert list(article.paragraphs) == body[1:]
+        assert removed_by(article, "after-article")[0] == "Jane Roe"
+
+    def test_section_named_like_its_first_words_stays(self):
+        """A section heading that the next sentence repeats without a verb
+        after it ("Harbour Wall" then "Harbour wall repairs ...") stays."""
+        section = (
+            "Harbour Wall\n"
+            "Harbour Wall repairs will close the car park for two weeks in May.\n"
+        )
+        dump = HEADLINE + "\n" + "\n".join(PARAS) + "\n" + section
+        article = parse_text(dump)
+
+        assert article.paragraphs[-1] == section.splitlines()[1]

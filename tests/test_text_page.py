@@ -499,13 +499,19 @@ class TestAnnouncedList:
 
 class TestAuthorBox:
     MORE = (
-        "The harbour master said the boats would be moved to the outer basin"
-        " before the first stones are lifted out of the water.",
-        "Residents asked the council at a meeting last week whether the"
-        " promenade would stay open, and were told it would for most of the"
-        " summer.",
-        "A second phase, to raise the wall by half a metre against winter"
-        " storms, is planned for the year after if the money can be found.",
+        (
+            "The harbour master said the boats would be moved to the outer basin"
+            " before the first stones are lifted out of the water."
+        ),
+        (
+            "Residents asked the council at a meeting last week whether the"
+            " promenade would stay open, and were told it would for most of the"
+            " summer."
+        ),
+        (
+            "A second phase, to raise the wall by half a metre against winter"
+            " storms, is planned for the year after if the money can be found."
+        ),
     )
     BIO = (
         "Jane Roe\n"

@@ -103,10 +103,12 @@ class Layout:
         comment_counts: Words that, after a number, head a comment section
             ("12 comments").
         article_gap: After the body's longest run of prose lines, this many
-            lines in a row without prose end the article (teaser lists and
-            footers of a whole page), unless a run of *later_body_lines*
-            prose lines follows; the lines after its last prose line, up
-            to the related section, are removed as ``after-article``.
+            lines in a row without prose (twice as many after a prose line
+            ending in a colon, which announces a list) end the article
+            (teaser lists and footers of a whole page), unless a run of
+            *later_body_lines* prose lines follows; the lines after its
+            last prose line, up to the related section, are removed as
+            ``after-article``.
             0 keeps the body going to the related section.
         resume_share: After such a gap, the article also goes on if the
             rest holds at least four prose lines with at least this share

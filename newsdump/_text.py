@@ -32,6 +32,7 @@ from newsdump._builtin_filters import is_cookie_notice
 from newsdump._chain import Block, Filter, Outcome, run_chain
 from newsdump._check import check_page
 from newsdump._decode import decode_text
+from newsdump._lang.page_ends import all_bio_verbs, all_stamp_words
 from newsdump._layouts import DEFAULT_LAYOUTS, ItemField, Layout
 from newsdump._limits import Limits, check_size
 from newsdump._models import (
@@ -55,6 +56,9 @@ _SHORT_LINE = 80
 _BLURB_WINDOW = 3
 _TITLE_REACH = 10
 _RESUME_MIN_PROSE = 4
+_LIST_GAP = 2
+_BIO_SHARE = 5
+_BIO_VERBS = frozenset(all_bio_verbs())
 _LATER_BODY_TOTAL = 0.5
 _REPEAT_ROLES = frozenset(("paragraph", "heading"))
 _LINK_MAX_CHARS = 120
@@ -86,6 +90,12 @@ stop keep abbreviations such as "U.S. Senate" out."""
 _SOURCE_AGE = re.compile(r"(?P<name>[^·•|]{1,60}?)\s*[·•|]\s*(?P<age>[^·•|]{1,40})")
 _DIGIT = re.compile(r"(?<![^\W\d_])\d")
 """A digit with no letter just before it ("13 July", "07/13"; not "Daily8")."""
+_STAMP = re.compile(
+    r"\b(?:19|20)\d{2},?\s+(?:(?:"
+    + "|".join(re.escape(w) for w in all_stamp_words())
+    + r")\s+)?\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?\s?m\.?|\s*uhr|\s*h)?$",
+    re.IGNORECASE,
+)
 _MENU_SEPARATORS = (" | ", " · ", " • ")
 _PROBE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 
@@ -385,12 +395,16 @@ def _article_end(  # noqa: PLR0917 - internal, positional like its peers
 
     From the body's longest run of prose lines on, the article goes on
     across gaps without prose (lists, tables, pull quotes) as long as they
-    are shorter than `Layout.article_gap` lines or more prose follows them:
+    are shorter than `Layout.article_gap` lines (`_LIST_GAP` times as many
+    after a prose line ending in a colon, which announces a list) or more
+    prose follows them:
     a run of `Layout.later_body_lines` prose lines, or at least
     `_RESUME_MIN_PROSE` prose lines holding `Layout.resume_share` of the
     prose characters before the gap (a list-heavy article), unless half as
     many date lines come with them (a teaser rail: headline, date,
-    excerpt). It stops after the last prose line before a longer gap that
+    excerpt). It also stops at the name line of an author box
+    (`_is_bio_head`) that less than 1/`_BIO_SHARE` of the prose follows.
+    It stops after the last prose line before a longer gap that
     only teasers and footers follow, or at a line that closes an article
     (`Layout.is_article_end`): after the longest run, or before it if at
     least as much prose comes before that line as after it (promotions
@@ -408,16 +422,26 @@ def _article_end(  # noqa: PLR0917 - internal, positional like its peers
     early = _early_end(lines, layout, prose, start, origin, ahead)
     if early is not None:
         return early
+    end = _comments_start(lines, prose, origin, end)
     gap = 0
     for i in range(origin, end):
         if prose[i]:
             last, gap = i, 0
             continue
         folded = lines[i].folded
-        if folded and layout.is_article_end(folded):
+        if folded and (
+            layout.is_article_end(folded)
+            or (
+                _is_bio_head(lines, prose, i, end)
+                and _BIO_SHARE * ahead[i - start][0] < total
+            )
+        ):
             return i
         gap += 1
-        if gap >= layout.article_gap and not resumes[i - origin]:
+        if (
+            gap >= layout.article_gap * (_LIST_GAP if lines[last].raw[-1] == ":" else 1)
+            and not resumes[i - origin]
+        ):
             chars, count, ages = ahead[i - start]
             if (
                 count >= _RESUME_MIN_PROSE
@@ -427,6 +451,50 @@ def _article_end(  # noqa: PLR0917 - internal, positional like its peers
                 continue
             return last + 1
     return end
+
+
+def _comments_start(lines: list[_Line], prose: list[bool], start: int, end: int) -> int:
+    """
+    Where a comment section starts between *start* and *end*, else *end*.
+
+    Comments print their date and clock time on a line of their own
+    ("April 27, 2009 at 8:59 AM", after the commenter's name or on its
+    line). Two such lines after the body's longest run head a comment
+    section; it starts at the first one, or at the short line before it
+    (the commenter's name).
+    """
+    first = -1
+    for i in range(start, end):
+        line = lines[i]
+        if line.folded and not prose[i] and _STAMP.search(line.raw):
+            if first >= 0:
+                if first > start and lines[first - 1].folded and not prose[first - 1]:
+                    return first - 1
+                return first
+            first = i
+    return end
+
+
+def _is_bio_head(lines: list[_Line], prose: list[bool], i: int, end: int) -> bool:
+    """
+    Whether line *i* heads an author box: a name of two to four capitalised
+    words without digits, and the next prose line within two lines starts
+    with its first word(s) and a verb of `BIO_VERBS` ("Jane Roe" then "Jane
+    Roe is a reporter ..." or "Jane joined ...").
+    """
+    words = lines[i].raw.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    if any(c.isdigit() for c in lines[i].raw):
+        return False
+    for k in range(i + 1, min(i + 3, end)):
+        if prose[k]:
+            said = lines[k].raw.split(None, len(words) + 1)
+            n = 0
+            while n < len(words) and n < len(said) - 1 and said[n] == words[n]:
+                n += 1
+            return n > 0 and said[n] in _BIO_VERBS
+    return False
 
 
 def _longest_run_end(

@@ -414,3 +414,130 @@ class TestRepeatedLines:
         second = parse_text(rendered_text(first))
 
         assert first.paragraphs == second.paragraphs
+
+
+class TestCommentStamps:
+    COMMENTS = (
+        "Jane Roe\n"
+        "April 27, 2009 at 8:59 AM\n"
+        "I walked the new footpath last weekend and the views were lovely.\n"
+        "Sam Poe\n"
+        "July 15, 2009 at 11:18 PM\n"
+        "The council should have fixed the car park first, in my opinion.\n"
+    )
+
+    def test_two_stamps_open_a_comment_section(self):
+        """Lines that hold a date and a clock time ("... at 8:59 AM"), twice
+        after the body, head comments: they go, with the name before them."""
+        dump = HEADLINE + "\n" + "\n".join(PARAS) + "\n" + self.COMMENTS
+        article = parse_text(dump)
+
+        assert list(article.paragraphs) == PARAS[1:]
+        assert removed_by(article, "after-article")[:2] == [
+            "Jane Roe",
+            "April 27, 2009 at 8:59 AM",
+        ]
+
+    def test_one_stamp_is_not_a_comment_section(self):
+        """A single date-and-time line after the body stays (an update
+        note), as does the prose after it."""
+        note = "Updated April 27, 2009 at 8:59 AM\n"
+        tail = "The footpath reopens to walkers on Monday after the works end.\n"
+        dump = HEADLINE + "\n" + "\n".join(PARAS) + "\n" + note + tail
+        article = parse_text(dump)
+
+        assert tail.strip() in article.paragraphs
+
+
+class TestAnnouncedList:
+    def test_long_list_after_a_colon_stays(self):
+        """A list that a prose line ending in a colon announces is part of
+        the article even when it is longer than `Layout.article_gap` (up to
+        twice as long)."""
+        intro = (
+            "The coastal path reopens on Sunday. Before you set off, here is"
+            " what every walker should pack for the day:"
+        )
+        items = [
+            f"Item {n}: a {thing} for the walk"
+            for n, thing in enumerate(
+                (
+                    "waterproof jacket",
+                    "warm fleece",
+                    "pair of boots",
+                    "map in a case",
+                    "full water bottle",
+                    "small first-aid kit",
+                    "packed lunch",
+                    "charged phone",
+                    "head torch",
+                    "sun hat",
+                    "tide table",
+                    "whistle",
+                ),
+                start=1,
+            )
+        ]
+        close = "Walkers who forget the tide table often end up stranded on the rocks."
+        dump = (
+            HEADLINE
+            + "\n"
+            + "\n".join(PARAS)
+            + "\n"
+            + intro
+            + "\n"
+            + "\n".join(items)
+            + "\n"
+            + close
+            + "\n"
+        )
+        article = parse_text(dump)
+
+        assert items[-1] in article.paragraphs
+        assert article.paragraphs[-1] == close
+
+
+class TestAuthorBox:
+    MORE = (
+        (
+            "The harbour master said the boats would be moved to the outer basin"
+            " before the first stones are lifted out of the water."
+        ),
+        (
+            "Residents asked the council at a meeting last week whether the"
+            " promenade would stay open, and were told it would for most of the"
+            " summer."
+        ),
+        (
+            "A second phase, to raise the wall by half a metre against winter"
+            " storms, is planned for the year after if the money can be found."
+        ),
+    )
+    BIO = (
+        "Jane Roe\n"
+        "Jane Roe is a reporter who has covered the harbour and its boats for ten"
+        " years.\n"
+        "She lives by the sea with two dogs and far too many fishing rods.\n"
+    )
+
+    def test_name_then_bio_ends_the_article(self):
+        """A name line, then a prose line that starts with the name and a
+        verb ("Jane Roe is ..."), near the end: an author box."""
+        body = [*PARAS, *self.MORE]
+        dump = HEADLINE + "\n" + "\n".join(body) + "\n" + self.BIO
+        article = parse_text(dump)
+
+        assert list(article.paragraphs) == body[1:]
+        assert removed_by(article, "after-article")[0] == "Jane Roe"
+
+    def test_section_named_like_its_first_words_stays(self):
+        """A section heading that the next sentence repeats without a verb
+        after it ("Harbour Wall" then "Harbour wall repairs ...") stays."""
+        section = (
+            "Harbour Wall\n"
+            "Harbour Wall repairs will close the car park for two weeks in May.\n"
+        )
+        dump = HEADLINE + "\n" + "\n".join(PARAS) + "\n" + section
+        article = parse_text(dump)
+
+        assert article.paragraphs[-1] == section.splitlines()[1]

@@ -14,12 +14,16 @@ from __future__ import annotations
 from typing import Final
 
 __all__ = [
+    "BIO_VERBS",
     "COUNT_WORDS",
     "END_LINES",
     "END_PREFIXES",
+    "STAMP_WORDS",
+    "all_bio_verbs",
     "all_count_words",
     "all_end_lines",
     "all_end_prefixes",
+    "all_stamp_words",
 ]
 
 END_LINES: Final[dict[str, tuple[str, ...]]] = {
@@ -220,6 +224,57 @@ COUNT_WORDS: Final[dict[str, tuple[str, ...]]] = {
 }
 """Words after a number that head a comment section ("12 Comments",
 "2 responses to ..."), by language."""
+
+
+STAMP_WORDS: Final[dict[str, tuple[str, ...]]] = {
+    "en": ("at",),
+    "de": ("um",),
+    "fr": ("à",),
+    "es": ("a las", "a la"),
+    "it": ("alle", "all'"),
+    "nl": ("om",),
+    "pt": ("às", "as"),
+}
+"""Words between the date and the clock time of a comment's stamp
+("April 27, 2009 at 8:59 AM"), by language."""
+
+
+BIO_VERBS: Final[dict[str, tuple[str, ...]]] = {
+    "en": (
+        "is",
+        "was",
+        "has",
+        "joined",
+        "leads",
+        "lives",
+        "writes",
+        "covers",
+        "holds",
+        "brings",
+        "serves",
+        "specializes",
+        "specialises",
+        "loves",
+    ),
+    "de": ("ist", "war", "hat", "lebt", "schreibt", "leitet", "arbeitet"),
+    "fr": ("est", "a", "vit", "écrit", "dirige", "travaille"),
+    "es": ("es", "fue", "ha", "vive", "escribe", "dirige", "trabaja"),
+    "it": ("è", "ha", "vive", "scrive", "dirige", "lavora"),
+    "nl": ("is", "was", "heeft", "woont", "schrijft", "leidt", "werkt"),
+    "pt": ("é", "foi", "tem", "vive", "escreve", "dirige", "trabalha"),
+}
+"""Verbs that follow a person's name at the start of an author box
+("Jane Doe is a ...", "Jane joined ..."), by language."""
+
+
+def all_bio_verbs() -> tuple[str, ...]:
+    """Every language's author-box verbs, English first."""
+    return tuple(dict.fromkeys(w for ws in BIO_VERBS.values() for w in ws))
+
+
+def all_stamp_words() -> tuple[str, ...]:
+    """Every language's stamp words, English first."""
+    return tuple(dict.fromkeys(w for ws in STAMP_WORDS.values() for w in ws))
 
 
 def all_count_words() -> tuple[str, ...]:

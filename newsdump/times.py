@@ -1003,8 +1003,8 @@ def _plain_future(text: str, opts: _Options) -> Timestamp | None:
         key = ("", f"{word} {after}")
         direction, hedge = grammar.after[after], ""
     bare = word.rstrip(".")
-    if bare not in grammar.units:
-        return None
+    if bare not in grammar.units or bare in grammar.multiple:
+        return None  # "a fortnight": left to the grammar
     known = grammar.exact.get(key)
     if known is not None:
         unit: str | None = known[0]
@@ -1250,6 +1250,9 @@ def _expr_named(text: str, expr: _Expr, opts: _Options) -> Timestamp | None:  # 
     if period == "earlier":
         start, _ = _day_bounds(today, opts.zone)
         return _stamp(text, start, now, "day", zone=now.tzinfo)
+    if period == "later":
+        _, end = _day_bounds(today, opts.zone)
+        return _stamp(text, now, end, "day", zone=now.tzinfo)
     day = _named_day(period, expr.offset, today)
     if day is not None:
         if expr.clock is not None:
@@ -1446,6 +1449,26 @@ def _strong(text: str, expr: _Expr) -> bool:
     )
 
 
+def _joined(text: str, exprs: list[_Expr], chosen: _Expr) -> bool:
+    """Whether *chosen* is one half of a larger expression the grammars do
+    not read ("a week today", "3 days after Monday"): another expression
+    stands next to it with at most one word and no separator between."""
+    for other in exprs:
+        if other is chosen:
+            continue
+        lo, hi = (
+            (other.end, chosen.start)
+            if other.end <= chosen.start
+            else (chosen.end, other.start)
+        )
+        if hi < lo:
+            continue
+        between = text[lo:hi].split()
+        if len(between) <= 1 and not any(c in _SEPARATORS for c in text[lo:hi]):
+            return True
+    return False
+
+
 def _from_expressions(text: str, opts: _Options, *, among_words: bool) -> _Found | None:
     exprs = _expressions(text, opts)
     if not exprs:
@@ -1457,6 +1480,8 @@ def _from_expressions(text: str, opts: _Options, *, among_words: bool) -> _Found
         chosen: _Expr | None = first
     elif among_words:
         chosen = next((e for e in exprs if _strong(text, e)), None)
+        if chosen is not None and _joined(text, exprs, chosen):
+            return None
     else:
         chosen = None
     if chosen is None:

@@ -27,6 +27,9 @@ def _number_words() -> dict[str, float]:
             words[f"{tens} {one}"] = value + j + 1
     words["a dozen"] = 12
     words["dozen"] = 12
+    for word, value in (("hundred", 100), ("thousand", 1000)):
+        for lead in ("a ", "one ", ""):
+            words[lead + word] = value
     return words
 
 
@@ -73,7 +76,7 @@ TABLE = Language(
         "y": "year",
     },
     one=("a", "an", "one"),
-    ago_after=("ago", "before", "earlier", "back", "prior"),
+    ago_after=("ago", "before now", "before", "earlier", "back", "prior"),
     just_now=(
         "just now",
         "now",
@@ -150,6 +153,7 @@ TABLE = Language(
         "a couple of": (2, 3),
         "a couple": (2, 3),
         "couple of": (2, 3),
+        "couple": (2, 3),
         "a few": (2, 5),
         "few": (2, 5),
         "several": (3, 9),
@@ -185,6 +189,7 @@ TABLE = Language(
         "earlier this week": ("week", 0),
         "earlier this month": ("month", 0),
         "earlier this year": ("year", 0),
+        "later today": ("later", 0),
         "last decade": ("decade", -1),
         "this decade": ("decade", 0),
     },
@@ -207,4 +212,17 @@ TABLE = Language(
         "over the next": "coming",
         "in the coming": "coming",
     },
+    anchor_links={"before": -1, "after": 1, "from": 1},
+    range_links=("to", "or"),
+    about_after=("or so",),
+    bare_ages={
+        "minutes ago": "minute",
+        "hours ago": "hour",
+        "days ago": "day",
+        "weeks ago": "week",
+        "months ago": "month",
+        "years ago": "year",
+        "decades ago": "decade",
+    },
+    unit_multiples={"fortnight": (2, "week"), "fortnights": (2, "week")},
 )

@@ -1,0 +1,210 @@
+"""
+English forms read from their grammar beyond the issue's first categories:
+ranges, written fractions, hours and minutes, days counted from a named
+day, "or so", a unit without a number, fortnights, and the guard that keeps
+half of a phrase from being read alone.
+
+The reference time is Sunday 2025-07-13 18:00 UTC.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdump import Timestamp, times
+
+UTC = dt.timezone.utc
+NOW = dt.datetime(2025, 7, 13, 18, 0, tzinfo=UTC)
+UNITS = {
+    "minute": dt.timedelta(minutes=1),
+    "hour": dt.timedelta(hours=1),
+    "day": dt.timedelta(days=1),
+    "week": dt.timedelta(weeks=1),
+}
+
+
+def _resolve(text: str, habit: times.Habit = "either") -> Timestamp:
+    stamp = times.resolve(text, NOW, habit=habit)
+    assert stamp is not None, text
+    return stamp
+
+
+def _whole_day(stamp: Timestamp, day: str) -> None:
+    start = dt.datetime.fromisoformat(day).replace(tzinfo=UTC)
+    assert stamp.earliest == start
+    assert stamp.latest == start + dt.timedelta(days=1, microseconds=-1)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("a week from tomorrow", "2025-07-21"),
+        ("two weeks from yesterday", "2025-07-26"),
+        ("two days before yesterday", "2025-07-10"),
+        ("3 days after today", "2025-07-16"),
+        ("a fortnight from tomorrow", "2025-07-28"),
+    ],
+)
+def test_days_counted_from_a_named_day(text: str, day: str) -> None:
+    _whole_day(_resolve(text), day)
+
+
+@pytest.mark.parametrize("text", ["3 days after Monday", "2 days before Fri"])
+def test_days_counted_from_a_weekday_are_not_misread(text: str) -> None:
+    assert times.resolve(text, NOW) is None
+
+
+@pytest.mark.parametrize("text", ["a week today", "a week from Monday"])
+def test_half_of_an_unread_phrase_is_not_taken_alone(text: str) -> None:
+    assert times.resolve(text, NOW) is None
+
+
+def test_later_today_runs_from_now_to_midnight() -> None:
+    stamp = _resolve("later today")
+    assert stamp.earliest == NOW
+    assert stamp.latest == dt.datetime(2025, 7, 13, 23, 59, 59, 999999, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("2-3 days ago", 2, 3, "day"),
+        ("2 – 3 days ago", 2, 3, "day"),
+        ("2 to 3 days ago", 2, 3, "day"),
+        ("two or three days ago", 2, 3, "day"),
+        ("a day or two ago", 1, 2, "day"),
+        ("an hour or two ago", 1, 2, "hour"),
+        ("5-10 minutes ago", 5, 10, "minute"),
+    ],
+)
+def test_ranges_hold_both_ends(text: str, low: int, high: int, unit: str) -> None:
+    step = UNITS[unit]
+    for habit in ("floor", "round", "either"):
+        stamp = _resolve(text, habit)  # type: ignore[arg-type]
+        assert NOW - low * step in stamp
+        assert NOW - high * step in stamp
+        assert stamp.earliest >= NOW - (high + 1) * step
+        assert stamp.latest <= NOW - (low - 0.5) * step
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        ("1 1/2 hours ago", 1.5),
+        ("1/2 hour ago", 0.5),
+        ("2:30 hours ago", 2.5),
+        ("3 3/4 hours ago", 3.75),
+    ],
+)
+def test_written_fractions_and_hours_with_minutes(text: str, hours: float) -> None:
+    stamp = _resolve(text)
+    instant = NOW - dt.timedelta(hours=hours)
+    assert instant in stamp
+    assert stamp.value == instant
+    assert stamp.latest - stamp.earliest <= dt.timedelta(minutes=45)
+
+
+def test_hours_and_minutes_to_come() -> None:
+    stamp = _resolve("in 1:15 hours")
+    assert NOW + dt.timedelta(minutes=75) in stamp
+    assert stamp.earliest >= NOW
+
+
+def test_a_clock_time_is_not_a_duration() -> None:
+    stamp = times.resolve("14:30 h", NOW)
+    assert stamp is not None
+    assert stamp.earliest == dt.datetime(2025, 7, 13, 14, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "delta"),
+    [
+        ("an hour or so ago", dt.timedelta(hours=1)),
+        ("a week or so ago", dt.timedelta(weeks=1)),
+        ("a fortnight ago", dt.timedelta(weeks=2)),
+        ("2 fortnights ago", dt.timedelta(weeks=4)),
+        ("in a fortnight", -dt.timedelta(weeks=2)),
+        ("couple hours ago", dt.timedelta(hours=2.5)),
+        ("a hundred years ago", dt.timedelta(days=36524)),
+    ],
+)
+def test_more_words(text: str, delta: dt.timedelta) -> None:
+    assert NOW - delta in _resolve(text)
+
+
+def test_or_so_reads_as_about() -> None:
+    about = _resolve("about an hour ago", "either")
+    for habit in ("floor", "round", "either"):
+        so = _resolve("an hour or so ago", habit)  # type: ignore[arg-type]
+        # The documented "about": the "either" interval whatever the habit.
+        assert (so.earliest, so.latest) == (about.earliest, about.latest)
+
+
+@pytest.mark.parametrize("text", ["a week from today", "a fortnight from today"])
+def test_from_today_is_an_age_to_come_as_from_now(text: str) -> None:
+    now_text = text.replace("today", "now")
+    today, now = _resolve(text), _resolve(now_text)
+    assert (today.earliest, today.latest) == (now.earliest, now.latest)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "top"),
+    [
+        ("minutes ago", "minute", 60),
+        ("hours ago", "hour", 24),
+        ("Updated hours ago", "hour", 24),
+        ("days ago", "day", 7),
+        ("weeks ago", "week", 5),
+    ],
+)
+def test_a_unit_without_a_number(text: str, unit: str, top: int) -> None:
+    step = UNITS[unit]
+    stamp = _resolve(text)
+    assert NOW - 2 * step in stamp
+    assert NOW - (top - 1) * step in stamp
+    assert stamp.earliest >= NOW - (top + 1) * step
+    assert stamp.latest <= NOW - step / 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in the hours before the attack",
+        "hours later",
+        "2-3 players",
+        "1/2 cup of flour",
+        "the 24/7 news channel",
+        "won 3-1",
+    ],
+)
+def test_not_times(text: str) -> None:
+    assert times.resolve(text, NOW) is None
+    assert times.find(text, now=NOW) == []
+
+
+def test_a_score_does_not_join_the_age_after_it() -> None:
+    stamp = _resolve("won 3-1 two days ago")
+    assert NOW - dt.timedelta(days=2) in stamp
+    assert NOW - dt.timedelta(days=1) not in stamp
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    low=st.integers(1, 60),
+    span=st.integers(1, 30),
+    unit=st.sampled_from(sorted(UNITS)),
+    link=st.sampled_from(["-", " - ", " to ", " or "]),
+    habit=st.sampled_from(["floor", "round", "either"]),
+)
+def test_any_range_holds_every_count_in_it(
+    low: int, span: int, unit: str, link: str, habit: times.Habit
+) -> None:
+    high = low + span
+    stamp = _resolve(f"{low}{link}{high} {unit}s ago", habit)
+    step = UNITS[unit]
+    for count in (low, (low + high) // 2, high):
+        assert NOW - count * step in stamp

@@ -345,7 +345,7 @@ def _elapsed(  # noqa: PLR0917 - the fast path of _age
         lo, hi = here, here + step
     elif qualifier == "under":
         lo, hi = here, now_utc
-    elif habit == "round":
+    elif habit == "round" and qualifier != "about":
         lo, hi = here - step / 2, here + step / 2
     else:
         lo, hi = here - step, here + step / 2
@@ -413,9 +413,9 @@ def _age(
             lo, hi = here, newer
         elif qualifier == "under":
             lo, hi = here, now_utc
-        elif habit == "floor":
+        elif habit == "floor" and qualifier != "about":
             lo, hi = older, here
-        elif habit == "round":
+        elif habit == "round" and qualifier != "about":
             lo, hi = _mid(older, here), _mid(here, newer)
         else:
             lo, hi = older, _mid(here, newer)
@@ -1233,7 +1233,7 @@ def _month_start(year: int, month: int) -> dt.date:
     return dt.date(year, month0 + 1, 1)
 
 
-def _expr_named(text: str, expr: _Expr, opts: _Options) -> Timestamp | None:  # noqa: PLR0911 - one return per kind of period
+def _expr_named(text: str, expr: _Expr, opts: _Options) -> Timestamp | None:  # noqa: C901, PLR0911 - one return per kind of period
     now = opts.now
     period = expr.period
     if period == "second":
@@ -1261,6 +1261,8 @@ def _expr_named(text: str, expr: _Expr, opts: _Options) -> Timestamp | None:  # 
     if period in _DAY_PARTS:
         from_hour, to_hour = _DAY_PARTS[period]
         day = today + dt.timedelta(days=expr.offset)
+        if expr.clock is not None:
+            return _part_clock(text, day, from_hour, expr.clock, opts)
         midnight = dt.datetime.combine(day, dt.time(), tzinfo=opts.zone)
         start = (midnight + dt.timedelta(hours=from_hour)).astimezone(_UTC)
         end = (midnight + dt.timedelta(hours=to_hour)).astimezone(_UTC) - _MICRO
@@ -1270,6 +1272,27 @@ def _expr_named(text: str, expr: _Expr, opts: _Options) -> Timestamp | None:  # 
         return None
     first, days, granularity = span
     return _days(text, first, days, opts, granularity, clamp=first <= today)
+
+
+def _part_clock(
+    text: str,
+    day: dt.date,
+    from_hour: int,
+    clock: tuple[int, int, int | None],
+    opts: _Options,
+) -> Timestamp:
+    """A clock time in a part of a day ("last night at 11:30", "tonight at
+    8:15"): a 12-hour time goes to the half of the day the part is in, and
+    the small hours of a night to the next day."""
+    hour, minute, second = clock
+    if from_hour >= 12 and hour < 12:
+        if from_hour >= 18 and hour < 6:
+            day += dt.timedelta(days=1)
+        else:
+            hour += 12
+    return _at(
+        text, day, _clock_time((hour, minute, second)), opts.zone, opts.now.tzinfo
+    )
 
 
 def _named_day(period: str, offset: int, today: dt.date) -> dt.date | None:
@@ -1295,6 +1318,13 @@ def _named_span(
     if period == "week":
         monday = today - dt.timedelta(days=today.weekday() - 7 * offset)
         return monday, 7, "week"
+    if period == "weekend":
+        # Saturday and Sunday of a calendar week; offset 2 is the latest
+        # weekend begun ("over the weekend").
+        if offset == 2:
+            offset = 0 if today.weekday() >= 5 else -1
+        monday = today - dt.timedelta(days=today.weekday() - 7 * offset)
+        return monday + dt.timedelta(days=5), 2, "day"
     if period == "month":
         first = _month_start(today.year, today.month + offset)
         following = _month_start(first.year, first.month + 1)

@@ -208,3 +208,106 @@ def test_any_range_holds_every_count_in_it(
     step = UNITS[unit]
     for count in (low, (low + high) // 2, high):
         assert NOW - count * step in stamp
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["about 3 hours ago", "about a year ago", "around 2 months ago", "~5 min ago"],
+)
+def test_about_gives_the_either_interval_whatever_the_habit(text: str) -> None:
+    # The time guide: the author says the age is approximate, so the site's
+    # habit of flooring or rounding does not narrow it.
+    either = _resolve(text, "either")
+    for habit in ("floor", "round"):
+        stamp = _resolve(text, habit)  # type: ignore[arg-type]
+        assert (stamp.earliest, stamp.latest) == (either.earliest, either.latest)
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("last weekend", "2025-07-05"),
+        ("this past weekend", "2025-07-05"),
+        # Sunday: this calendar week's weekend is the one under way.
+        ("this weekend", "2025-07-12"),
+        ("over the weekend", "2025-07-12"),
+        ("next weekend", "2025-07-19"),
+    ],
+)
+def test_weekends_are_saturday_and_sunday(text: str, first: str) -> None:
+    stamp = _resolve(text)
+    start = dt.datetime.fromisoformat(first).replace(tzinfo=UTC)
+    assert stamp.earliest == start
+    assert stamp.latest <= start + dt.timedelta(days=2)
+
+
+def test_over_the_weekend_on_a_weekday_is_the_last_one() -> None:
+    wednesday = dt.datetime(2025, 7, 16, 9, 0, tzinfo=UTC)
+    stamp = times.resolve("over the weekend", wednesday)
+    assert stamp is not None
+    assert stamp.earliest == dt.datetime(2025, 7, 12, tzinfo=UTC)
+    assert stamp.latest == dt.datetime(2025, 7, 13, 23, 59, 59, 999999, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "days"),
+    [
+        ("the week before last", "2025-06-23", 7),
+        ("the month before last", "2025-05-01", 31),
+        ("the year before last", "2023-01-01", 365),
+    ],
+)
+def test_before_last(text: str, first: str, days: int) -> None:
+    stamp = _resolve(text)
+    start = dt.datetime.fromisoformat(first).replace(tzinfo=UTC)
+    assert stamp.earliest == start
+    assert stamp.latest == start + dt.timedelta(days=days, microseconds=-1)
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("this morning at 9:30", "2025-07-13T09:30"),
+        ("last night at 11pm", "2025-07-12T23:00"),
+        ("last night at 2am", "2025-07-13T02:00"),
+        ("tonight at 8:15", "2025-07-13T20:15"),
+        ("tomorrow evening at 7:30", "2025-07-14T19:30"),
+        ("yesterday afternoon at 3:15 pm", "2025-07-12T15:15"),
+    ],
+)
+def test_a_clock_time_in_a_part_of_a_day(text: str, when: str) -> None:
+    stamp = _resolve(text)
+    assert stamp.earliest == dt.datetime.fromisoformat(when).replace(tzinfo=UTC)
+    assert stamp.granularity == "minute"
+
+
+@pytest.mark.parametrize(
+    ("text", "older", "newer"),
+    [
+        ("just over an hour ago", 1, 2),
+        ("a little over an hour ago", 1, 2),
+        ("a bit more than 3 hours ago", 3, 4),
+        ("just under 2 hours ago", 0, 2),
+        ("in just over an hour", 1, 2),
+    ],
+)
+def test_hedge_phrases(text: str, older: int, newer: int) -> None:
+    stamp = _resolve(text)
+    ends = (stamp.earliest, stamp.latest)
+    hours = sorted(abs((t - NOW) / dt.timedelta(hours=1)) for t in ends)
+    assert hours[0] >= older - 1e-9
+    assert hours[1] <= newer + 1e-9
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        ("2½ hours ago", 2.5),
+        ("½ hour ago", 0.5),
+        (".5 hours ago", 0.5),
+        ("now+2h", -2),
+        ("now-90 min", 1.5),
+    ],
+)
+def test_more_amounts(text: str, hours: float) -> None:
+    assert NOW - dt.timedelta(hours=hours) in _resolve(text)

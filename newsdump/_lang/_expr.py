@@ -36,9 +36,10 @@ _NUMBER = r"\d{1,12}(?:[.,]\d{1,6})?"
 # An amount in a duration: hours and minutes ("2:30 hours"), a whole number
 # and a fraction ("1 1/2"), a fraction ("1/2"), or a plain number.
 _AMOUNT = (
-    r"\d{1,12}(?:[.,]\d{1,6}|:[0-5]\d(?![\d:])|\s+[1-9]/[1-9]\d?(?![\d/]))?"
-    r"|[1-9]/[1-9]\d?(?![\d/])"
+    r"\d{1,12}(?:[.,]\d{1,6}|:[0-5]\d(?![\d:])|\s+[1-9]/[1-9]\d?(?![\d/])|\s?[½¼¾])?"
+    r"|[1-9]/[1-9]\d?(?![\d/])|[½¼¾]|\.\d{1,6}"
 )
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75}
 # How many of a unit the next larger one holds: "hours ago" is under a day.
 _NEXT_UNIT = {
     "second": 60.0,
@@ -325,8 +326,10 @@ class ExprGrammar:
             joiner = (
                 rf"(?:\s*,?\s+(?:{_alt(joiners)})\s+|\s*,\s*|\s+|(?<=[^\W\d_])(?=\d))"
             )
-        hedge = rf"(?:(?P<h1>{_alt(hedges)})\s+)?" if hedges else ""
-        hedge2 = rf"(?:(?P<h2>{_alt(hedges)})\s+)?" if hedges else ""
+        # A hedge that is a sign ("~") needs no space after it.
+        gap = r"(?:\s+|(?<=[^\w\s])\s*)"
+        hedge = rf"(?:(?P<h1>{_alt(hedges)}){gap})?" if hedges else ""
+        hedge2 = rf"(?:(?P<h2>{_alt(hedges)}){gap})?" if hedges else ""
         clock = rf"(?:,?\s*(?:at|@|-|,)?\s*{_CLOCK})?"
         anchored = ""
         if anchor_links and self.anchor_days:
@@ -530,7 +533,7 @@ class ExprGrammar:
             lang=self.code,
         )
 
-    def _anchored(self, match: re.Match[str]) -> Expr | None:
+    def _anchored(self, match: re.Match[str]) -> Expr | None:  # noqa: PLR0911 - one return per case left unread
         """A whole number of days or weeks before or after a named day."""
         days = 0.0
         if match["b"] or match["h1"] or match["h2"]:
@@ -694,6 +697,12 @@ def _written(raw: str) -> tuple[float, float, None] | None:
     if ":" in raw:
         hours, minutes = raw.split(":")
         return int(hours) + int(minutes) / 60, 1 / 60, None
+    if raw[-1] in _VULGAR:
+        whole = raw[:-1].strip()
+        value = _VULGAR[raw[-1]]
+        return (int(whole) if whole else 0) + value, 0.25 if value != 0.5 else 0.5, None
+    if raw[0] == ".":
+        return float("0" + raw), 10.0 ** -(len(raw) - 1), None
     fraction = _FRACTION.fullmatch(raw)
     if fraction is None:
         return None

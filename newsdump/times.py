@@ -1267,11 +1267,38 @@ def _expr_named(text: str, expr: _Expr, opts: _Options) -> Timestamp | None:  # 
         start = (midnight + dt.timedelta(hours=from_hour)).astimezone(_UTC)
         end = (midnight + dt.timedelta(hours=to_hour)).astimezone(_UTC) - _MICRO
         return _stamp(text, start, end, "hour", zone=now.tzinfo)
-    span = _named_span(period, expr.offset, today)
+    offset = _month_offset(int(period[6:]), today, opts) if expr.latest else expr.offset
+    span = _named_span(period, offset, today)
     if span is None:
         return None
     first, days, granularity = span
+    if expr.third:
+        first, days, granularity = _third_of(first, days, granularity, expr.third)
     return _days(text, first, days, opts, granularity, clamp=first <= today)
+
+
+def _month_offset(month: int, today: dt.date, opts: _Options) -> int:
+    """The offset of the latest month of that name begun, or with *future*
+    the next not yet over."""
+    if opts.future:
+        return 0 if month >= today.month else 1
+    return 0 if month <= today.month else -1
+
+
+def _third_of(
+    first: dt.date, days: int, granularity: Granularity, third: int
+) -> tuple[dt.date, int, Granularity]:
+    """The first, middle or last third of a period ("early March": the 1st
+    to the 10th; "late 2024": September to December)."""
+    if granularity == "year":
+        # Four months each: January to April, May to August, September on.
+        start = _month_start(first.year, 1 + 4 * (third - 1))
+        following = _month_start(first.year, 5 + 4 * (third - 1))
+        return start, (following - start).days, "month"
+    size = days // 3
+    start = first + dt.timedelta(days=(third - 1) * size)
+    length = size if third < 3 else days - 2 * size
+    return start, length, "day"
 
 
 def _part_clock(
@@ -1309,7 +1336,7 @@ def _named_day(period: str, offset: int, today: dt.date) -> dt.date | None:
     return today + dt.timedelta(days=wanted - weekday)
 
 
-def _named_span(
+def _named_span(  # noqa: C901 - one branch per kind of period
     period: str, offset: int, today: dt.date
 ) -> tuple[dt.date, int, Granularity] | None:
     """The first day, length in days and granularity of a named period:
@@ -1332,6 +1359,10 @@ def _named_span(
         quarter = (today.month - 1) // 3 + offset
         first = _month_start(today.year, quarter * 3 + 1)
         following = _month_start(first.year, first.month + 3)
+    elif period.startswith("year="):
+        year = int(period[5:])
+        first, following = dt.date(year, 1, 1), dt.date(year + 1, 1, 1)
+        period = "year"
     elif period in {"year", "decade"}:
         size = 10 if period == "decade" else 1
         year = today.year // size * size + size * offset

@@ -311,3 +311,37 @@ def test_hedge_phrases(text: str, older: int, newer: int) -> None:
 )
 def test_more_amounts(text: str, hours: float) -> None:
     assert NOW - dt.timedelta(hours=hours) in _resolve(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("early March", "2025-03-01", "2025-03-10"),
+        ("mid-March", "2025-03-11", "2025-03-20"),
+        ("late March", "2025-03-21", "2025-03-31"),
+        # A month not yet begun this year is last year's.
+        ("early August", "2024-08-01", "2024-08-10"),
+        ("mid-2024", "2024-05-01", "2024-08-31"),
+        ("in early 2024", "2024-01-01", "2024-04-30"),
+        ("late last year", "2024-09-01", "2024-12-31"),
+        ("the end of last month", "2025-06-21", "2025-06-30"),
+        ("the beginning of the week", "2025-07-07", "2025-07-08"),
+        ("early last week", "2025-06-30", "2025-07-01"),
+    ],
+)
+def test_thirds_of_a_period(text: str, first: str, last: str) -> None:
+    stamp = _resolve(text)
+    assert stamp.earliest == dt.datetime.fromisoformat(first).replace(tzinfo=UTC)
+    end = dt.datetime.fromisoformat(last).replace(tzinfo=UTC) + dt.timedelta(days=1)
+    assert stamp.latest == min(end - dt.timedelta(microseconds=1), NOW)
+
+
+def test_a_month_by_name_looks_ahead_for_future_sites() -> None:
+    stamp = times.resolve("early August", NOW, future=True)
+    assert stamp is not None
+    assert stamp.earliest == dt.datetime(2025, 8, 1, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("text", ["the mid-2000s", "late-night show", "early bird"])
+def test_thirds_need_a_period(text: str) -> None:
+    assert times.find(text, now=NOW) == []

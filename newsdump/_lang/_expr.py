@@ -104,6 +104,12 @@ class Expr(NamedTuple):
     compact: bool = False
     """A number glued to a unit letter or two ("11h")."""
     lang: str = ""
+    third: int = 0
+    """1, 2 or 3 for the first, middle or last third of the period
+    ("early March", "late last year"); 0 for all of it."""
+    latest: bool = False
+    """A month by name alone: the latest one begun (the next with
+    *future*)."""
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -210,6 +216,7 @@ class ExprGrammar:
         range_links: tuple[str, ...] = ()
         about_after: tuple[str, ...] = ()
         bare: Mapping[str, str] = {}
+        thirds: Mapping[str, int] = {}
         if hand is not None:
             for phrase, meaning in hand.named.items():
                 named.setdefault(phrase, meaning)
@@ -254,6 +261,7 @@ class ExprGrammar:
             relative.update(hand.relative_before)
             anchor_links, range_links = hand.anchor_links, hand.range_links
             about_after, bare = hand.about_after, hand.bare_ages
+            thirds = hand.thirds
         # Signed offsets ("-3 h") follow a sign directly, as CLDR prints them.
         for mark, direction in (("-", -1), ("+", 1)):
             before.setdefault(mark, (direction, ""))
@@ -375,6 +383,15 @@ class ExprGrammar:
                 rf"(?:(?P<rn>{_NUMBER}|{number_words})\s+)?"
                 rf"(?P<ru>{_alt(targets)})\.?{end}"
             )
+        self.thirds = thirds
+        if thirds and relative:
+            # "early March", "mid-2024", "late last year", "the end of the month".
+            periods = [w for w, u in units.items() if u in {"week", "month", "year"}]
+            branches.append(
+                rf"{start}(?P<third>{_alt(thirds)})(?:\s+|\s*-\s*)"
+                rf"(?:(?P<trel>{_alt(relative)})\s+)?"
+                rf"(?P<tt>{_alt([*self.months, *periods])}|(?:1[89]|2\d)\d\d){end}"
+            )
         if code != "en":
             # A unit alone with a direction is one of it ("час назад").
             solo = [w for w in units if len(w.rstrip(".")) > 1 or not spaced]
@@ -409,6 +426,8 @@ class ExprGrammar:
             return self._named(match)
         if groups.get("rel") is not None:
             return self._relative(match)
+        if groups.get("third") is not None:
+            return self._third(match)
         return None  # pragma: no cover - every branch sets a group
 
     def _amount(self, raw: str) -> tuple[float, float, tuple[float, float] | None]:
@@ -474,8 +493,8 @@ class ExprGrammar:
             parts.append((value, unit))
         dur = match["dur"]
         compact = dur[0].isdigit() and " " not in dur
-        if not parts:
-            return None
+        if not parts or (compact and parts[0][0] >= 1000):
+            return None  # "the 2000s" is a decade, not 2000 seconds
         direction, hedge = 0, ""
         if (
             len(parts) == 1
@@ -689,6 +708,38 @@ class ExprGrammar:
         else:
             period = f"month:{self.months[target]}"
         return Expr(start, end, "named", period=period, offset=offset, lang=self.code)
+
+    def _third(self, match: re.Match[str]) -> Expr | None:
+        third = self.thirds[" ".join(match["third"].split())]
+        target = match["tt"].rstrip(".")
+        how = (
+            None
+            if match["trel"] is None
+            else self.relative[" ".join(match["trel"].split())]
+        )
+        start, end = match.start(), match.end()
+        if target.isdigit():
+            if how is not None:
+                return None
+            period, offset, latest = f"year={target}", 0, False
+        elif target in self.months:
+            period, latest = f"month:{self.months[target]}", how is None
+            offset = 0 if how is None else int(how) if how in {"-1", "0", "1"} else 9
+        else:
+            period, latest = self.unit_of[target], False
+            offset = 0 if how is None else int(how) if how in {"-1", "0", "1"} else 9
+        if offset == 9:
+            return None
+        return Expr(
+            start,
+            end,
+            "named",
+            period=period,
+            offset=offset,
+            lang=self.code,
+            third=third,
+            latest=latest,
+        )
 
 
 def _written(raw: str) -> tuple[float, float, None] | None:

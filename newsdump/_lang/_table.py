@@ -114,6 +114,9 @@ class Language:
             the next larger unit.
         unit_multiples: Unit words that stand for several of a unit
             ("fortnight"), to (factor, unit).
+        thirds: Words before a month, a year or "this month" naming its
+            first, middle or last third ("early", "mid", "late"), to 1, 2
+            or 3.
     """
 
     code: str
@@ -163,6 +166,7 @@ class Language:
     about_after: tuple[str, ...] = attrs.field(default=(), converter=_lower)
     bare_ages: Mapping[str, str] = attrs.field(factory=dict)
     unit_multiples: Mapping[str, tuple[float, Unit]] = attrs.field(factory=dict)
+    thirds: Mapping[str, int] = attrs.field(factory=dict)
 
     def __attrs_post_init__(self) -> None:
         if len(self.weekdays) != 7 or len(self.months) != 12:

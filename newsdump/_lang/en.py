@@ -264,4 +264,17 @@ TABLE = Language(
         "decades ago": "decade",
     },
     unit_multiples={"fortnight": (2, "week"), "fortnights": (2, "week")},
+    thirds={
+        "early": 1,
+        "mid": 2,
+        "late": 3,
+        "the beginning of": 1,
+        "the beginning of the": 1,
+        "the start of": 1,
+        "the start of the": 1,
+        "the middle of": 2,
+        "the middle of the": 2,
+        "the end of": 3,
+        "the end of the": 3,
+    },
 )

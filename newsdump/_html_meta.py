@@ -555,7 +555,8 @@ def _strings(value: Any, page: _Page, key: str = "name") -> list[str]:
     """Flatten a JSON-LD value to strings: text, ``{key: ...}`` or lists."""
     value = page.resolve(value)
     if isinstance(value, str):
-        return [value]
+        # CMSs escape JSON-LD text as HTML ("Maria &amp; Katerina").
+        return [_clean_value(value) if "&" in value else value]
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return [str(value)]
     if isinstance(value, dict):

@@ -94,6 +94,7 @@ PRECEDENCE: Final[Mapping[Field, tuple[str, ...]]] = {
         "meta:parsely-author",
         "meta:sailthru.author",
         "meta:citation_author",
+        "meta:citation_authors",
         "html:itemprop-author",
         "html:rel-author",
         "html:headline-byline",
@@ -1022,6 +1023,7 @@ SIGNED_SOURCES: Final = frozenset(
         "meta:sailthru.author",
         "meta:dc.creator",
         "meta:citation_author",
+        "meta:citation_authors",
     }
 )
 """Author sources that hold names, not bylines: one-word names count there
@@ -1047,7 +1049,7 @@ def _authors(page: _Page, site_names: Iterable[str] = ()) -> tuple[str, ...]:
         else:
             names = clean_authors(raw)
         if names:
-            return names
+            return _fuller(page, source, names)
         if source in SIGNED_SOURCES and not weak:
             weak = tuple(
                 name
@@ -1055,6 +1057,23 @@ def _authors(page: _Page, site_names: Iterable[str] = ()) -> tuple[str, ...]:
                 if not _names_match(name, site_names)
             )
     return weak
+
+
+def _fuller(page: _Page, chosen: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """*names*, or the names of a later field that holds names when it
+    lists every one of them and more (a first author in ``DC.creator``,
+    all of them in ``citation_author``)."""
+    if chosen not in SIGNED_SOURCES:
+        return names
+    wanted = {name.casefold() for name in names}
+    order = PRECEDENCE["authors"]
+    for source in order[order.index(chosen) + 1 :]:
+        if source not in SIGNED_SOURCES:
+            continue
+        more = clean_authors(_raw(source, page))
+        if len(more) > len(names) and wanted <= {name.casefold() for name in more}:
+            return more
+    return names
 
 
 def _page_tz(page: _Page) -> dt.tzinfo:

@@ -1168,6 +1168,8 @@ def _expr_age(text: str, expr: _Expr, opts: _Options) -> Timestamp:
     direction = expr.direction or -1
     *big, (last, unit) = expr.parts
     lo, hi = _count_range(expr, opts.habit)
+    if expr.vague is not None and unit == "second" and not big:
+        lo, hi = 0.0, 60.0  # "a few seconds ago" is just now: the last minute
     step = _FIXED.get(unit)
     if step is not None and all(u in _FIXED for _, u in big):
         # Elapsed time alone: `_shift_by`'s sums, the older parts added once.

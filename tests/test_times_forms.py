@@ -345,3 +345,43 @@ def test_a_month_by_name_looks_ahead_for_future_sites() -> None:
 @pytest.mark.parametrize("text", ["the mid-2000s", "late-night show", "early bird"])
 def test_thirds_need_a_period(text: str) -> None:
     assert times.find(text, now=NOW) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("vor wenigen Minuten", 3),
+        ("vor ein paar Minuten", 3),
+        ("vor einer halben Stunde", 30),
+        ("vor anderthalb Stunden", 90),
+        ("il y a quelques minutes", 3),
+        ("il y a une demi-heure", 30),
+        ("hace unos minutos", 3),
+        ("hace un par de horas", 150),
+        ("hace media hora", 30),
+        ("qualche minuto fa", 3),
+        ("há alguns minutos", 3),
+        ("há meia hora", 30),
+        ("een paar minuten geleden", 3),
+        ("een half uur geleden", 30),
+        ("около 3 часов назад", 180),
+        ("około 3 godzin temu", 180),
+        ("fra 3 giorni", -3 * 24 * 60),
+        ("daqui a 3 dias", -3 * 24 * 60),
+    ],
+)
+def test_vague_amounts_halves_and_more_words_in_other_languages(
+    text: str, minutes: int
+) -> None:
+    stamp = _resolve(text)
+    assert NOW - dt.timedelta(minutes=minutes) in stamp
+    # Not read as one unit ("a minute ago") or as just now.
+    if 0 < minutes < 60:
+        assert NOW - dt.timedelta(minutes=1) not in stamp
+
+
+def test_a_few_seconds_is_the_last_minute() -> None:
+    for text in ("a few seconds ago", "qualche secondo fa", "59 qualche secondo fa"):
+        stamp = _resolve(text)
+        assert stamp.earliest == NOW - dt.timedelta(minutes=1)
+        assert stamp.latest == NOW

@@ -366,7 +366,7 @@ class ExprGrammar:
             pres = _alt({p for p, _ in pairs})
             posts = _alt({q for _, q in pairs})
             branches.append(
-                rf"(?:{start}(?P<pp>{pres}))?\s*(?P<pn>{lead}\d{{1,12}})\s*"
+                rf"(?:{start}(?P<pp>{pres})\s*)?(?P<pn>{lead}\d{{1,12}})\s*"
                 rf"(?P<pq>{posts})?{end}"
             )
         phrases = {**dict.fromkeys(named, 0), **dict.fromkeys(fixed, 0)}

@@ -430,11 +430,16 @@ class ExprGrammar:
             return self._third(match)
         return None  # pragma: no cover - every branch sets a group
 
-    def _amount(self, raw: str) -> tuple[float, float, tuple[float, float] | None]:
+    def _amount(self, raw: str) -> tuple[float, float, tuple[float, float] | None]:  # noqa: PLR0911 - one return per form of amount
         """An amount as (value, step, vague range)."""
+        if raw.isdigit():
+            return float(raw), 1.0, None
         key = " ".join(raw.split())
+        value = self.numbers.get(key)
+        if value is not None:
+            return value, 1.0, None
         ends = self.range_split.split(key, maxsplit=1)
-        if len(ends) == 2 and ends[0] and ends[1] and key not in self.numbers:
+        if len(ends) == 2 and ends[0] and ends[1]:
             lo, lo_step, _ = self._amount(ends[0])
             hi, hi_step, _ = self._amount(ends[1])
             if not lo < hi:
@@ -443,17 +448,16 @@ class ExprGrammar:
         written = _written(key)
         if written is not None:
             return written
-        if raw[0].isdigit():
-            digits = raw.replace(",", ".")
+        if key[0].isdigit():
+            digits = key.replace(",", ".")
             step = (
                 10.0 ** -(len(digits) - digits.index(".") - 1) if "." in digits else 1.0
             )
             return float(digits), step, None
-        key = " ".join(raw.split())
         span = self.vague.get(key)
         if span is not None:
             return (span[0] + span[1]) / 2, 1.0, span
-        return self.numbers.get(key, 1.0), 1.0, None
+        return 1.0, 1.0, None
 
     def _age(  # noqa: C901, PLR0911, PLR0912, PLR0915 - one pass over the match
         self, match: re.Match[str], groups: dict[str, str | None]

@@ -61,8 +61,31 @@ _PLACE = re.compile(r"\s+(?:in|at|for|from)\s+\S.*$", re.DOTALL)
 
 NOT_NAME_WORDS = frozenset(
     {
+        "about",
         "admin",
         "administrator",
+        "analyst",
+        "attorney",
+        "bio",
+        "biography",
+        "certified",
+        "conditions",
+        "consultant",
+        "dietitian",
+        "director",
+        "expert",
+        "experts",
+        "founder",
+        "journalism",
+        "learn",
+        "licensed",
+        "manager",
+        "nutritionist",
+        "policy",
+        "president",
+        "privacy",
+        "specialist",
+        "written",
         "agencies",
         "anonymous",
         "agency",
@@ -127,8 +150,9 @@ NOT_NAME_WORDS = frozenset(
         "writers",
     }
 )
-"""Words that show a byline part is a role, a desk or an agency, not a
-person ("Staff Writer", "Reuters Staff", "Associated Press")."""
+"""Words that show a byline part is a role, a desk, an agency or a page's
+label, not a person ("Staff Writer", "Reuters Staff", "Associated Press",
+"Full Bio", "Written By", "Privacy Policy")."""
 
 NAME_PARTICLES = frozenset(
     {

@@ -94,6 +94,7 @@ PRECEDENCE: Final[Mapping[Field, tuple[str, ...]]] = {
         "meta:parsely-author",
         "meta:sailthru.author",
         "meta:citation_author",
+        "meta:citation_authors",
         "html:itemprop-author",
         "html:rel-author",
         "html:headline-byline",
@@ -555,7 +556,8 @@ def _strings(value: Any, page: _Page, key: str = "name") -> list[str]:
     """Flatten a JSON-LD value to strings: text, ``{key: ...}`` or lists."""
     value = page.resolve(value)
     if isinstance(value, str):
-        return [value]
+        # CMSs escape JSON-LD text as HTML ("Maria &amp; Katerina").
+        return [_clean_value(value) if "&" in value else value]
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return [str(value)]
     if isinstance(value, dict):
@@ -1021,6 +1023,7 @@ SIGNED_SOURCES: Final = frozenset(
         "meta:sailthru.author",
         "meta:dc.creator",
         "meta:citation_author",
+        "meta:citation_authors",
     }
 )
 """Author sources that hold names, not bylines: one-word names count there
@@ -1046,7 +1049,7 @@ def _authors(page: _Page, site_names: Iterable[str] = ()) -> tuple[str, ...]:
         else:
             names = clean_authors(raw)
         if names:
-            return names
+            return _fuller(page, source, names)
         if source in SIGNED_SOURCES and not weak:
             weak = tuple(
                 name
@@ -1054,6 +1057,23 @@ def _authors(page: _Page, site_names: Iterable[str] = ()) -> tuple[str, ...]:
                 if not _names_match(name, site_names)
             )
     return weak
+
+
+def _fuller(page: _Page, chosen: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """*names*, or the names of a later field that holds names when it
+    lists every one of them and more (a first author in ``DC.creator``,
+    all of them in ``citation_author``)."""
+    if chosen not in SIGNED_SOURCES:
+        return names
+    wanted = {name.casefold() for name in names}
+    order = PRECEDENCE["authors"]
+    for source in order[order.index(chosen) + 1 :]:
+        if source not in SIGNED_SOURCES:
+            continue
+        more = clean_authors(_raw(source, page))
+        if len(more) > len(names) and wanted <= {name.casefold() for name in more}:
+            return more
+    return names
 
 
 def _page_tz(page: _Page) -> dt.tzinfo:

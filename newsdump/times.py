@@ -345,7 +345,7 @@ def _elapsed(  # noqa: PLR0917 - the fast path of _age
         lo, hi = here, here + step
     elif qualifier == "under":
         lo, hi = here, now_utc
-    elif habit == "round":
+    elif habit == "round" and qualifier != "about":
         lo, hi = here - step / 2, here + step / 2
     else:
         lo, hi = here - step, here + step / 2
@@ -413,9 +413,9 @@ def _age(
             lo, hi = here, newer
         elif qualifier == "under":
             lo, hi = here, now_utc
-        elif habit == "floor":
+        elif habit == "floor" and qualifier != "about":
             lo, hi = older, here
-        elif habit == "round":
+        elif habit == "round" and qualifier != "about":
             lo, hi = _mid(older, here), _mid(here, newer)
         else:
             lo, hi = older, _mid(here, newer)
@@ -1003,8 +1003,8 @@ def _plain_future(text: str, opts: _Options) -> Timestamp | None:
         key = ("", f"{word} {after}")
         direction, hedge = grammar.after[after], ""
     bare = word.rstrip(".")
-    if bare not in grammar.units:
-        return None
+    if bare not in grammar.units or bare in grammar.multiple:
+        return None  # "a fortnight": left to the grammar
     known = grammar.exact.get(key)
     if known is not None:
         unit: str | None = known[0]
@@ -1168,6 +1168,8 @@ def _expr_age(text: str, expr: _Expr, opts: _Options) -> Timestamp:
     direction = expr.direction or -1
     *big, (last, unit) = expr.parts
     lo, hi = _count_range(expr, opts.habit)
+    if expr.vague is not None and unit == "second" and not big:
+        lo, hi = 0.0, 60.0  # "a few seconds ago" is just now: the last minute
     step = _FIXED.get(unit)
     if step is not None and all(u in _FIXED for _, u in big):
         # Elapsed time alone: `_shift_by`'s sums, the older parts added once.
@@ -1233,7 +1235,7 @@ def _month_start(year: int, month: int) -> dt.date:
     return dt.date(year, month0 + 1, 1)
 
 
-def _expr_named(text: str, expr: _Expr, opts: _Options) -> Timestamp | None:  # noqa: PLR0911 - one return per kind of period
+def _expr_named(text: str, expr: _Expr, opts: _Options) -> Timestamp | None:  # noqa: C901, PLR0911 - one return per kind of period
     now = opts.now
     period = expr.period
     if period == "second":
@@ -1250,6 +1252,9 @@ def _expr_named(text: str, expr: _Expr, opts: _Options) -> Timestamp | None:  # 
     if period == "earlier":
         start, _ = _day_bounds(today, opts.zone)
         return _stamp(text, start, now, "day", zone=now.tzinfo)
+    if period == "later":
+        _, end = _day_bounds(today, opts.zone)
+        return _stamp(text, now, end, "day", zone=now.tzinfo)
     day = _named_day(period, expr.offset, today)
     if day is not None:
         if expr.clock is not None:
@@ -1258,15 +1263,65 @@ def _expr_named(text: str, expr: _Expr, opts: _Options) -> Timestamp | None:  # 
     if period in _DAY_PARTS:
         from_hour, to_hour = _DAY_PARTS[period]
         day = today + dt.timedelta(days=expr.offset)
+        if expr.clock is not None:
+            return _part_clock(text, day, from_hour, expr.clock, opts)
         midnight = dt.datetime.combine(day, dt.time(), tzinfo=opts.zone)
         start = (midnight + dt.timedelta(hours=from_hour)).astimezone(_UTC)
         end = (midnight + dt.timedelta(hours=to_hour)).astimezone(_UTC) - _MICRO
         return _stamp(text, start, end, "hour", zone=now.tzinfo)
-    span = _named_span(period, expr.offset, today)
+    offset = _month_offset(int(period[6:]), today, opts) if expr.latest else expr.offset
+    span = _named_span(period, offset, today)
     if span is None:
         return None
     first, days, granularity = span
+    if expr.third:
+        first, days, granularity = _third_of(first, days, granularity, expr.third)
     return _days(text, first, days, opts, granularity, clamp=first <= today)
+
+
+def _month_offset(month: int, today: dt.date, opts: _Options) -> int:
+    """The offset of the latest month of that name begun, or with *future*
+    the next not yet over."""
+    if opts.future:
+        return 0 if month >= today.month else 1
+    return 0 if month <= today.month else -1
+
+
+def _third_of(
+    first: dt.date, days: int, granularity: Granularity, third: int
+) -> tuple[dt.date, int, Granularity]:
+    """The first, middle or last third of a period ("early March": the 1st
+    to the 10th; "late 2024": September to December)."""
+    if granularity == "year":
+        # Four months each: January to April, May to August, September on.
+        start = _month_start(first.year, 1 + 4 * (third - 1))
+        following = _month_start(first.year, 5 + 4 * (third - 1))
+        return start, (following - start).days, "month"
+    size = days // 3
+    start = first + dt.timedelta(days=(third - 1) * size)
+    length = size if third < 3 else days - 2 * size
+    return start, length, "day"
+
+
+def _part_clock(
+    text: str,
+    day: dt.date,
+    from_hour: int,
+    clock: tuple[int, int, int | None],
+    opts: _Options,
+) -> Timestamp:
+    """A clock time in a part of a day ("last night at 11:30", "tonight at
+    8:15"): a 12-hour time goes to the half of the day the part is in, and
+    the small hours of a night to the next day."""
+    hour, minute, second = clock
+    if from_hour >= 12 and hour < 12:
+        if from_hour >= 18 and hour < 6:
+            day += dt.timedelta(days=1)
+        else:
+            hour += 12
+    return _at(
+        text, day, _clock_time((hour, minute, second)), opts.zone, opts.now.tzinfo
+    )
 
 
 def _named_day(period: str, offset: int, today: dt.date) -> dt.date | None:
@@ -1283,7 +1338,7 @@ def _named_day(period: str, offset: int, today: dt.date) -> dt.date | None:
     return today + dt.timedelta(days=wanted - weekday)
 
 
-def _named_span(
+def _named_span(  # noqa: C901 - one branch per kind of period
     period: str, offset: int, today: dt.date
 ) -> tuple[dt.date, int, Granularity] | None:
     """The first day, length in days and granularity of a named period:
@@ -1292,6 +1347,13 @@ def _named_span(
     if period == "week":
         monday = today - dt.timedelta(days=today.weekday() - 7 * offset)
         return monday, 7, "week"
+    if period == "weekend":
+        # Saturday and Sunday of a calendar week; offset 2 is the latest
+        # weekend begun ("over the weekend").
+        if offset == 2:
+            offset = 0 if today.weekday() >= 5 else -1
+        monday = today - dt.timedelta(days=today.weekday() - 7 * offset)
+        return monday + dt.timedelta(days=5), 2, "day"
     if period == "month":
         first = _month_start(today.year, today.month + offset)
         following = _month_start(first.year, first.month + 1)
@@ -1299,6 +1361,10 @@ def _named_span(
         quarter = (today.month - 1) // 3 + offset
         first = _month_start(today.year, quarter * 3 + 1)
         following = _month_start(first.year, first.month + 3)
+    elif period.startswith("year="):
+        year = int(period[5:])
+        first, following = dt.date(year, 1, 1), dt.date(year + 1, 1, 1)
+        period = "year"
     elif period in {"year", "decade"}:
         size = 10 if period == "decade" else 1
         year = today.year // size * size + size * offset
@@ -1446,6 +1512,26 @@ def _strong(text: str, expr: _Expr) -> bool:
     )
 
 
+def _joined(text: str, exprs: list[_Expr], chosen: _Expr) -> bool:
+    """Whether *chosen* is one half of a larger expression the grammars do
+    not read ("a week today", "3 days after Monday"): another expression
+    stands next to it with at most one word and no separator between."""
+    for other in exprs:
+        if other is chosen:
+            continue
+        lo, hi = (
+            (other.end, chosen.start)
+            if other.end <= chosen.start
+            else (chosen.end, other.start)
+        )
+        if hi < lo:
+            continue
+        between = text[lo:hi].split()
+        if len(between) <= 1 and not any(c in _SEPARATORS for c in text[lo:hi]):
+            return True
+    return False
+
+
 def _from_expressions(text: str, opts: _Options, *, among_words: bool) -> _Found | None:
     exprs = _expressions(text, opts)
     if not exprs:
@@ -1457,6 +1543,8 @@ def _from_expressions(text: str, opts: _Options, *, among_words: bool) -> _Found
         chosen: _Expr | None = first
     elif among_words:
         chosen = next((e for e in exprs if _strong(text, e)), None)
+        if chosen is not None and _joined(text, exprs, chosen):
+            return None
     else:
         chosen = None
     if chosen is None:

@@ -65,6 +65,14 @@ class TestCleanAuthors:
             ("Von Anna Schmidt und Max Müller", ("Anna Schmidt", "Max Müller")),
             ("  By\n  Jane   Doe  ", ("Jane Doe",)),
             ("", ()),
+            # Labels of author boxes and page links are not names.
+            ("Full Bio", ()),
+            ("Written By", ()),
+            ("Learn More", ()),
+            ("About Jane", ()),
+            ("Privacy Policy", ()),
+            ("Jane Doe, Home Security Expert", ("Jane Doe",)),
+            ("Jane Doe | Trial Attorney", ("Jane Doe",)),
         ],
     )
     def test_bylines(self, raw, expected):

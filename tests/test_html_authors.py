@@ -76,3 +76,22 @@ class TestAuthorSources:
         )
 
         assert ("Aditya Mahindru", "Pradeep Patil") == authors(head)
+
+    def test_a_fuller_list_of_names_wins(self):
+        """A first author in DC.creator, all of them in citation_authors."""
+        head = (
+            '<meta name="DC.creator" content="Aditya Mahindru">'
+            '<meta name="citation_authors" content="Aditya Mahindru">'
+            '<meta name="citation_authors" content="Pradeep Patil">'
+        )
+
+        assert ("Aditya Mahindru", "Pradeep Patil") == authors(head)
+
+    def test_a_longer_list_of_other_names_does_not_win(self):
+        head = (
+            '<meta name="author" content="Ana Ruiz">'
+            '<meta name="citation_author" content="Bo Lind">'
+            '<meta name="citation_author" content="Cy Moe">'
+        )
+
+        assert ("Ana Ruiz",) == authors(head)

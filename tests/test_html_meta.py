@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
-from newsdump import Source
+from newsdump import Source, parse_html
 from newsdump._decode import decode_html
 from newsdump._html_meta import (
     PRECEDENCE,
@@ -600,3 +600,18 @@ class TestNeverRaises:
         tree = LexborHTMLParser("".join(pieces))
 
         assert isinstance(read_meta(tree, url=url, now=NOW), PageMeta)
+
+
+def test_json_ld_text_escaped_as_html_is_unescaped() -> None:
+    # Some CMSs write JSON-LD strings escaped as HTML text.
+    page = (
+        "<html><head><script type='application/ld+json'>"
+        '{"@type": "NewsArticle", "headline": "Salt &amp; pepper",'
+        ' "author": {"@type": "Person", "name": "Maria &amp; Katerina"}}'
+        "</script></head><body><h1>Salt &amp; pepper</h1>"
+        "<article><p>" + "A sentence of the article body. " * 12 + "</p></article>"
+        "</body></html>"
+    )
+    article = parse_html(page)
+    assert article.authors == ("Maria", "Katerina")
+    assert article.title == "Salt & pepper"

@@ -33,6 +33,25 @@ _HAND: dict[str, Language] = {lang.code: lang for lang in LANGUAGES}
 _UNSPACED = frozenset({"Hani", "Kana", "Hang", "Thai"})
 _WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _NUMBER = r"\d{1,12}(?:[.,]\d{1,6})?"
+# An amount in a duration: hours and minutes ("2:30 hours"), a whole number
+# and a fraction ("1 1/2"), a fraction ("1/2"), or a plain number.
+_AMOUNT = (
+    r"\d{1,12}(?:[.,]\d{1,6}|:[0-5]\d(?![\d:])|\s+[1-9]/[1-9]\d?(?![\d/])|\s?[½¼¾])?"
+    r"|[1-9]/[1-9]\d?(?![\d/])|[½¼¾]|\.\d{1,6}"
+)
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+# How many of a unit the next larger one holds: "hours ago" is under a day.
+_NEXT_UNIT = {
+    "second": 60.0,
+    "minute": 60.0,
+    "hour": 24.0,
+    "day": 7.0,
+    "week": 5.0,
+    "month": 12.0,
+    "year": 10.0,
+    "decade": 10.0,
+}
+_FRACTION = re.compile(r"(?:(\d{1,3})\s+)?([1-9])/([1-9]\d?)")
 _CLOCK = (
     r"(?=\d{1,2}(?::\d{2}|\s*[ap]\.?\s?m\b))(?P<ch>\d{1,2})(?::(?P<cm>\d{2}))?"
     r"(?::(?P<cs>\d{2}))?\s*(?P<cap>[ap])?(?:\.?\s?m\b\.?)?"
@@ -85,6 +104,12 @@ class Expr(NamedTuple):
     compact: bool = False
     """A number glued to a unit letter or two ("11h")."""
     lang: str = ""
+    third: int = 0
+    """1, 2 or 3 for the first, middle or last third of the period
+    ("early March", "late last year"); 0 for all of it."""
+    latest: bool = False
+    """A month by name alone: the latest one begun (the next with
+    *future*)."""
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -112,9 +137,13 @@ class ExprGrammar:
         units: dict[str, str] = {}
         for word, unit in table.UNITS.items():
             units.setdefault(word, unit)
+        multiple: dict[str, float] = {}
         if hand is not None:
             for word, unit in hand.units.items():
                 units.setdefault(word, unit)
+            for word, (factor, unit) in hand.unit_multiples.items():
+                units.setdefault(word, unit)
+                multiple[word] = factor
         for word in list(units):
             units.setdefault(word.rstrip("."), units[word])
         before: dict[str, tuple[int, str]] = {}
@@ -183,6 +212,11 @@ class ExprGrammar:
         halves: tuple[str, ...] = ()
         joiners = ["and"] if code == "en" else []
         relative: dict[str, str] = {}
+        anchor_links: Mapping[str, int] = {}
+        range_links: tuple[str, ...] = ()
+        about_after: tuple[str, ...] = ()
+        bare: Mapping[str, str] = {}
+        thirds: Mapping[str, int] = {}
         if hand is not None:
             for phrase, meaning in hand.named.items():
                 named.setdefault(phrase, meaning)
@@ -225,6 +259,9 @@ class ExprGrammar:
             links, halves = hand.fraction_links, hand.and_half
             joiners += list(hand.joiners)
             relative.update(hand.relative_before)
+            anchor_links, range_links = hand.anchor_links, hand.range_links
+            about_after, bare = hand.about_after, hand.bare_ages
+            thirds = hand.thirds
         # Signed offsets ("-3 h") follow a sign directly, as CLDR prints them.
         for mark, direction in (("-", -1), ("+", 1)):
             before.setdefault(mark, (direction, ""))
@@ -239,14 +276,26 @@ class ExprGrammar:
         self.weekdays: Mapping[str, int] = table.WEEKDAYS
         self.months: Mapping[str, int] = table.MONTHS
         self.spaced = spaced
+        self.multiple = multiple
+        self.anchor_links, self.bare = anchor_links, bare
+        self.anchor_days = {
+            phrase: offset
+            for phrase, (period, offset) in named.items()
+            if period == "day"
+        }
 
         start = rf"(?<![^\W\d_])(?<!{_MARKS})" if spaced else ""
         end = rf"(?![^\W\d_]|{_MARKS})" if spaced else ""
-        lead = r"(?<![\w.,])" if spaced else r"(?<![\d.,])"
+        # An amount starts no other number: "2" in "1/2", "30" in "2:30".
+        lead = r"(?<![\w.,:/])(?<!\d-)" if spaced else r"(?<![\d.,:/])"
         unit_end = rf"(?:\.|{end})" if spaced else r"\.?"
         amounts = {**numbers, **dict.fromkeys(vague, 0.0)}
         number_words = _alt(amounts)
         halves_re = _alt(halves) if halves else ""
+        range_re = r"\s*-\s*"
+        if range_links:
+            range_re = rf"(?:\s*-\s*|\s+(?:{_alt(range_links)})\s+)"
+        self.range_split = re.compile(range_re)
         links_re = _alt(links) if links else ""
 
         def part(*, named: bool) -> str:
@@ -256,11 +305,21 @@ class ExprGrammar:
                 return f"(?P<{name}>" if named else "(?:"
 
             half = rf"(?:\s+{g('hb')}{halves_re}))?" if halves else ""
+            if range_links:
+                # "a day or two": the second amount after the unit.
+                half += (
+                    rf"(?:\s+(?:{_alt(range_links)})\s+{g('ro')}\d{{1,3}}|"
+                    rf"{number_words}){end})?"
+                )
+            if about_after:
+                half += rf"(?:\s+{g('os')}{_alt(about_after)}){end})?"
             half_mid = rf"(?:{g('ha')}{halves_re})\s+)?" if halves else ""
             unit = rf"{g('u')}{_alt(units)}){unit_end}"
-            body = rf"{g('n')}{_NUMBER})\s*"
+            digits = rf"(?:{_AMOUNT})(?:{range_re}(?:{_AMOUNT}))?"
+            body = rf"{g('n')}{digits})\s*"
             if amounts:
-                body = rf"(?:{g('n')}{_NUMBER})\s*|{start}{g('w')}{number_words})\s+)"
+                words = rf"{number_words}(?:{range_re}{number_words})?"
+                body = rf"(?:{g('n')}{digits})\s*|{start}{g('w')}{words})\s+)"
             out = rf"{body}{half_mid}{unit}{half}"
             if fractions:
                 link = rf"(?:(?:{links_re})\s+)?" if links else ""
@@ -275,20 +334,39 @@ class ExprGrammar:
             joiner = (
                 rf"(?:\s*,?\s+(?:{_alt(joiners)})\s+|\s*,\s*|\s+|(?<=[^\W\d_])(?=\d))"
             )
-        hedge = rf"(?:(?P<h1>{_alt(hedges)})\s+)?" if hedges else ""
-        hedge2 = rf"(?:(?P<h2>{_alt(hedges)})\s+)?" if hedges else ""
+        # A hedge that is a sign ("~") needs no space after it.
+        gap = r"(?:\s+|(?<=[^\w\s])\s*)"
+        hedge = rf"(?:(?P<h1>{_alt(hedges)}){gap})?" if hedges else ""
+        hedge2 = rf"(?:(?P<h2>{_alt(hedges)}){gap})?" if hedges else ""
         clock = rf"(?:,?\s*(?:at|@|-|,)?\s*{_CLOCK})?"
+        anchored = ""
+        if anchor_links and self.anchor_days:
+            # "a week from tomorrow", "two days before yesterday"; but "a
+            # week from today" is an age to come, as "a week from now".
+            ages = [
+                f"{link} {day}"
+                for link in anchor_links
+                for day in self.anchor_days
+                if f"{link} {day}" in after
+            ]
+            not_age = rf"(?!(?:{_alt(ages)}){end})" if ages else ""
+            anchored = (
+                rf"\s+{not_age}(?P<alink>{_alt(anchor_links)})\s+"
+                rf"(?P<aday>{_alt([*self.anchor_days, *table.WEEKDAYS])}){end}|"
+            )
         age = (
             rf"{start}{hedge}(?:(?P<b>{_alt(before)})\s*)?{hedge2}"
             rf"(?P<dur>{lead}{part(named=False)}(?:{joiner}{part(named=False)})*)"
-            rf"(?:\s*(?P<a>{_alt(after)}){end})?{clock}"
+            rf"(?:{anchored}\s*(?P<a>{_alt(after)}){end})?{clock}"
         )
         branches = [age]
+        if bare:
+            branches.append(rf"{start}(?P<bare>{_alt(bare)}){end}")
         if pairs:
             pres = _alt({p for p, _ in pairs})
             posts = _alt({q for _, q in pairs})
             branches.append(
-                rf"(?:{start}(?P<pp>{pres}))?\s*(?P<pn>{lead}\d{{1,12}})\s*"
+                rf"(?:{start}(?P<pp>{pres})\s*)?(?P<pn>{lead}\d{{1,12}})\s*"
                 rf"(?P<pq>{posts})?{end}"
             )
         phrases = {**dict.fromkeys(named, 0), **dict.fromkeys(fixed, 0)}
@@ -304,6 +382,15 @@ class ExprGrammar:
                 rf"{start}(?P<rel>{_alt(relative)})\s+"
                 rf"(?:(?P<rn>{_NUMBER}|{number_words})\s+)?"
                 rf"(?P<ru>{_alt(targets)})\.?{end}"
+            )
+        self.thirds = thirds
+        if thirds and relative:
+            # "early March", "mid-2024", "late last year", "the end of the month".
+            periods = [w for w, u in units.items() if u in {"week", "month", "year"}]
+            branches.append(
+                rf"{start}(?P<third>{_alt(thirds)})(?:\s+|\s*-\s*)"
+                rf"(?:(?P<trel>{_alt(relative)})\s+)?"
+                rf"(?P<tt>{_alt([*self.months, *periods])}|(?:1[89]|2\d)\d\d){end}"
             )
         if code != "en":
             # A unit alone with a direction is one of it ("час назад").
@@ -323,10 +410,14 @@ class ExprGrammar:
             if expr is not None:
                 yield expr
 
-    def _read(self, match: re.Match[str]) -> Expr | None:
+    def _read(self, match: re.Match[str]) -> Expr | None:  # noqa: PLR0911 - one return per branch
         groups = match.groupdict()
+        if groups.get("aday") is not None:
+            return self._anchored(match)
         if groups["dur"] is not None:
             return self._age(match, groups)
+        if groups.get("bare") is not None:
+            return self._bare(match)
         if groups.get("su") is not None:
             return self._solo(match)
         if groups.get("pn") is not None:
@@ -335,35 +426,54 @@ class ExprGrammar:
             return self._named(match)
         if groups.get("rel") is not None:
             return self._relative(match)
+        if groups.get("third") is not None:
+            return self._third(match)
         return None  # pragma: no cover - every branch sets a group
 
-    def _amount(self, raw: str) -> tuple[float, float, tuple[float, float] | None]:
+    def _amount(self, raw: str) -> tuple[float, float, tuple[float, float] | None]:  # noqa: PLR0911 - one return per form of amount
         """An amount as (value, step, vague range)."""
-        if raw[0].isdigit():
-            digits = raw.replace(",", ".")
+        if raw.isdigit():
+            return float(raw), 1.0, None
+        key = " ".join(raw.split())
+        value = self.numbers.get(key)
+        if value is not None:
+            return value, 1.0, None
+        ends = self.range_split.split(key, maxsplit=1)
+        if len(ends) == 2 and ends[0] and ends[1]:
+            lo, lo_step, _ = self._amount(ends[0])
+            hi, hi_step, _ = self._amount(ends[1])
+            if not lo < hi:
+                return hi, hi_step, None
+            return (lo + hi) / 2, max(lo_step, hi_step), (lo, hi)
+        written = _written(key)
+        if written is not None:
+            return written
+        if key[0].isdigit():
+            digits = key.replace(",", ".")
             step = (
                 10.0 ** -(len(digits) - digits.index(".") - 1) if "." in digits else 1.0
             )
             return float(digits), step, None
-        key = " ".join(raw.split())
         span = self.vague.get(key)
         if span is not None:
             return (span[0] + span[1]) / 2, 1.0, span
-        return self.numbers.get(key, 1.0), 1.0, None
+        return 1.0, 1.0, None
 
-    def _age(  # noqa: C901, PLR0912 - one pass over the match
+    def _age(  # noqa: C901, PLR0911, PLR0912, PLR0915 - one pass over the match
         self, match: re.Match[str], groups: dict[str, str | None]
     ) -> Expr | None:
         parts: list[tuple[float, str]] = []
         step = 1.0
         vague: tuple[float, float] | None = None
         first: re.Match[str] | None = None
+        or_so = False
         for part in self.part.finditer(match["dur"]):
             first = first or part
             pg = part.groupdict()
             unit = self.unit_of.get(part["u"]) or self.unit_of.get(part["u"] + ".")
             if unit is None:
                 return None
+            factor = self.multiple.get(part["u"], 1.0)
             if pg.get("f") is not None:
                 value = self.fractions[" ".join(part["f"].split())]
                 # "half" is as precise as a half, "quarter" as a quarter.
@@ -372,13 +482,30 @@ class ExprGrammar:
                 value, step, vague = self._amount(pg.get("n") or pg["w"])
             if pg.get("ha") is not None or pg.get("hb") is not None:
                 value, step = value + 0.5, 0.5
+            if pg.get("ro") is not None:
+                top, _, _ = self._amount(pg["ro"])
+                if top <= value:
+                    return None
+                vague = (value, top)
+                value = (value + top) / 2
+            if pg.get("os") is not None:
+                or_so = True
+            if factor != 1.0:
+                value, step = value * factor, step * factor
+                if vague is not None:
+                    vague = (vague[0] * factor, vague[1] * factor)
             parts.append((value, unit))
         dur = match["dur"]
         compact = dur[0].isdigit() and " " not in dur
-        if not parts:
-            return None
+        if not parts or (compact and parts[0][0] >= 1000):
+            return None  # "the 2000s" is a decade, not 2000 seconds
         direction, hedge = 0, ""
-        if len(parts) == 1 and not groups.get("h1") and not groups.get("h2"):
+        if (
+            len(parts) == 1
+            and not or_so
+            and not groups.get("h1")
+            and not groups.get("h2")
+        ):
             pre = " ".join((match["b"] or "").split())
             number = first
             post_end = match.end("a") if match["a"] is not None else match.end("dur")
@@ -406,6 +533,10 @@ class ExprGrammar:
             if direction and after != direction:
                 return None
             direction = after
+        if ":" in dur and not direction:
+            return None  # "2:30 h" alone is a clock time, not a duration
+        if or_so:
+            hedge = "about"
         for word in (groups.get("h2"), groups.get("h1")):
             # "just over 2 hours": the second hedge says more.
             if word is not None and not hedge:
@@ -422,6 +553,62 @@ class ExprGrammar:
             hedge,
             clock=_clock(groups, "c"),
             compact=compact,
+            lang=self.code,
+        )
+
+    def _anchored(self, match: re.Match[str]) -> Expr | None:  # noqa: PLR0911 - one return per case left unread
+        """A whole number of days or weeks before or after a named day."""
+        days = 0.0
+        if match["b"] or match["h1"] or match["h2"]:
+            return None
+        for part in self.part.finditer(match["dur"]):
+            pg = part.groupdict()
+            if (
+                pg.get("f")
+                or pg.get("ha")
+                or pg.get("hb")
+                or pg.get("ro")
+                or pg.get("os")
+            ):
+                return None
+            unit = self.unit_of.get(part["u"]) or self.unit_of.get(part["u"] + ".")
+            if unit not in {"day", "week"}:
+                return None
+            value, _, vague = self._amount(pg.get("n") or pg["w"])
+            if vague is not None:
+                return None
+            days += (
+                value * self.multiple.get(part["u"], 1.0) * (7 if unit == "week" else 1)
+            )
+        if not days or days != int(days):
+            return None
+        link_word = " ".join(match["alink"].split())
+        day_word = " ".join(match["aday"].split())
+        link = self.anchor_links[link_word]
+        anchor = self.anchor_days.get(day_word)
+        if anchor is None:
+            return None  # counted from a weekday: not read rather than misread
+        return Expr(
+            match.start(),
+            match.end(),
+            "named",
+            period="day",
+            offset=anchor + link * int(days),
+            lang=self.code,
+        )
+
+    def _bare(self, match: re.Match[str]) -> Expr:
+        """A plural unit without a number ("hours ago"): more than one and
+        less than the next larger unit."""
+        unit = self.bare[" ".join(match["bare"].split())]
+        top = _NEXT_UNIT[unit]
+        return Expr(
+            match.start(),
+            match.end(),
+            "age",
+            (((1 + top) / 2, unit),),
+            vague=(1.0, top),
+            direction=-1,
             lang=self.code,
         )
 
@@ -525,6 +712,57 @@ class ExprGrammar:
         else:
             period = f"month:{self.months[target]}"
         return Expr(start, end, "named", period=period, offset=offset, lang=self.code)
+
+    def _third(self, match: re.Match[str]) -> Expr | None:
+        third = self.thirds[" ".join(match["third"].split())]
+        target = match["tt"].rstrip(".")
+        how = (
+            None
+            if match["trel"] is None
+            else self.relative[" ".join(match["trel"].split())]
+        )
+        start, end = match.start(), match.end()
+        if target.isdigit():
+            if how is not None:
+                return None
+            period, offset, latest = f"year={target}", 0, False
+        elif target in self.months:
+            period, latest = f"month:{self.months[target]}", how is None
+            offset = 0 if how is None else int(how) if how in {"-1", "0", "1"} else 9
+        else:
+            period, latest = self.unit_of[target], False
+            offset = 0 if how is None else int(how) if how in {"-1", "0", "1"} else 9
+        if offset == 9:
+            return None
+        return Expr(
+            start,
+            end,
+            "named",
+            period=period,
+            offset=offset,
+            lang=self.code,
+            third=third,
+            latest=latest,
+        )
+
+
+def _written(raw: str) -> tuple[float, float, None] | None:
+    """Hours and minutes ("2:30") or a written fraction ("1 1/2") as
+    (value, step, None); None for any other amount."""
+    if ":" in raw:
+        hours, minutes = raw.split(":")
+        return int(hours) + int(minutes) / 60, 1 / 60, None
+    if raw[-1] in _VULGAR:
+        whole = raw[:-1].strip()
+        value = _VULGAR[raw[-1]]
+        return (int(whole) if whole else 0) + value, 0.25 if value != 0.5 else 0.5, None
+    if raw[0] == ".":
+        return float("0" + raw), 10.0 ** -(len(raw) - 1), None
+    fraction = _FRACTION.fullmatch(raw)
+    if fraction is None:
+        return None
+    whole, top, bottom = fraction.groups()
+    return int(whole or 0) + int(top) / int(bottom), 1 / int(bottom), None
 
 
 def _continues(char: str) -> bool:

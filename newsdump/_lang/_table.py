@@ -102,6 +102,21 @@ class Language:
         relative_before: Words before a unit, weekday or month naming a
             period around now, to an offset or a rolling window
             (``{"last": "-1", "past": "past"}``).
+        anchor_links: Words joining a duration to the named day it counts
+            from, to the direction they count in ("a week from tomorrow":
+            ``{"from": 1}``).
+        range_links: Words joining the two amounts of a range ("2 to 3
+            days", "a day or two"); a hyphen always joins them.
+        about_after: Words after a unit that make an age approximate ("an
+            hour or so ago").
+        bare_ages: Whole phrases giving a plural unit without a number
+            ("hours ago"), to that unit: more than one of it and less than
+            the next larger unit.
+        unit_multiples: Unit words that stand for several of a unit
+            ("fortnight"), to (factor, unit).
+        thirds: Words before a month, a year or "this month" naming its
+            first, middle or last third ("early", "mid", "late"), to 1, 2
+            or 3.
     """
 
     code: str
@@ -146,6 +161,12 @@ class Language:
         factory=dict, converter=_lower_named
     )
     relative_before: Mapping[str, str] = attrs.field(factory=dict)
+    anchor_links: Mapping[str, int] = attrs.field(factory=dict)
+    range_links: tuple[str, ...] = attrs.field(default=(), converter=_lower)
+    about_after: tuple[str, ...] = attrs.field(default=(), converter=_lower)
+    bare_ages: Mapping[str, str] = attrs.field(factory=dict)
+    unit_multiples: Mapping[str, tuple[float, Unit]] = attrs.field(factory=dict)
+    thirds: Mapping[str, int] = attrs.field(factory=dict)
 
     def __attrs_post_init__(self) -> None:
         if len(self.weekdays) != 7 or len(self.months) != 12:

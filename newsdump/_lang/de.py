@@ -33,6 +33,14 @@ TABLE = Language(
         "jahren": "year",
     },
     one=("ein", "eine", "einer", "einem", "einen"),
+    vague={
+        "wenigen": (2, 5),
+        "ein paar": (2, 5),
+        "einigen": (3, 9),
+        "mehreren": (3, 9),
+    },
+    fractions={"einer halben": 0.5, "einer dreiviertel": 0.75},
+    numbers={"anderthalb": 1.5, "eineinhalb": 1.5},
     ago_before=("vor",),
     just_now=(
         "gerade eben",

@@ -32,6 +32,16 @@ TABLE = Language(
         "años": "year",
     },
     one=("un", "una", "uno"),
+    vague={
+        "unos": (2, 5),
+        "unas": (2, 5),
+        "algunos": (2, 5),
+        "algunas": (2, 5),
+        "un par de": (2, 3),
+        "varios": (3, 9),
+        "varias": (3, 9),
+    },
+    fractions={"media": 0.5},
     ago_before=("hace",),
     just_now=(
         "ahora",

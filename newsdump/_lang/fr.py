@@ -34,6 +34,8 @@ TABLE = Language(
         "années": "year",
     },
     one=("un", "une"),
+    vague={"quelques": (2, 5), "plusieurs": (3, 9)},
+    unit_multiples={"demi-heure": (0.5, "hour"), "demi-heures": (0.5, "hour")},
     ago_before=("il y a",),
     just_now=(
         "à l'instant",

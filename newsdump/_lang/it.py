@@ -30,7 +30,17 @@ TABLE = Language(
         "anni": "year",
     },
     one=("un", "una", "uno", "un'", "un’"),
+    vague={
+        "qualche": (2, 5),
+        "alcuni": (2, 5),
+        "alcune": (2, 5),
+        "un paio di": (2, 3),
+        "diversi": (3, 9),
+        "diverse": (3, 9),
+    },
     ago_after=("fa",),
+    future_before=("tra", "fra"),
+    within_before=("entro",),
     just_now=(
         "adesso",
         "proprio ora",

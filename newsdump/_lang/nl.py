@@ -30,6 +30,8 @@ TABLE = Language(
         "jaren": "year",
     },
     one=("een", "één"),
+    vague={"een paar": (2, 5), "enkele": (2, 5), "een aantal": (3, 9)},
+    fractions={"half": 0.5, "een half": 0.5},
     ago_after=("geleden",),
     just_now=(
         "zojuist",

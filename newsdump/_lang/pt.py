@@ -31,8 +31,18 @@ TABLE = Language(
         "anos": "year",
     },
     one=("um", "uma"),
+    vague={
+        "alguns": (2, 5),
+        "algumas": (2, 5),
+        "uns": (2, 5),
+        "umas": (2, 5),
+        "vários": (3, 9),
+        "várias": (3, 9),
+    },
+    fractions={"meia": 0.5},
     ago_before=("há", "ha", "faz"),
     ago_after=("atrás", "atras"),
+    future_before=("daqui a", "dentro de", "em"),
     just_now=(
         "agora",
         "agora mesmo",

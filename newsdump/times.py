@@ -1514,16 +1514,19 @@ def _strong(text: str, expr: _Expr) -> bool:
 
 def _joined(text: str, exprs: list[_Expr], chosen: _Expr) -> bool:
     """Whether *chosen* is one half of a larger expression the grammars do
-    not read ("a week today", "3 days after Monday"): another expression
-    stands next to it with at most one word and no separator between."""
+    not read ("a week today"): another expression stands before it, or one
+    that is a time by itself after it, with at most one word and no
+    separator between ("2 hours ago 5 min read" is an age and a reading
+    time)."""
     for other in exprs:
         if other is chosen:
             continue
-        lo, hi = (
-            (other.end, chosen.start)
-            if other.end <= chosen.start
-            else (chosen.end, other.start)
-        )
+        if other.end <= chosen.start:
+            lo, hi = other.end, chosen.start
+        elif _strong(text, other):
+            lo, hi = chosen.end, other.start
+        else:
+            continue
         if hi < lo:
             continue
         between = text[lo:hi].split()

@@ -1514,23 +1514,20 @@ def _strong(text: str, expr: _Expr) -> bool:
 
 def _joined(text: str, exprs: list[_Expr], chosen: _Expr) -> bool:
     """Whether *chosen* is one half of a larger expression the grammars do
-    not read ("a week today"): another expression stands before it, or one
-    that is a time by itself after it, with at most one word and no
-    separator between ("2 hours ago 5 min read" is an age and a reading
-    time)."""
+    not read ("a week today"): another expression stands right before it,
+    or one that is a time by itself right after it, with only spaces
+    between ("2 hours ago 5 min read" is an age and a reading time, "5 min
+    read 3 hours ago" too)."""
     for other in exprs:
         if other is chosen:
             continue
         if other.end <= chosen.start:
-            lo, hi = other.end, chosen.start
+            between = text[other.end : chosen.start]
         elif _strong(text, other):
-            lo, hi = chosen.end, other.start
+            between = text[chosen.end : other.start]
         else:
             continue
-        if hi < lo:
-            continue
-        between = text[lo:hi].split()
-        if len(between) <= 1 and not any(c in _SEPARATORS for c in text[lo:hi]):
+        if not between.strip():
             return True
     return False
 

@@ -1514,20 +1514,20 @@ def _strong(text: str, expr: _Expr) -> bool:
 
 def _joined(text: str, exprs: list[_Expr], chosen: _Expr) -> bool:
     """Whether *chosen* is one half of a larger expression the grammars do
-    not read ("a week today", "3 days after Monday"): another expression
-    stands next to it with at most one word and no separator between."""
+    not read ("a week today"): another expression stands right before it,
+    or one that is a time by itself right after it, with only spaces
+    between ("2 hours ago 5 min read" is an age and a reading time, "5 min
+    read 3 hours ago" too)."""
     for other in exprs:
         if other is chosen:
             continue
-        lo, hi = (
-            (other.end, chosen.start)
-            if other.end <= chosen.start
-            else (chosen.end, other.start)
-        )
-        if hi < lo:
+        if other.end <= chosen.start:
+            between = text[other.end : chosen.start]
+        elif _strong(text, other):
+            between = text[chosen.end : other.start]
+        else:
             continue
-        between = text[lo:hi].split()
-        if len(between) <= 1 and not any(c in _SEPARATORS for c in text[lo:hi]):
+        if not between.strip():
             return True
     return False
 

@@ -63,6 +63,20 @@ def test_half_of_an_unread_phrase_is_not_taken_alone(text: str) -> None:
     assert times.resolve(text, NOW) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Updated 2 hours ago 5 min read",
+        "2 hours ago 12 comments",
+        "2 hours ago 5 min",
+        "5 min read 2 hours ago",
+    ],
+)
+def test_a_number_next_to_a_stamp_is_not_part_of_it(text: str) -> None:
+    stamp = _resolve(text)
+    assert NOW - dt.timedelta(hours=2) in stamp
+
+
 def test_later_today_runs_from_now_to_midnight() -> None:
     stamp = _resolve("later today")
     assert stamp.earliest == NOW

@@ -1076,7 +1076,7 @@ _PLAIN_FUTURE = re.compile(
 """The commonest future shapes: "in 3 hours", "a month from now"."""
 
 
-def _plain_future(text: str, opts: _Options) -> Timestamp | None:
+def _plain_future(text: str, opts: _Options) -> Timestamp | None:  # noqa: PLR0911 - one return per shape it leaves to the grammar
     """Read "in 3 hours" or "3 hours from now" directly, as the English
     expression grammar reads it (`_FUTURE_HINT`, then `_from_expressions`);
     None for any other text."""
@@ -1107,10 +1107,30 @@ def _plain_future(text: str, opts: _Options) -> Timestamp | None:
     if unit is None:
         return None
     value, step, vague = grammar._amount(amount.lower())  # noqa: SLF001 - the grammar's own reading
-    expr = _Expr(
-        0, len(text), "age", ((value, unit),), step, vague, direction, hedge, lang="en"
-    )
     try:
+        if vague is None and not hedge and direction in {-1, 1}:
+            # `_expr_age` of this one part, without building the expression.
+            lo, hi = _UNHEDGED[opts.habit]
+            earliest, latest, instant = _one_part(
+                opts,
+                value,
+                unit,
+                max(0.0, value + lo * step),
+                value + hi * step,
+                direction,
+            )
+            return _age_stamp(text, opts, earliest, latest, instant, unit, direction)
+        expr = _Expr(
+            0,
+            len(text),
+            "age",
+            ((value, unit),),
+            step,
+            vague,
+            direction,
+            hedge,
+            lang="en",
+        )
         return _expr_age(text, expr, opts)
     except (ValueError, OverflowError):
         return None  # out of range: leave it to the rest
@@ -1250,6 +1270,15 @@ def _shift_part(
     return moved.astimezone(_UTC) + direction * fixed
 
 
+# `_count_range` of an unhedged exact amount k, by habit: the range is
+# k + first * step to k + second * step.
+_UNHEDGED: dict[str, tuple[float, float]] = {
+    "either": (-0.5, 1.0),
+    "floor": (0.0, 1.0),
+    "round": (-0.5, 0.5),
+}
+
+
 def _count_range(expr: _Expr, habit: Habit) -> tuple[float, float]:
     """The range of the last amount a text allows, by its hedge and habit."""
     k, step = expr.parts[-1][0], expr.step
@@ -1329,16 +1358,32 @@ def _expr_age(text: str, expr: _Expr, opts: _Options) -> Timestamp:
         ]
         value = _shift_by(now, expr.parts, direction, in_days=False)
         earliest, latest = min(bounds), max(bounds)
+    if expr.clock is not None:
+        day = value.astimezone(opts.zone).date()
+        return _at(text, day, (_clock_time(expr.clock)), opts.zone, now.tzinfo)
+    return _age_stamp(text, opts, earliest, latest, value, unit, direction)
+
+
+def _age_stamp(  # noqa: PLR0917 - the end of `_expr_age`
+    text: str,
+    opts: _Options,
+    earliest: dt.datetime,
+    latest: dt.datetime,
+    value: dt.datetime,
+    unit: str,
+    direction: int,
+) -> Timestamp:
+    """An age's bounds cut at the reference time, as a `Timestamp`."""
+    now_utc = opts.now_utc
     if direction < 0:
         latest = min(latest, now_utc)
     else:
         earliest = max(earliest, now_utc)
     granularity: Granularity = "year" if unit in _UNIT_YEARS else unit  # type: ignore[assignment]
-    if expr.clock is not None:
-        day = value.astimezone(opts.zone).date()
-        return _at(text, day, (_clock_time(expr.clock)), opts.zone, now.tzinfo)
     latest = max(latest, earliest)
-    return _stamp(text, earliest, latest, granularity, value=value, zone=now.tzinfo)
+    return _stamp(
+        text, earliest, latest, granularity, value=value, zone=opts.now.tzinfo
+    )
 
 
 def _clock_time(

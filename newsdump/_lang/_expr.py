@@ -315,6 +315,11 @@ class ExprGrammar:
             )
         self.pattern = re.compile("|".join(f"(?:{b})" for b in branches))
         self.part = re.compile(part(named=True))
+        # The groups this language's patterns have: reading a match asks
+        # for those it needs (`groupdict` builds them all, at every match).
+        self._names = frozenset(self.pattern.groupindex)
+        self._fractions = "f" in self.part.groupindex
+        self._halves = "ha" in self.part.groupindex
 
     def scan(self, text: str) -> Iterator[Expr]:
         """Every expression in *text* (already `normalize`-d), left to right."""
@@ -324,16 +329,16 @@ class ExprGrammar:
                 yield expr
 
     def _read(self, match: re.Match[str]) -> Expr | None:
-        groups = match.groupdict()
-        if groups["dur"] is not None:
-            return self._age(match, groups)
-        if groups.get("su") is not None:
+        if match["dur"] is not None:
+            return self._age(match)
+        names = self._names
+        if "su" in names and match["su"] is not None:
             return self._solo(match)
-        if groups.get("pn") is not None:
+        if "pn" in names and match["pn"] is not None:
             return self._pair(match)
-        if groups.get("named") is not None:
+        if "named" in names and match["named"] is not None:
             return self._named(match)
-        if groups.get("rel") is not None:
+        if "rel" in names and match["rel"] is not None:
             return self._relative(match)
         return None  # pragma: no cover - every branch sets a group
 
@@ -352,7 +357,7 @@ class ExprGrammar:
         return self.numbers.get(key, 1.0), 1.0, None
 
     def _age(  # noqa: C901, PLR0912 - one pass over the match
-        self, match: re.Match[str], groups: dict[str, str | None]
+        self, match: re.Match[str]
     ) -> Expr | None:
         parts: list[tuple[float, str]] = []
         step = 1.0
@@ -360,17 +365,16 @@ class ExprGrammar:
         first: re.Match[str] | None = None
         for part in self.part.finditer(match["dur"]):
             first = first or part
-            pg = part.groupdict()
             unit = self.unit_of.get(part["u"]) or self.unit_of.get(part["u"] + ".")
             if unit is None:
                 return None
-            if pg.get("f") is not None:
+            if self._fractions and part["f"] is not None:
                 value = self.fractions[" ".join(part["f"].split())]
                 # "half" is as precise as a half, "quarter" as a quarter.
                 step = 0.5 if value == 0.5 else 0.25
             else:
-                value, step, vague = self._amount(pg.get("n") or pg["w"])
-            if pg.get("ha") is not None or pg.get("hb") is not None:
+                value, step, vague = self._amount(part["n"] or part["w"])
+            if self._halves and (part["ha"] is not None or part["hb"] is not None):
                 value, step = value + 0.5, 0.5
             parts.append((value, unit))
         dur = match["dur"]
@@ -378,11 +382,14 @@ class ExprGrammar:
         if not parts:
             return None
         direction, hedge = 0, ""
-        if len(parts) == 1 and not groups.get("h1") and not groups.get("h2"):
+        hedged = "h1" in self._names
+        h1 = match["h1"] if hedged else None
+        h2 = match["h2"] if hedged else None
+        if len(parts) == 1 and not h1 and not h2:
             pre = " ".join((match["b"] or "").split())
             number = first
             post_end = match.end("a") if match["a"] is not None else match.end("dur")
-            if number is not None and number.groupdict().get("f") is None:
+            if number is not None and (not self._fractions or number["f"] is None):
                 cut = match.start("dur") + number.end("n" if number["n"] else "w")
                 post = " ".join(match.string[cut:post_end].split())
                 known = self.exact.get((pre, post))
@@ -396,7 +403,7 @@ class ExprGrammar:
                         step,
                         vague,
                         direction,
-                        clock=_clock(groups, "c"),
+                        clock=_clock(match, "c"),
                         lang=self.code,
                     )
         if match["b"] is not None:
@@ -406,7 +413,7 @@ class ExprGrammar:
             if direction and after != direction:
                 return None
             direction = after
-        for word in (groups.get("h2"), groups.get("h1")):
+        for word in (h2, h1):
             # "just over 2 hours": the second hedge says more.
             if word is not None and not hedge:
                 hedge = self.hedges[" ".join(word.split())]
@@ -420,7 +427,7 @@ class ExprGrammar:
             vague,
             direction,
             hedge,
-            clock=_clock(groups, "c"),
+            clock=_clock(match, "c"),
             compact=compact,
             lang=self.code,
         )
@@ -491,7 +498,7 @@ class ExprGrammar:
             "named",
             period=period,
             offset=offset,
-            clock=_clock(match.groupdict(), "n"),
+            clock=_clock(match, "n"),
             lang=self.code,
         )
 
@@ -532,10 +539,9 @@ def _continues(char: str) -> bool:
     return char.isalpha() or unicodedata.category(char).startswith("M")
 
 
-def _clock(
-    groups: Mapping[str, str | None], prefix: str
-) -> tuple[int, int, int | None] | None:
-    hour_text = groups.get(f"{prefix}h")
+def _clock(groups: re.Match[str], prefix: str) -> tuple[int, int, int | None] | None:
+    name = f"{prefix}h"
+    hour_text = groups[name] if name in groups.re.groupindex else None
     if hour_text is None:
         return None
     hour = int(hour_text)

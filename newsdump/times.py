@@ -25,7 +25,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import attrs
 from dateutil import parser as du_parser
 
 from newsdump._check import check_text as _check_text
@@ -516,8 +515,7 @@ def _whole_day(
 # The resolver.
 
 
-@attrs.frozen
-class _Found:
+class _Found(NamedTuple):
     """A resolved time and how it depends on the reference time."""
 
     stamp: Timestamp

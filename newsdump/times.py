@@ -25,7 +25,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import attrs
 from dateutil import parser as du_parser
 
 from newsdump._check import check_text as _check_text
@@ -248,8 +247,21 @@ def _stamp(
         earliest, latest = latest, earliest
     if value is None:
         value = _mid(earliest, latest)
-    value = min(max(value, earliest), latest)
-    if zone is not None:
+    elif value < earliest:
+        value = earliest
+    elif value > latest:
+        value = latest
+    if zone is None:
+        pass
+    elif isinstance(zone, dt.timezone):
+        # `_local` of a fixed offset, inline: most times are in UTC already.
+        if earliest.tzinfo is not zone:
+            earliest = earliest.astimezone(zone)
+        if value.tzinfo is not zone:
+            value = value.astimezone(zone)
+        if latest.tzinfo is not zone:
+            latest = latest.astimezone(zone)
+    else:
         earliest, value, latest = (
             _local(earliest, zone),
             _local(value, zone),
@@ -503,8 +515,7 @@ def _whole_day(
 # The resolver.
 
 
-@attrs.frozen
-class _Found:
+class _Found(NamedTuple):
     """A resolved time and how it depends on the reference time."""
 
     stamp: Timestamp
@@ -525,6 +536,8 @@ class _Options(NamedTuple):
     grammar: _Grammar
     languages: tuple[str, ...] | None
     hand: bool
+    now_utc: dt.datetime
+    """*now* in UTC, computed once."""
 
 
 def _clean(text: str) -> str:
@@ -905,9 +918,30 @@ def _options(
         dayfirst,
         future,
         grammar if grammar is not None else _GRAMMARS[("en",)],
-        languages=None if languages is None else tuple(languages),
-        hand=grammar is not None,
+        None if languages is None else tuple(languages),
+        grammar is not None,
+        now.astimezone(_UTC),
     )
+
+
+_LAST_DEFAULT: dict[str, tuple[dt.datetime, _Options]] = {}
+"""By habit, the last reference time `resolve` was given with its other
+options left at their defaults, and the options built for it."""
+
+
+def _default_options(now: dt.datetime, habit: Habit) -> _Options:
+    """`_options` for `resolve`'s defaults.
+
+    A page's ages are all read at one reference time: the options of the
+    last one are kept (keyed on the reference time's identity; datetimes
+    are immutable and the entry holds it alive).
+    """
+    last = _LAST_DEFAULT.get(habit)
+    if last is not None and last[0] is now:
+        return last[1]
+    opts = _options(now, habit, None, dayfirst=False, future=False, languages=None)
+    _LAST_DEFAULT[habit] = (now, opts)
+    return opts
 
 
 _EN = _LANGUAGES[0]
@@ -951,14 +985,69 @@ def _plain_ago(text: str, opts: _Options) -> Timestamp | None:
         return None  # out of range: as `_find` does, leave it to the rest
 
 
+# How far an unhedged age in elapsed units reaches, by habit: the bounds
+# are the age's instant minus the first offset and plus the second
+# (`_elapsed` without a qualifier).
+_REACH: dict[str, dict[str, tuple[dt.timedelta, dt.timedelta]]] = {
+    "floor": {unit: (step, _ZERO) for unit, step in _FIXED.items()},
+    "round": {unit: (step / 2, step / 2) for unit, step in _FIXED.items()},
+    "either": {unit: (step, step / 2) for unit, step in _FIXED.items()},
+}
+
+
 def _one_age(text: str, opts: _Options, count: int, unit: _Unit) -> Timestamp:
-    """`_age` of one part, without its generality for elapsed units."""
+    """`_age` of one part without a qualifier, flattened: the same bounds."""
     step = _FIXED.get(unit)
     if step is None:
-        return _age(text, opts.now, [(count, unit)], "", opts.habit)
-    now = opts.now
-    utc = now.astimezone(_UTC)
-    return _elapsed(text, utc, count * step, step, "", opts.habit, now.tzinfo)
+        return _calendar_age(text, opts, count, unit)
+    now_utc = opts.now_utc
+    here = now_utc - count * step
+    older, newer = _REACH[opts.habit][unit]
+    latest = here + newer
+    latest = min(latest, now_utc)
+    return _stamp(text, here - older, latest, unit, value=here, zone=opts.now.tzinfo)
+
+
+def _calendar_age(text: str, opts: _Options, count: int, unit: _Unit) -> Timestamp:
+    """`_age` of one month or year part without a qualifier: the instants
+    *count* units back on the calendar and in days, one unit older and one
+    newer, and the widest interval of the two conventions."""
+    now, now_utc, habit = opts.now, opts.now_utc, opts.habit
+    per = 12 if unit == "year" else 1
+    months = count * per
+    days = _DAYS_PER[unit]
+    earliest = latest = value = now_utc
+    for first, (here, older, newer) in enumerate(
+        (
+            (
+                _months_before(now, months).astimezone(_UTC) if months else now_utc,
+                _months_before(now, months + per).astimezone(_UTC)
+                if months + per
+                else now_utc,
+                _months_before(now, months - per).astimezone(_UTC)
+                if months - per
+                else now_utc,
+            ),
+            (
+                now_utc - dt.timedelta(days=count * days),
+                now_utc - dt.timedelta(days=(count + 1) * days),
+                now_utc - dt.timedelta(days=(count - 1) * days),
+            ),
+        )
+    ):
+        if habit == "floor":
+            lo, hi = older, here
+        elif habit == "round":
+            lo, hi = _mid(older, here), _mid(here, newer)
+        else:
+            lo, hi = older, _mid(here, newer)
+        hi = min(hi, now_utc)
+        if not first:
+            earliest, latest, value = lo, hi, here
+        else:
+            earliest = min(earliest, lo)
+            latest = max(latest, hi)
+    return _stamp(text, earliest, latest, unit, value=value, zone=now.tzinfo)
 
 
 def _hand_unit(
@@ -985,7 +1074,7 @@ _PLAIN_FUTURE = re.compile(
 """The commonest future shapes: "in 3 hours", "a month from now"."""
 
 
-def _plain_future(text: str, opts: _Options) -> Timestamp | None:
+def _plain_future(text: str, opts: _Options) -> Timestamp | None:  # noqa: PLR0911 - one return per shape it leaves to the grammar
     """Read "in 3 hours" or "3 hours from now" directly, as the English
     expression grammar reads it (`_FUTURE_HINT`, then `_from_expressions`);
     None for any other text."""
@@ -1016,10 +1105,37 @@ def _plain_future(text: str, opts: _Options) -> Timestamp | None:
     if unit is None:
         return None
     value, step, vague = grammar._amount(amount.lower())  # noqa: SLF001 - the grammar's own reading
-    expr = _Expr(
-        0, len(text), "age", ((value, unit),), step, vague, direction, hedge, lang="en"
-    )
+    digits_end = match.end(1) if match[1] is not None else match.end(4)
+    if (
+        value >= 1000
+        and amount[0].isdigit()
+        and text[digits_end : digits_end + 1] != " "
+    ):
+        return None  # "2000s": no compact age, as in the grammar
     try:
+        if vague is None and not hedge and direction in {-1, 1}:
+            # `_expr_age` of this one part, without building the expression.
+            lo, hi = _UNHEDGED[opts.habit]
+            earliest, latest, instant = _one_part(
+                opts,
+                value,
+                unit,
+                max(0.0, value + lo * step),
+                value + hi * step,
+                direction,
+            )
+            return _age_stamp(text, opts, earliest, latest, instant, unit, direction)
+        expr = _Expr(
+            0,
+            len(text),
+            "age",
+            ((value, unit),),
+            step,
+            vague,
+            direction,
+            hedge,
+            lang="en",
+        )
         return _expr_age(text, expr, opts)
     except (ValueError, OverflowError):
         return None  # out of range: leave it to the rest
@@ -1132,6 +1248,42 @@ def _shift_by(
     return now.astimezone(_UTC) + direction * fixed
 
 
+def _shift_part(
+    now: dt.datetime,
+    now_utc: dt.datetime,
+    amount: float,
+    unit: str,
+    direction: int,
+    *,
+    in_days: bool,
+) -> dt.datetime:
+    """`_shift_by` of a single part, with *now* in UTC given."""
+    factor = _UNIT_YEARS.get(unit)
+    if factor is not None:
+        amount, unit = amount * factor, "year"
+    step = _FIXED.get(unit)
+    if step is not None:
+        return now_utc + direction * (amount * step)
+    if in_days:
+        return now_utc + direction * dt.timedelta(days=amount * _DAYS_PER[unit])
+    whole = int(amount)
+    months = whole * (12 if unit == "year" else 1)
+    fixed = dt.timedelta(days=(amount - whole) * _MEAN_DAYS[unit])
+    if not months:
+        return now_utc + direction * fixed
+    moved = _months_before(now, months if direction < 0 else -months)
+    return moved.astimezone(_UTC) + direction * fixed
+
+
+# `_count_range` of an unhedged exact amount k, by habit: the range is
+# k + first * step to k + second * step.
+_UNHEDGED: dict[str, tuple[float, float]] = {
+    "either": (-0.5, 1.0),
+    "floor": (0.0, 1.0),
+    "round": (-0.5, 0.5),
+}
+
+
 def _count_range(expr: _Expr, habit: Habit) -> tuple[float, float]:
     """The range of the last amount a text allows, by its hedge and habit."""
     k, step = expr.parts[-1][0], expr.step
@@ -1157,6 +1309,27 @@ def _count_range(expr: _Expr, habit: Habit) -> tuple[float, float]:
     return max(0.0, lo), hi
 
 
+def _one_part(  # noqa: PLR0917 - the pieces of `_expr_age`'s one part
+    opts: _Options, last: float, unit: str, lo: float, hi: float, direction: int
+) -> tuple[dt.datetime, dt.datetime, dt.datetime]:
+    """The bounds and value of a one-part age: `_shift_by` without its loop."""
+    now, now_utc = opts.now, opts.now_utc
+    step = _FIXED.get(unit)
+    if step is not None:
+        earliest = now_utc + direction * (lo * step)
+        latest = now_utc + direction * (hi * step)
+        if latest < earliest:
+            earliest, latest = latest, earliest
+        return earliest, latest, now_utc + direction * (last * step)
+    bounds = [
+        _shift_part(now, now_utc, count, unit, direction, in_days=in_days)
+        for in_days in (False, True)
+        for count in (lo, hi)
+    ]
+    value = _shift_part(now, now_utc, last, unit, direction, in_days=False)
+    return min(bounds), max(bounds), value
+
+
 def _expr_age(text: str, expr: _Expr, opts: _Options) -> Timestamp:
     now = opts.now
     if expr.direction == 2:
@@ -1164,14 +1337,16 @@ def _expr_age(text: str, expr: _Expr, opts: _Options) -> Timestamp:
         past = _expr_age(text, expr._replace(direction=-1), opts)
         future = _expr_age(text, expr._replace(direction=1), opts)
         return _stamp(text, past.earliest, future.latest, past.granularity, value=now)
-    now_utc = now.astimezone(_UTC)
+    now_utc = opts.now_utc
     direction = expr.direction or -1
     *big, (last, unit) = expr.parts
     lo, hi = _count_range(expr, opts.habit)
     if expr.vague is not None and unit == "second" and not big:
         lo, hi = 0.0, 60.0  # "a few seconds ago" is just now: the last minute
     step = _FIXED.get(unit)
-    if step is not None and all(u in _FIXED for _, u in big):
+    if not big:
+        earliest, latest, value = _one_part(opts, last, unit, lo, hi, direction)
+    elif step is not None and all(u in _FIXED for _, u in big):
         # Elapsed time alone: `_shift_by`'s sums, the older parts added once.
         # Sums of timedeltas are exact, so the bounds are the same.
         fixed = _ZERO
@@ -1190,16 +1365,31 @@ def _expr_age(text: str, expr: _Expr, opts: _Options) -> Timestamp:
         ]
         value = _shift_by(now, expr.parts, direction, in_days=False)
         earliest, latest = min(bounds), max(bounds)
+    if expr.clock is not None:
+        day = value.astimezone(opts.zone).date()
+        return _at(text, day, (_clock_time(expr.clock)), opts.zone, now.tzinfo)
+    return _age_stamp(text, opts, earliest, latest, value, unit, direction)
+
+
+def _age_stamp(  # noqa: PLR0917 - the end of `_expr_age`
+    text: str,
+    opts: _Options,
+    earliest: dt.datetime,
+    latest: dt.datetime,
+    value: dt.datetime,
+    unit: str,
+    direction: int,
+) -> Timestamp:
+    """An age's bounds cut at the reference time, as a `Timestamp`."""
+    now_utc = opts.now_utc
     if direction < 0:
         latest = min(latest, now_utc)
     else:
         earliest = max(earliest, now_utc)
     granularity: Granularity = "year" if unit in _UNIT_YEARS else unit  # type: ignore[assignment]
-    if expr.clock is not None:
-        day = value.astimezone(opts.zone).date()
-        return _at(text, day, (_clock_time(expr.clock)), opts.zone, now.tzinfo)
+    latest = max(latest, earliest)
     return _stamp(
-        text, earliest, max(earliest, latest), granularity, value=value, zone=now.tzinfo
+        text, earliest, latest, granularity, value=value, zone=opts.now.tzinfo
     )
 
 
@@ -1658,7 +1848,8 @@ def resolve(
         TypeError: If *text* is not a `str`, or *now* is not a datetime or
             a `Timestamp`.
     """
-    _check_text(text, "newsdump.times.resolve", what="the time text")
+    if type(text) is not str:
+        _check_text(text, "newsdump.times.resolve", what="the time text")
     if isinstance(now, Timestamp):
         return _resolve_uncertain(
             text,
@@ -1669,9 +1860,12 @@ def resolve(
             future=future,
             languages=languages,
         )
-    opts = _options(
-        now, habit, tz, dayfirst=dayfirst, future=future, languages=languages
-    )
+    if tz is None and not dayfirst and not future and languages is None:
+        opts = _default_options(now, habit)
+    else:
+        opts = _options(
+            now, habit, tz, dayfirst=dayfirst, future=future, languages=languages
+        )
     if languages is None:
         plain = _plain_ago(text, opts) or _plain_future(text, opts)
         if plain is not None:

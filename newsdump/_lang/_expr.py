@@ -402,6 +402,13 @@ class ExprGrammar:
             )
         self.pattern = re.compile("|".join(f"(?:{b})" for b in branches))
         self.part = re.compile(part(named=True))
+        # The groups this language's patterns have: reading a match asks
+        # for those it needs (`groupdict` builds them all, at every match).
+        self._names = frozenset(self.pattern.groupindex)
+        self._fractions = "f" in self.part.groupindex
+        self._halves = "ha" in self.part.groupindex
+        self._ranges = "ro" in self.part.groupindex
+        self._or_so = "os" in self.part.groupindex
 
     def scan(self, text: str) -> Iterator[Expr]:
         """Every expression in *text* (already `normalize`-d), left to right."""
@@ -411,22 +418,22 @@ class ExprGrammar:
                 yield expr
 
     def _read(self, match: re.Match[str]) -> Expr | None:  # noqa: PLR0911 - one return per branch
-        groups = match.groupdict()
-        if groups.get("aday") is not None:
+        names = self._names
+        if "aday" in names and match["aday"] is not None:
             return self._anchored(match)
-        if groups["dur"] is not None:
-            return self._age(match, groups)
-        if groups.get("bare") is not None:
+        if match["dur"] is not None:
+            return self._age(match)
+        if "bare" in names and match["bare"] is not None:
             return self._bare(match)
-        if groups.get("su") is not None:
+        if "su" in names and match["su"] is not None:
             return self._solo(match)
-        if groups.get("pn") is not None:
+        if "pn" in names and match["pn"] is not None:
             return self._pair(match)
-        if groups.get("named") is not None:
+        if "named" in names and match["named"] is not None:
             return self._named(match)
-        if groups.get("rel") is not None:
+        if "rel" in names and match["rel"] is not None:
             return self._relative(match)
-        if groups.get("third") is not None:
+        if "third" in names and match["third"] is not None:
             return self._third(match)
         return None  # pragma: no cover - every branch sets a group
 
@@ -460,7 +467,7 @@ class ExprGrammar:
         return 1.0, 1.0, None
 
     def _age(  # noqa: C901, PLR0911, PLR0912, PLR0915 - one pass over the match
-        self, match: re.Match[str], groups: dict[str, str | None]
+        self, match: re.Match[str]
     ) -> Expr | None:
         parts: list[tuple[float, str]] = []
         step = 1.0
@@ -469,26 +476,25 @@ class ExprGrammar:
         or_so = False
         for part in self.part.finditer(match["dur"]):
             first = first or part
-            pg = part.groupdict()
             unit = self.unit_of.get(part["u"]) or self.unit_of.get(part["u"] + ".")
             if unit is None:
                 return None
             factor = self.multiple.get(part["u"], 1.0)
-            if pg.get("f") is not None:
+            if self._fractions and part["f"] is not None:
                 value = self.fractions[" ".join(part["f"].split())]
                 # "half" is as precise as a half, "quarter" as a quarter.
                 step = 0.5 if value == 0.5 else 0.25
             else:
-                value, step, vague = self._amount(pg.get("n") or pg["w"])
-            if pg.get("ha") is not None or pg.get("hb") is not None:
+                value, step, vague = self._amount(part["n"] or part["w"])
+            if self._halves and (part["ha"] is not None or part["hb"] is not None):
                 value, step = value + 0.5, 0.5
-            if pg.get("ro") is not None:
-                top, _, _ = self._amount(pg["ro"])
+            if self._ranges and part["ro"] is not None:
+                top, _, _ = self._amount(part["ro"])
                 if top <= value:
                     return None
                 vague = (value, top)
                 value = (value + top) / 2
-            if pg.get("os") is not None:
+            if self._or_so and part["os"] is not None:
                 or_so = True
             if factor != 1.0:
                 value, step = value * factor, step * factor
@@ -500,16 +506,14 @@ class ExprGrammar:
         if not parts or (compact and parts[0][0] >= 1000):
             return None  # "the 2000s" is a decade, not 2000 seconds
         direction, hedge = 0, ""
-        if (
-            len(parts) == 1
-            and not or_so
-            and not groups.get("h1")
-            and not groups.get("h2")
-        ):
+        hedged = "h1" in self._names
+        h1 = match["h1"] if hedged else None
+        h2 = match["h2"] if hedged else None
+        if len(parts) == 1 and not or_so and not h1 and not h2:
             pre = " ".join((match["b"] or "").split())
             number = first
             post_end = match.end("a") if match["a"] is not None else match.end("dur")
-            if number is not None and number.groupdict().get("f") is None:
+            if number is not None and (not self._fractions or number["f"] is None):
                 cut = match.start("dur") + number.end("n" if number["n"] else "w")
                 post = " ".join(match.string[cut:post_end].split())
                 known = self.exact.get((pre, post))
@@ -523,7 +527,7 @@ class ExprGrammar:
                         step,
                         vague,
                         direction,
-                        clock=_clock(groups, "c"),
+                        clock=_clock(match, "c"),
                         lang=self.code,
                     )
         if match["b"] is not None:
@@ -537,7 +541,7 @@ class ExprGrammar:
             return None  # "2:30 h" alone is a clock time, not a duration
         if or_so:
             hedge = "about"
-        for word in (groups.get("h2"), groups.get("h1")):
+        for word in (h2, h1):
             # "just over 2 hours": the second hedge says more.
             if word is not None and not hedge:
                 hedge = self.hedges[" ".join(word.split())]
@@ -551,7 +555,7 @@ class ExprGrammar:
             vague,
             direction,
             hedge,
-            clock=_clock(groups, "c"),
+            clock=_clock(match, "c"),
             compact=compact,
             lang=self.code,
         )
@@ -559,7 +563,7 @@ class ExprGrammar:
     def _anchored(self, match: re.Match[str]) -> Expr | None:  # noqa: PLR0911 - one return per case left unread
         """A whole number of days or weeks before or after a named day."""
         days = 0.0
-        if match["b"] or match["h1"] or match["h2"]:
+        if match["b"] or ("h1" in self._names and (match["h1"] or match["h2"])):
             return None
         for part in self.part.finditer(match["dur"]):
             pg = part.groupdict()
@@ -678,7 +682,7 @@ class ExprGrammar:
             "named",
             period=period,
             offset=offset,
-            clock=_clock(match.groupdict(), "n"),
+            clock=_clock(match, "n"),
             lang=self.code,
         )
 
@@ -770,10 +774,9 @@ def _continues(char: str) -> bool:
     return char.isalpha() or unicodedata.category(char).startswith("M")
 
 
-def _clock(
-    groups: Mapping[str, str | None], prefix: str
-) -> tuple[int, int, int | None] | None:
-    hour_text = groups.get(f"{prefix}h")
+def _clock(groups: re.Match[str], prefix: str) -> tuple[int, int, int | None] | None:
+    name = f"{prefix}h"
+    hour_text = groups[name] if name in groups.re.groupindex else None
     if hour_text is None:
         return None
     hour = int(hour_text)

@@ -1,0 +1,205 @@
+"""
+The fast paths of `newsdump.times.resolve` against its general readers.
+
+The commonest shapes ("3 hours ago", "in 2 months") are read by flattened
+code that skips the general grammar's tiers; for generated strings and
+reference times in any zone, it must give exactly what the general code
+gives (same bounds, value, zone and granularity), or fail where it fails.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsdump import times
+
+UTC = dt.timezone.utc
+FIXED = ("second", "minute", "hour", "day", "week")
+CALENDAR = ("month", "year")
+
+reference_times = st.one_of(
+    st.datetimes(
+        min_value=dt.datetime(1975, 1, 1),  # noqa: DTZ001 - bounds for aware values
+        max_value=dt.datetime(2095, 1, 1),  # noqa: DTZ001
+        timezones=st.timezones(),
+    ),
+    # Month ends and clock changes, where calendar months are clipped and
+    # wall clocks repeat an hour.
+    st.sampled_from(
+        [
+            dt.datetime(2025, 3, 31, 23, 30, tzinfo=ZoneInfo("America/New_York")),
+            dt.datetime(
+                2025, 11, 2, 1, 30, fold=1, tzinfo=ZoneInfo("America/New_York")
+            ),
+            dt.datetime(2024, 2, 29, 12, tzinfo=ZoneInfo("Europe/Berlin")),
+            dt.datetime(2025, 10, 26, 2, 30, fold=1, tzinfo=ZoneInfo("Europe/Berlin")),
+        ]
+    ),
+)
+habits = st.sampled_from(["either", "floor", "round"])
+
+
+def _options(now: dt.datetime, habit: str) -> times._Options:
+    return times._options(
+        now,
+        habit,
+        None,
+        dayfirst=False,
+        future=False,
+        languages=None,
+    )
+
+
+def _outcome(call: object) -> str:
+    """The repr of a result (zones included), or the exception it raised."""
+    assert callable(call)
+    try:
+        return repr(call())
+    except (ValueError, OverflowError) as error:
+        return type(error).__name__
+
+
+@given(
+    reference_times,
+    st.integers(min_value=0, max_value=1200),
+    st.sampled_from(FIXED + CALENDAR),
+    habits,
+)
+def test_one_age_is_the_general_age(
+    now: dt.datetime, n: int, unit: str, habit: str
+) -> None:
+    opts = _options(now, habit)
+    fast = _outcome(lambda: times._one_age("t", opts, n, unit))
+    general = _outcome(lambda: times._age("t", opts.now, [(n, unit)], "", habit))
+    assert fast == general
+
+
+@given(
+    reference_times,
+    st.integers(min_value=0, max_value=4000).map(lambda k: k / 4)
+    | st.integers(min_value=0, max_value=5000).map(lambda k: k / 10),
+    st.sampled_from((*FIXED, *CALENDAR, "decade", "century")),
+    st.sampled_from([-1, 1]),
+    st.booleans(),
+)
+def test_shift_part_is_shift_by(
+    now: dt.datetime, amount: float, unit: str, direction: int, in_days: bool
+) -> None:
+    opts = _options(now, "either")
+    fast = _outcome(
+        lambda: times._shift_part(
+            opts.now, opts.now_utc, amount, unit, direction, in_days=in_days
+        )
+    )
+    general = _outcome(
+        lambda: times._shift_by(opts.now, [(amount, unit)], direction, in_days=in_days)
+    )
+    assert fast == general
+
+
+_UNIT_WORDS = [
+    "second",
+    "seconds",
+    "sec",
+    "secs",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "hour",
+    "hours",
+    "hr",
+    "hrs",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "wk",
+    "wks",
+    "month",
+    "months",
+    "mo",
+    "mos",
+    "year",
+    "years",
+    "yr",
+    "yrs",
+    "h",
+    "m",
+    "d",
+    "w",
+    "y",
+]
+_NUMBERS = st.integers(min_value=0, max_value=99_999).map(str) | st.sampled_from(
+    ["a", "an", "one", "A", "An"]
+)
+
+
+@st.composite
+def english_ages(draw: st.DrawFn, *, future: bool) -> str:
+    number = draw(_NUMBERS)
+    word = draw(st.sampled_from(_UNIT_WORDS))
+    glue = " " if not number[0].isdigit() else draw(st.sampled_from(["", " "]))
+    dot = draw(st.sampled_from(["", "."]))
+    body = f"{number}{glue}{word}{dot}"
+    if future:
+        form = draw(st.sampled_from(["in {}", "{} from now", "{} later", "In {}"]))
+    else:
+        form = draw(st.sampled_from(["{} ago", "{} before", "{} earlier", "{} AGO"]))
+    return form.format(body)
+
+
+@given(reference_times, english_ages(future=False), habits)
+def test_plain_ago_reads_as_the_hand_grammar(
+    now: dt.datetime, text: str, habit: str
+) -> None:
+    opts = _options(now, habit)
+    fast = times._plain_ago(text, opts)
+    if fast is None:
+        return  # left to the general readers
+    found = times._find(text, opts)
+    assert found is not None, text
+    assert repr(fast) == repr(found.stamp)
+
+
+@given(reference_times, english_ages(future=True), habits)
+def test_plain_future_reads_as_the_expression_grammar(
+    now: dt.datetime, text: str, habit: str
+) -> None:
+    opts = _options(now, habit)
+    fast = times._plain_future(text, opts)
+    if fast is None:
+        return  # left to the general readers
+    found = times._from_expressions(text, opts, among_words=False)
+    assert found is not None, text
+    assert repr(fast) == repr(found.stamp)
+
+
+def test_fast_paths_read_the_common_shapes() -> None:
+    """The agreement above is not vacuous: these shapes take the fast paths."""
+    opts = _options(dt.datetime(2025, 7, 13, 18, tzinfo=UTC), "either")
+    for text in ("3 hours ago", "a month ago", "2y ago", "5 mins. ago"):
+        assert times._plain_ago(text, opts) is not None, text
+    for text in ("in 3 hours", "in a month", "2 years from now", "in 3mo"):
+        assert times._plain_future(text, opts) is not None, text
+
+
+def test_options_follow_the_reference_time_not_its_value() -> None:
+    """Equal instants in other zones are other reference times: the result
+    is in the zone of the reference time given."""
+    utc = dt.datetime(2025, 7, 13, 18, tzinfo=UTC)
+    india = utc.astimezone(dt.timezone(dt.timedelta(hours=5, minutes=30)))
+    first = times.resolve("3 hours ago", utc)
+    second = times.resolve("3 hours ago", india)
+    assert first is not None
+    assert second is not None
+    assert first.value == second.value
+    assert first.value.utcoffset() == dt.timedelta(0)
+    assert second.value.utcoffset() == dt.timedelta(hours=5, minutes=30)
+    later = times.resolve("3 hours ago", utc + dt.timedelta(hours=1))
+    assert later is not None
+    assert later.value - first.value == dt.timedelta(hours=1)

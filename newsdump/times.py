@@ -174,10 +174,9 @@ _ZONE_RE = (
     + r")"
 )
 
-_GRAMMARS: dict[tuple[str, ...], _Grammar] = {
-    LANGUAGE_CODES: _build_grammar(_LANGUAGES, _ZONE_RE),
-    ("en",): _build_grammar(_LANGUAGES[:1], _ZONE_RE),
-}
+_GRAMMARS: dict[tuple[str, ...], _Grammar] = {}
+"""The hand-written tables' grammars by language codes, compiled on first
+use (importing newsdump compiles none)."""
 _BY_CODE = {lang.code: lang for lang in _LANGUAGES}
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?)?")
 _ISO_FULL = re.compile(
@@ -190,12 +189,16 @@ _NUMERIC_ANY = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}")
 _STRIP = " \t\n,;:!?|•·-–—()[]\"'“”«»"
 
 
+def _english_grammar() -> _Grammar:
+    grammar = _grammar(("en",))
+    assert grammar is not None
+    return grammar
+
+
 def _grammar(languages: Sequence[str] | None) -> _Grammar | None:
     """The hand-written tables' grammar for *languages*; None if none of
     them has a hand-written table."""
-    if languages is None:
-        return _GRAMMARS[LANGUAGE_CODES]
-    key = tuple(languages)
+    key = LANGUAGE_CODES if languages is None else tuple(languages)
     grammar = _GRAMMARS.get(key)
     if grammar is None:
         unknown = [code for code in key if code not in _CLDR_CODES]
@@ -917,7 +920,7 @@ def _options(
         habit,
         dayfirst,
         future,
-        grammar if grammar is not None else _GRAMMARS[("en",)],
+        grammar if grammar is not None else _english_grammar(),
         None if languages is None else tuple(languages),
         grammar is not None,
         now.astimezone(_UTC),

@@ -10,6 +10,8 @@ gives (same bounds, value, zone and granularity), or fail where it fails.
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from zoneinfo import ZoneInfo
 
 from hypothesis import given
@@ -203,3 +205,16 @@ def test_options_follow_the_reference_time_not_its_value() -> None:
     later = times.resolve("3 hours ago", utc + dt.timedelta(hours=1))
     assert later is not None
     assert later.value - first.value == dt.timedelta(hours=1)
+
+
+def test_importing_compiles_no_grammar() -> None:
+    """The hand-written grammars compile on first use, not at import: a
+    program that never reads a time does not pay for them."""
+    code = (
+        "import newsdump, newsdump.times as t; "
+        "assert not t._GRAMMARS, t._GRAMMARS; "
+        "import datetime as dt; "
+        "t.resolve('3 hours ago', dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)); "
+        "assert t._GRAMMARS"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -81,6 +81,7 @@ _AGE = re.compile(
 )
 _SENTENCE_ENDS = frozenset(".!?\"”’'…)。！？」』")
 _PROSE_MIN_WORDS = 10
+_LONG_STOP = re.compile(r"[.!?;,。！？，、]")
 _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 """Kana and Han characters: Japanese and Chinese put no spaces between words."""
 _UNSPACED_CHARS_PER_WORD = 2
@@ -599,7 +600,7 @@ def _has_words(raw: str, count: int) -> bool:
 
 def _is_prose(raw: str, layout: Layout) -> bool:
     if len(raw) > layout.title_max_chars:
-        return True
+        return not _is_name_list(raw)
     # A sentence end, or a sentence end inside followed by more text (a
     # paragraph with a caption glued to it ends "... Centre AFP"); checked
     # before the words, which cost more to count.
@@ -608,6 +609,18 @@ def _is_prose(raw: str, layout: Layout) -> bool:
     if raw.endswith(_TRUNCATED):
         return False
     return _has_words(raw, _PROSE_MIN_WORDS)
+
+
+def _is_name_list(raw: str) -> bool:
+    """
+    Whether a long line is a list of names run together (the options of a
+    drop-down menu, a tag cloud, a footer column): no sentence stop or
+    comma, no number, and mostly capitalised words.
+    """
+    if _LONG_STOP.search(raw) is not None or _DIGIT.search(raw) is not None:
+        return False
+    words = raw.split()
+    return 2 * sum(w[:1].isupper() for w in words) >= len(words)
 
 
 def _find_title(

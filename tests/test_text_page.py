@@ -365,6 +365,51 @@ class TestTeaserRail:
         assert [item.title for item in article.related] == ["Ferry Timetables Change"]
 
 
+class TestNameLists:
+    COUNTRIES = (
+        "Country Select a Country Albania Algeria Andorra Argentina Armenia"
+        " Australia Austria Bahamas Bangladesh Barbados Belarus Belgium Belize"
+        " Benin Bhutan Bolivia Botswana Brazil Bulgaria Burundi Cambodia"
+        " Cameroon Canada Chile China Colombia Comoros Croatia Cuba Cyprus"
+    )
+    LANGUAGES = (
+        "Select Language English Afrikaans Albanian Amharic Arabic Armenian"
+        " Azerbaijani Basque Belarusian Bengali Bosnian Bulgarian Catalan"
+        " Cebuano Chichewa Corsican Croatian Czech Danish Dutch Esperanto"
+        " Estonian Filipino Finnish French Frisian Galician Georgian German"
+    )
+
+    def test_drop_down_options_do_not_resume_the_article(self):
+        """A long line of capitalised names without a stop, a comma or a
+        number (a drop-down menu's options run together) is not prose: after
+        the footer's links, such lines do not make the article resume."""
+        footer = "".join(f"Footer link {k}\n" for k in range(12))
+        options = "\n".join([self.COUNTRIES, self.LANGUAGES] * 2)
+        dump = HEADLINE + "\n" + "\n".join(PARAS) + "\n" + footer + options + "\n"
+        article = parse_text(dump)
+
+        assert list(article.paragraphs) == PARAS[1:]
+        assert self.COUNTRIES in removed_by(article, "after-article")
+
+    def test_long_table_row_and_sentence_stay_prose(self):
+        """A long line with a number or a comma (a table row, a sentence
+        without a final stop) stays prose, and in the article."""
+        row = " ".join(
+            f"Week {k} Rest Easy Run Long Run Cross Training" for k in range(8)
+        )
+        clause = (
+            "The harbour wall was last rebuilt after the great storm of the"
+            " winter when the sea came over the quay, and the town paid for it"
+            " with a special tax on every house that stood within sight of the"
+            " water and on the boats that used the harbour in those years"
+        )
+        dump = HEADLINE + "\n" + "\n".join([*PARAS, row, clause, *MORE]) + "\n"
+        article = parse_text(dump)
+
+        assert row in article.paragraphs
+        assert clause in article.paragraphs
+
+
 class TestRepeatedLines:
     def test_table_of_contents_and_pull_quote(self):
         """A table of contents repeats the section headings: its copies go

@@ -600,7 +600,7 @@ def _has_words(raw: str, count: int) -> bool:
 
 def _is_prose(raw: str, layout: Layout) -> bool:
     if len(raw) > layout.title_max_chars:
-        return not _is_name_list(raw)
+        return not _is_name_list(raw, layout)
     # A sentence end, or a sentence end inside followed by more text (a
     # paragraph with a caption glued to it ends "... Centre AFP"); checked
     # before the words, which cost more to count.
@@ -611,13 +611,17 @@ def _is_prose(raw: str, layout: Layout) -> bool:
     return _has_words(raw, _PROSE_MIN_WORDS)
 
 
-def _is_name_list(raw: str) -> bool:
+def _is_name_list(raw: str, layout: Layout) -> bool:
     """
     Whether a long line is a list of names run together (the options of a
     drop-down menu, a tag cloud, a footer column): no sentence stop or
-    comma, no number, and mostly capitalised words.
+    comma and mostly capitalised words, and no number unless it is over
+    twice a headline's length (an archive's months; a table's header or
+    row with numbers is shorter).
     """
-    if _LONG_STOP.search(raw) is not None or _DIGIT.search(raw) is not None:
+    if _LONG_STOP.search(raw) is not None:
+        return False
+    if len(raw) <= 2 * layout.title_max_chars and _DIGIT.search(raw) is not None:
         return False
     words = raw.split()
     return 2 * sum(w[:1].isupper() for w in words) >= len(words)

@@ -379,6 +379,29 @@ class TestNameLists:
         " Estonian Filipino Finnish French Frisian Galician Georgian German"
     )
 
+    ARCHIVES = "Archives Select Month " + " ".join(
+        f"{month} {year}"
+        for year in range(2025, 2018, -1)
+        for month in ("December", "November", "October", "July", "April", "March")
+    )
+
+    def test_archive_months_are_not_the_body(self):
+        """A list of months with their years, longer than twice a headline,
+        is no prose either: after the comments, it does not become the
+        body's longest run (which would keep the comments)."""
+        comments = "".join(
+            f"Reader {k} says\nJuly {k + 1}, 2024 at 8:{10 + k} am\n"
+            f"Thanks for the story about the harbour, number {k} of many.\n"
+            for k in range(6)
+        )
+        dump = (
+            HEADLINE + "\n" + "\n".join(PARAS) + "\n" + comments + self.ARCHIVES + "\n"
+        )
+        article = parse_text(dump)
+
+        assert list(article.paragraphs) == PARAS[1:]
+        assert self.ARCHIVES in removed_by(article, "after-article")
+
     def test_drop_down_options_do_not_resume_the_article(self):
         """A long line of capitalised names without a stop, a comma or a
         number (a drop-down menu's options run together) is not prose: after

@@ -58,6 +58,9 @@ _TITLE_REACH = 10
 _RESUME_MIN_PROSE = 4
 _LIST_GAP = 2
 _BIO_SHARE = 5
+_STANDFIRST_CHARS = 200
+"""A prose line this long that prose follows is the body's first paragraph,
+not a standfirst (one or two short sentences)."""
 _BIO_VERBS = frozenset(all_bio_verbs())
 _LATER_BODY_TOTAL = 0.5
 _REPEAT_ROLES = frozenset(("paragraph", "heading"))
@@ -702,6 +705,11 @@ def _plan_head(
         and _has_words(lines[sub].raw, 4)
         and not lines[sub].age
         and not lines[sub].raw.startswith(_BYLINE_STARTS)
+        and not (
+            len(lines[sub].raw) >= _STANDFIRST_CHARS
+            and plan.prose[sub]
+            and plan.prose[sub + 1]
+        )
     ):
         plan.roles[sub] = "subtitle"
         return _plan_byline(lines, plan, sub + 1, body_end)

@@ -365,6 +365,33 @@ class TestTeaserRail:
         assert [item.title for item in article.related] == ["Ferry Timetables Change"]
 
 
+class TestStandfirst:
+    LEAD = (
+        "The council approved a plan on Tuesday to rebuild the old harbour wall"
+        " before the winter storms, after engineers found that the stones of"
+        " its northern section had moved by more than a metre during the last"
+        " flood and could give way in a strong gale."
+    )
+
+    def test_long_first_paragraph_is_body(self):
+        """A prose line of 200 characters or more under the headline that
+        prose follows is the body's first paragraph, not a standfirst."""
+        dump = "Home\nNews\n" + HEADLINE + "\n" + self.LEAD + "\n" + "\n".join(MORE)
+        article = parse_text(dump)
+
+        assert article.subtitle is None
+        assert list(article.paragraphs) == [self.LEAD, *MORE]
+
+    def test_short_standfirst_stays(self):
+        """One short sentence under the headline stays the standfirst."""
+        short = "Engineers found that the stones of the northern section moved."
+        dump = HEADLINE + "\n" + short + "\n" + "\n".join(MORE)
+        article = parse_text(dump)
+
+        assert article.subtitle == short
+        assert list(article.paragraphs) == MORE
+
+
 class TestNameLists:
     COUNTRIES = (
         "Country Select a Country Albania Algeria Andorra Argentina Armenia"

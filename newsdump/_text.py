@@ -779,7 +779,10 @@ def _plan_body(
         run = i
         while run < end and _is_short(lines[run].raw, layout):
             run += 1
-        menu = run - i >= layout.menu_run
+        # a list announced by a line ending in a colon is the article's
+        menu = run - i >= layout.menu_run and not (
+            i > start and lines[i - 1].raw[-1] == ":"
+        )
         for k in range(i, run):
             plan.roles[k] = "furniture" if menu else "heading"
             if menu:

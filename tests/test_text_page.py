@@ -365,6 +365,43 @@ class TestTeaserRail:
         assert [item.title for item in article.related] == ["Ferry Timetables Change"]
 
 
+class TestAnnouncedShortList:
+    def test_short_items_after_a_colon_stay(self):
+        """Very short lines that a line ending in a colon announces are the
+        article's list, not a menu."""
+        items = ["Stone blocks", "Steel piles", "Fresh mortar", "Timber boards"]
+        dump = (
+            HEADLINE
+            + "\n"
+            + "\n".join(PARAS[:3])
+            + "\nThe builders will bring these materials:\n"
+            + "\n".join(items)
+            + "\n"
+            + "\n".join(MORE)
+            + "\n"
+        )
+        article = parse_text(dump)
+
+        assert [p for p in article.paragraphs if p in items] == items
+
+    def test_short_lines_without_a_colon_are_a_menu(self):
+        """The same lines after a sentence that announces nothing are a menu."""
+        items = ["Stone blocks", "Steel piles", "Fresh mortar", "Timber boards"]
+        dump = (
+            HEADLINE
+            + "\n"
+            + "\n".join(PARAS[:3])
+            + "\n"
+            + "\n".join(items)
+            + "\n"
+            + "\n".join(MORE)
+            + "\n"
+        )
+        article = parse_text(dump)
+
+        assert removed_by(article, "menu") == items
+
+
 class TestStandfirst:
     LEAD = (
         "The council approved a plan on Tuesday to rebuild the old harbour wall"

@@ -190,6 +190,28 @@ class TestMenuLines:
         assert "Boat repairs" in navigation
         assert any(line.startswith("Rent a mooring") for line in navigation)
 
+    def test_blurbs_three_lines_apart(self):
+        """Menu blurbs with two menu entries between them (an entry and its
+        blurb, then the next entry) are blurbs too: only prose within the
+        next two lines makes a prose line the body's first."""
+        menu = (
+            "Boat repairs\n"
+            "We repair hulls, engines and sails for every kind of boat in the bay.\n"
+            "Moorings\n"
+            "Winter storage\n"
+            "Rent a mooring by the week, the month or the whole season at fair prices.\n"
+            "Slipway\n"
+            "Sailing school\n"
+            "Learn to sail in small boats with patient teachers every weekend of summer.\n"
+            "Contact\n"
+        )
+        dump = menu + HEADLINE + "\n" + "\n".join(PARAS) + "\n"
+        article = parse_text(dump)
+
+        assert article.title == HEADLINE
+        navigation = removed_by(article, "navigation")
+        assert any(line.startswith("We repair hulls") for line in navigation)
+
     def test_dates_and_bylines_between_headline_and_body(self):
         """The headline is found across the date and reading-time lines
         that stand between it and the first paragraph."""

@@ -766,6 +766,11 @@ def _plan_body(
             )
             i += 1
             continue
+        if folded and (lines[i].age or is_date_line(raw)):
+            plan.roles[i] = "furniture"
+            plan.reasons[i] = "date"
+            i += 1
+            continue
         run = _link_run(lines, layout, plan.prose, i, end)
         if run > i:
             for k in range(i, run):

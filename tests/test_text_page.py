@@ -424,6 +424,30 @@ class TestAnnouncedShortList:
         assert removed_by(article, "menu") == items
 
 
+class TestDateLines:
+    @pytest.mark.parametrize(
+        "date", ["April 18, 2025", "Last updated on November 24, 2025", "3 hours ago"]
+    )
+    def test_date_alone_in_the_body_goes(self, date):
+        """A line that is only a date or an age, between the article's
+        paragraphs, is removed as `date`."""
+        dump = (
+            HEADLINE
+            + "\n"
+            + "\n".join(PARAS)
+            + "\n"
+            + date
+            + "\n"
+            + "\n".join(MORE)
+            + "\n"
+        )
+        article = parse_text(dump)
+
+        assert date not in article.paragraphs
+        assert removed_by(article, "date") == [date]
+        assert list(article.paragraphs) == [*PARAS[1:], *MORE]
+
+
 class TestStandfirst:
     LEAD = (
         "The council approved a plan on Tuesday to rebuild the old harbour wall"

@@ -58,6 +58,7 @@ _TITLE_REACH = 10
 _RESUME_MIN_PROSE = 4
 _LIST_GAP = 2
 _BIO_SHARE = 5
+_LEAD_SHARE = 15
 _STANDFIRST_CHARS = 200
 """A prose line this long that prose follows is the body's first paragraph,
 not a standfirst (one or two short sentences)."""
@@ -288,7 +289,8 @@ def _plan(lines: list[_Line], layout: Layout) -> _Plan:
         ],
     )
     body_start, body_end, first_end = _body_span(lines, layout, plan.prose)
-    body_from = _plan_head(lines, layout, plan, body_start, first_end)
+    lead = _lead_start(lines, layout, plan.prose, body_start, first_end)
+    body_from = _plan_head(lines, layout, plan, lead, first_end)
     stop = _article_end(lines, layout, plan.prose, body_from, body_end, first_end)
     for i in range(stop, body_end):
         plan.roles[i] = "furniture"
@@ -358,6 +360,43 @@ def _body_span(
     while last + 1 < len(bounds) and runs[last + 1][1] >= layout.later_body_lines:
         last += 1
     return bounds[chosen][0], bounds[last][1], bounds[chosen][1]
+
+
+def _lead_start(
+    lines: list[_Line], layout: Layout, prose: list[bool], start: int, end: int
+) -> int:
+    """
+    Where the body may start, from *start*: after the earliest gap of
+    `Layout.article_gap` lines without prose before the body's longest run
+    of prose lines that less than 1/`_LEAD_SHARE` of the prose from that run
+    on comes before.
+
+    On a whole page, a mega menu's blurbs, a government banner or a
+    newsletter box above the article hold a few prose lines that the
+    article's lines do not follow closely: the long gap between them and
+    the article sets them apart, as the same gap ends the article after it.
+    """
+    if not layout.article_gap:
+        return start
+    last = _longest_run_end(lines, prose, start, end)
+    if last is None:
+        return start
+    first = last
+    while first > start and prose[first - 1]:
+        first -= 1
+    after = sum(len(lines[i].raw) for i in range(first, end) if prose[i])
+    before = sum(len(lines[i].raw) for i in range(start, first) if prose[i])
+    gap = 0
+    cut = start
+    for i in range(first - 1, start - 1, -1):
+        if prose[i]:
+            if gap >= layout.article_gap and _LEAD_SHARE * before < after:
+                cut = i + 1
+            before -= len(lines[i].raw)
+            gap = 0
+            continue
+        gap += 1
+    return cut
 
 
 def _longest_prose_run(

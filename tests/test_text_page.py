@@ -212,6 +212,28 @@ class TestMenuLines:
         navigation = removed_by(article, "navigation")
         assert any(line.startswith("We repair hulls") for line in navigation)
 
+    def test_banner_before_a_long_gap(self):
+        """A few prose lines (a site banner) that a long gap without prose
+        separates from an article with many times their prose are
+        navigation: the article and its headline come after the gap."""
+        banner = (
+            "Official websites use a secure address to keep your visit safe.\n"
+            "The lock icon means you have safely connected to this website today.\n"
+        )
+        menu = "".join(f"Section number {k}\n" for k in range(12))
+        report = [
+            f"Section {k} of the report says the works need {k + 3} more weeks"
+            " of careful planning."
+            for k in range(20)
+        ]
+        body = PARAS + MORE + report
+        dump = banner + menu + HEADLINE + "\n" + "\n".join(body) + "\n"
+        article = parse_text(dump)
+
+        assert article.title == HEADLINE
+        assert list(article.paragraphs) == body[1:]
+        assert banner.splitlines()[0] in removed_by(article, "navigation")
+
     def test_dates_and_bylines_between_headline_and_body(self):
         """The headline is found across the date and reading-time lines
         that stand between it and the first paragraph."""

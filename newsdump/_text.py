@@ -446,7 +446,9 @@ def _article_end(  # noqa: PLR0917 - internal, positional like its peers
     prose characters before the gap (a list-heavy article), unless half as
     many date lines come with them (a teaser rail: headline, date,
     excerpt). It also stops at the name line of an author box
-    (`_is_bio_head`) that less than 1/`_BIO_SHARE` of the prose follows.
+    (`_is_bio_head`) that less than 1/`_BIO_SHARE` of the prose follows, or
+    at the first very short line (`_is_short`) between the last prose line
+    and such a line.
     It stops after the last prose line before a longer gap that
     only teasers and footers follow, or at a line that closes an article
     (`Layout.is_article_end`): after the longest run, or before it if at
@@ -479,7 +481,12 @@ def _article_end(  # noqa: PLR0917 - internal, positional like its peers
                 and _BIO_SHARE * ahead[i - start][0] < total
             )
         ):
-            return i
+            # short lines between the last prose and the end line (tags,
+            # the author's name) go with it; longer ones (a list) stay
+            k = last + 1
+            while k < i and not _is_short(lines[k].raw, layout):
+                k += 1
+            return k
         gap += 1
         if (
             gap >= layout.article_gap * (_LIST_GAP if lines[last].raw[-1] == ":" else 1)

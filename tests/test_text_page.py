@@ -356,6 +356,26 @@ class TestTeaserRail:
         assert marker in {r.text for r in article.removed}
         assert after.splitlines()[0] in removed_by(article, "after-article")
 
+    def test_short_lines_before_the_closing_line_go(self):
+        """Very short lines between the article's last paragraph and a line
+        that closes it (tags, the author's name) go with the closing line;
+        a longer line there (a list item) stays."""
+        item = "A wider footpath along the top of the wall, with new railings"
+        after = "Volunteers cleared the south beach on Sunday and found nets.\n"
+        dump = (
+            HEADLINE
+            + "\n"
+            + "\n".join(PARAS)
+            + "\n"
+            + item
+            + "\nHarbour news\nJane Roe\nLeave a Reply\n"
+            + after
+        )
+        article = parse_text(dump)
+
+        assert list(article.paragraphs) == [*PARAS[1:], item]
+        assert removed_by(article, "after-article")[:2] == ["Harbour news", "Jane Roe"]
+
     def test_dated_teasers_do_not_resume_the_article(self):
         """A long gap, then a rail of headline, date and excerpt: the article
         ends before the gap."""

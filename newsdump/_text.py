@@ -58,6 +58,7 @@ _TITLE_REACH = 10
 _RESUME_MIN_PROSE = 4
 _LIST_GAP = 2
 _BIO_SHARE = 5
+_COMMENTS_BEFORE = 10
 _LEAD_SHARE = 15
 _STANDFIRST_CHARS = 200
 """A prose line this long that prose follows is the body's first paragraph,
@@ -449,6 +450,9 @@ def _article_end(  # noqa: PLR0917 - internal, positional like its peers
     (`_is_bio_head`) that less than 1/`_BIO_SHARE` of the prose follows, or
     at the first very short line (`_is_short`) between the last prose line
     and such a line.
+    Two comment stamps (`_comments_start`) end it after the longest run,
+    or before it if at least 1/`_COMMENTS_BEFORE` of the prose comes
+    before them (a long comment can be the page's longest run).
     It stops after the last prose line before a longer gap that
     only teasers and footers follow, or at a line that closes an article
     (`Layout.is_article_end`): after the longest run, or before it if at
@@ -466,6 +470,10 @@ def _article_end(  # noqa: PLR0917 - internal, positional like its peers
     total = ahead[0][0]
     early = _early_end(lines, layout, prose, start, origin, ahead)
     if early is not None:
+        return early
+    early = _comments_start(lines, prose, start, origin)
+    if early < origin and _COMMENTS_BEFORE * (total - ahead[early - start][0]) >= total:
+        # comments can hold the page's longest run
         return early
     end = _comments_start(lines, prose, origin, end)
     gap = 0

@@ -658,6 +658,22 @@ class TestCommentStamps:
             "April 27, 2009 at 8:59 AM",
         ]
 
+    def test_long_comment_is_not_the_article(self):
+        """A comment longer than the article (the page's longest run of
+        prose) does not keep the comment section: two stamps after a tenth
+        of the prose end the article there."""
+        long_comment = "\n".join(
+            f"Point {k} of my long reply: the council has ignored the harbour"
+            f" for {k + 2} years and the fishermen paid for it every winter."
+            for k in range(8)
+        )
+        comments = self.COMMENTS + "Ann Loe\nMay 2, 2010 at 6:46 AM\n" + long_comment
+        dump = HEADLINE + "\n" + "\n".join(PARAS) + "\n" + comments + "\n"
+        article = parse_text(dump)
+
+        assert list(article.paragraphs) == PARAS[1:]
+        assert removed_by(article, "after-article")[0] == "Jane Roe"
+
     def test_one_stamp_is_not_a_comment_section(self):
         """A single date-and-time line after the body stays (an update
         note), as does the prose after it."""

@@ -451,8 +451,7 @@ def _article_end(  # noqa: PLR0917 - internal, positional like its peers
     at the first very short line (`_is_short`) between the last prose line
     and such a line.
     Two comment stamps (`_comments_start`) end it after the longest run,
-    or before it if at least 1/`_COMMENTS_BEFORE` of the prose comes
-    before them (a long comment can be the page's longest run).
+    or before it as `_early_end` says.
     It stops after the last prose line before a longer gap that
     only teasers and footers follow, or at a line that closes an article
     (`Layout.is_article_end`): after the longest run, or before it if at
@@ -470,10 +469,6 @@ def _article_end(  # noqa: PLR0917 - internal, positional like its peers
     total = ahead[0][0]
     early = _early_end(lines, layout, prose, start, origin, ahead)
     if early is not None:
-        return early
-    early = _comments_start(lines, prose, start, origin)
-    if early < origin and _COMMENTS_BEFORE * (total - ahead[early - start][0]) >= total:
-        # comments can hold the page's longest run
         return early
     end = _comments_start(lines, prose, origin, end)
     gap = 0
@@ -575,8 +570,13 @@ def _early_end(  # noqa: PLR0917 - internal, positional like its peers
     stop: int,
     ahead: list[tuple[int, int, int]],
 ) -> int | None:
-    """The first article-end line before *stop* that has at least as much
-    prose before it (from *start*) as after it, if any."""
+    """
+    The first article-end line before *stop* that has at least as much
+    prose before it (from *start*) as after it, else where two comment
+    stamps before *stop* open a comment section with at least
+    1/`_COMMENTS_BEFORE` of the prose before it (a long comment can be the
+    page's longest run), if any.
+    """
     total = ahead[0][0]
     for i in range(start, stop):
         folded = lines[i].folded
@@ -587,6 +587,12 @@ def _early_end(  # noqa: PLR0917 - internal, positional like its peers
             and total >= 2 * ahead[i - start][0]
         ):
             return i
+    comments = _comments_start(lines, prose, start, stop)
+    if (
+        comments < stop
+        and _COMMENTS_BEFORE * (total - ahead[comments - start][0]) >= total
+    ):
+        return comments
     return None
 
 

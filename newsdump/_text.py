@@ -33,7 +33,7 @@ from newsdump._chain import Block, Filter, Outcome, run_chain
 from newsdump._check import check_page
 from newsdump._decode import decode_text
 from newsdump._lang.page_ends import all_bio_verbs, all_stamp_words
-from newsdump._layouts import DEFAULT_LAYOUTS, ItemField, Layout
+from newsdump._layouts import DEFAULT_LAYOUTS, ItemField, Layout, _starts_with_words
 from newsdump._limits import Limits, check_size
 from newsdump._models import (
     Article,
@@ -572,10 +572,11 @@ def _early_end(  # noqa: PLR0917 - internal, positional like its peers
 ) -> int | None:
     """
     The first article-end line before *stop* that has at least as much
-    prose before it (from *start*) as after it, else where two comment
-    stamps before *stop* open a comment section with at least
-    1/`_COMMENTS_BEFORE` of the prose before it (a long comment can be the
-    page's longest run), if any.
+    prose before it (from *start*) as after it, or, for a number of comments
+    ("12 comments"), at least 1/`_COMMENTS_BEFORE` of the prose before it,
+    else where two comment stamps before *stop* open a comment section
+    with at least 1/`_COMMENTS_BEFORE` of the prose before it (a long
+    comment can be the page's longest run), if any.
     """
     total = ahead[0][0]
     for i in range(start, stop):
@@ -584,7 +585,13 @@ def _early_end(  # noqa: PLR0917 - internal, positional like its peers
             folded
             and not prose[i]
             and layout.is_article_end(folded)
-            and total >= 2 * ahead[i - start][0]
+            and (
+                total >= 2 * ahead[i - start][0]
+                or (
+                    _is_comment_count(folded, layout)
+                    and _COMMENTS_BEFORE * (total - ahead[i - start][0]) >= total
+                )
+            )
         ):
             return i
     comments = _comments_start(lines, prose, start, stop)
@@ -594,6 +601,14 @@ def _early_end(  # noqa: PLR0917 - internal, positional like its peers
     ):
         return comments
     return None
+
+
+def _is_comment_count(folded: str, layout: Layout) -> bool:
+    """Whether a line is a number of comments ("12 comments")."""
+    count, _, rest = folded.partition(" ")
+    return count.isdigit() and any(
+        _starts_with_words(rest, w) for w in layout.comment_counts
+    )
 
 
 def _prose_ahead(

@@ -674,6 +674,21 @@ class TestCommentStamps:
         assert list(article.paragraphs) == PARAS[1:]
         assert removed_by(article, "after-article")[0] == "Jane Roe"
 
+    def test_comment_count_before_a_long_comment(self):
+        """A number of comments ("3 Comments") ends the article when a tenth
+        of the prose comes before it, even if the comments hold more prose
+        than the article."""
+        comments = "\n".join(
+            f"Reader {k} wrote at length that the council has ignored the"
+            f" harbour for {k + 2} years and the fishermen paid every winter."
+            for k in range(12)
+        )
+        dump = HEADLINE + "\n" + "\n".join(PARAS) + "\n3 Comments\n" + comments + "\n"
+        article = parse_text(dump)
+
+        assert list(article.paragraphs) == PARAS[1:]
+        assert "3 Comments" in {r.text for r in article.removed}
+
     def test_one_stamp_is_not_a_comment_section(self):
         """A single date-and-time line after the body stays (an update
         note), as does the prose after it."""

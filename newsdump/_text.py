@@ -58,6 +58,9 @@ _TITLE_REACH = 10
 _RESUME_MIN_PROSE = 4
 _LIST_GAP = 2
 _BIO_SHARE = 5
+_COPY_MIN_CHARS = 2000
+_COPY_SHARE = 0.5
+_COPY_WORDS = 4
 _COMMENTS_BEFORE = 10
 _LEAD_SHARE = 15
 _STANDFIRST_CHARS = 200
@@ -1226,6 +1229,7 @@ def _assemble(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one branch per role
     items = [_Item() for _ in plan.items]
     bylines: list[str] = []
     datelines: list[tuple[str, bool]] = []
+    copies = _Copies()
 
     def drop(reason: str, block: Block) -> None:
         for start, end in block.to_input(0, len(block.text)):
@@ -1270,6 +1274,13 @@ def _assemble(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one branch per role
                 item.body.append(kept.text)
         elif role == "paragraph" and kept.text in said and _is_prose(kept.text, layout):
             # a pull quote or a block the page prints twice
+            drop("repeated", kept)
+        elif (
+            role == "paragraph"
+            and len(kept.text) >= _COPY_MIN_CHARS
+            and copies.repeats(kept.text, paragraphs)
+        ):
+            # a hidden copy of the article, as one line
             drop("repeated", kept)
         else:
             if role == "heading":
@@ -1332,6 +1343,31 @@ def _assemble(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one branch per role
         reference=reference,
         reference_how=how,
     )
+
+
+@attrs.define
+class _Copies:
+    """
+    Tells whether a long line repeats the article so far: at least
+    `_COPY_SHARE` of its runs of `_COPY_WORDS` words occur in the kept
+    paragraphs (a hidden copy of the article printed as one line). The
+    paragraphs' word runs are collected once, as they come.
+    """
+
+    seen: set[tuple[str, ...]] = attrs.Factory(set)
+    upto: int = 0
+
+    def repeats(self, text: str, paragraphs: list[str]) -> bool:
+        for paragraph in paragraphs[self.upto :]:
+            said = paragraph.split()
+            self.seen.update(_runs(said))
+        self.upto = len(paragraphs)
+        grams = set(_runs(text.split()))
+        return len(grams & self.seen) >= _COPY_SHARE * len(grams)
+
+
+def _runs(words: list[str]) -> Iterator[tuple[str, ...]]:
+    return (tuple(words[k : k + _COPY_WORDS]) for k in range(len(words)))
 
 
 def _kept_block(

@@ -614,6 +614,29 @@ class TestRepeatedLines:
             PARAS[1],
         ]
 
+    def test_article_copied_on_one_line(self):
+        """A long line that repeats the article's text (a hidden copy of the
+        whole article on one line) is removed as `repeated`; a long line of
+        new text stays."""
+        report = [
+            f"Section {k} of the report says the works need {k + 3} more weeks"
+            " of careful planning."
+            for k in range(20)
+        ]
+        body = PARAS + MORE + report
+        copy = "# " + HEADLINE + " " + " ".join(body)
+        fresh = " ".join(
+            f"Witness {k} told the inquiry that the storm of {1950 + k} broke"
+            f" the old quay in {k + 2} places."
+            for k in range(30)
+        )
+        dump = HEADLINE + "\n" + "\n".join([*body, fresh, copy]) + "\n"
+        article = parse_text(dump)
+
+        assert len(copy) >= 2000
+        assert copy in removed_by(article, "repeated")
+        assert fresh in article.paragraphs
+
     def test_menu_printed_twice(self):
         """A menu printed for small and for large screens goes, both copies."""
         menu = "Top stories from the harbour\nWeather and tides this week\n"

@@ -33,7 +33,7 @@ from newsdump._chain import Block, Filter, Outcome, run_chain
 from newsdump._check import check_page
 from newsdump._decode import decode_text
 from newsdump._lang.page_ends import all_bio_verbs, all_stamp_words
-from newsdump._layouts import DEFAULT_LAYOUTS, ItemField, Layout
+from newsdump._layouts import DEFAULT_LAYOUTS, ItemField, Layout, _starts_with_words
 from newsdump._limits import Limits, check_size
 from newsdump._models import (
     Article,
@@ -53,11 +53,19 @@ LAYOUT_FILTER = "layout"
 
 
 _SHORT_LINE = 80
-_BLURB_WINDOW = 3
+_BLURB_WINDOW = 2
 _TITLE_REACH = 10
 _RESUME_MIN_PROSE = 4
 _LIST_GAP = 2
 _BIO_SHARE = 5
+_COPY_MIN_CHARS = 2000
+_COPY_SHARE = 0.5
+_COPY_WORDS = 4
+_COMMENTS_BEFORE = 10
+_LEAD_SHARE = 15
+_STANDFIRST_CHARS = 200
+"""A prose line this long that prose follows is the body's first paragraph,
+not a standfirst (one or two short sentences)."""
 _BIO_VERBS = frozenset(all_bio_verbs())
 _LATER_BODY_TOTAL = 0.5
 _REPEAT_ROLES = frozenset(("paragraph", "heading"))
@@ -81,6 +89,7 @@ _AGE = re.compile(
 )
 _SENTENCE_ENDS = frozenset(".!?\"”’'…)。！？」』")
 _PROSE_MIN_WORDS = 10
+_LONG_STOP = re.compile(r"[.!?;,。！？，、]")
 _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 """Kana and Han characters: Japanese and Chinese put no spaces between words."""
 _UNSPACED_CHARS_PER_WORD = 2
@@ -284,7 +293,8 @@ def _plan(lines: list[_Line], layout: Layout) -> _Plan:
         ],
     )
     body_start, body_end, first_end = _body_span(lines, layout, plan.prose)
-    body_from = _plan_head(lines, layout, plan, body_start, first_end)
+    lead = _lead_start(lines, layout, plan.prose, body_start, first_end)
+    body_from = _plan_head(lines, layout, plan, lead, first_end)
     stop = _article_end(lines, layout, plan.prose, body_from, body_end, first_end)
     for i in range(stop, body_end):
         plan.roles[i] = "furniture"
@@ -356,6 +366,43 @@ def _body_span(
     return bounds[chosen][0], bounds[last][1], bounds[chosen][1]
 
 
+def _lead_start(
+    lines: list[_Line], layout: Layout, prose: list[bool], start: int, end: int
+) -> int:
+    """
+    Where the body may start, from *start*: after the earliest gap of
+    `Layout.article_gap` lines without prose before the body's longest run
+    of prose lines that less than 1/`_LEAD_SHARE` of the prose from that run
+    on comes before.
+
+    On a whole page, a mega menu's blurbs, a government banner or a
+    newsletter box above the article hold a few prose lines that the
+    article's lines do not follow closely: the long gap between them and
+    the article sets them apart, as the same gap ends the article after it.
+    """
+    if not layout.article_gap:
+        return start
+    last = _longest_run_end(lines, prose, start, end)
+    if last is None:
+        return start
+    first = last
+    while first > start and prose[first - 1]:
+        first -= 1
+    after = sum(len(lines[i].raw) for i in range(first, end) if prose[i])
+    before = sum(len(lines[i].raw) for i in range(start, first) if prose[i])
+    gap = 0
+    cut = start
+    for i in range(first - 1, start - 1, -1):
+        if prose[i]:
+            if gap >= layout.article_gap and _LEAD_SHARE * before < after:
+                cut = i + 1
+            before -= len(lines[i].raw)
+            gap = 0
+            continue
+        gap += 1
+    return cut
+
+
 def _longest_prose_run(
     lines: list[_Line], prose: list[bool], start: int, end: int
 ) -> tuple[int, int]:
@@ -403,7 +450,11 @@ def _article_end(  # noqa: PLR0917 - internal, positional like its peers
     prose characters before the gap (a list-heavy article), unless half as
     many date lines come with them (a teaser rail: headline, date,
     excerpt). It also stops at the name line of an author box
-    (`_is_bio_head`) that less than 1/`_BIO_SHARE` of the prose follows.
+    (`_is_bio_head`) that less than 1/`_BIO_SHARE` of the prose follows, or
+    at the first very short line (`_is_short`) between the last prose line
+    and such a line.
+    Two comment stamps (`_comments_start`) end it after the longest run,
+    or before it as `_early_end` says.
     It stops after the last prose line before a longer gap that
     only teasers and footers follow, or at a line that closes an article
     (`Layout.is_article_end`): after the longest run, or before it if at
@@ -436,7 +487,12 @@ def _article_end(  # noqa: PLR0917 - internal, positional like its peers
                 and _BIO_SHARE * ahead[i - start][0] < total
             )
         ):
-            return i
+            # short lines between the last prose and the end line (tags,
+            # the author's name) go with it; longer ones (a list) stay
+            k = last + 1
+            while k < i and not _is_short(lines[k].raw, layout):
+                k += 1
+            return k
         gap += 1
         if (
             gap >= layout.article_gap * (_LIST_GAP if lines[last].raw[-1] == ":" else 1)
@@ -517,8 +573,14 @@ def _early_end(  # noqa: PLR0917 - internal, positional like its peers
     stop: int,
     ahead: list[tuple[int, int, int]],
 ) -> int | None:
-    """The first article-end line before *stop* that has at least as much
-    prose before it (from *start*) as after it, if any."""
+    """
+    The first article-end line before *stop* that has at least as much
+    prose before it (from *start*) as after it, or, for a number of comments
+    ("12 comments"), at least 1/`_COMMENTS_BEFORE` of the prose before it,
+    else where two comment stamps before *stop* open a comment section
+    with at least 1/`_COMMENTS_BEFORE` of the prose before it (a long
+    comment can be the page's longest run), if any.
+    """
     total = ahead[0][0]
     for i in range(start, stop):
         folded = lines[i].folded
@@ -526,10 +588,30 @@ def _early_end(  # noqa: PLR0917 - internal, positional like its peers
             folded
             and not prose[i]
             and layout.is_article_end(folded)
-            and total >= 2 * ahead[i - start][0]
+            and (
+                total >= 2 * ahead[i - start][0]
+                or (
+                    _is_comment_count(folded, layout)
+                    and _COMMENTS_BEFORE * (total - ahead[i - start][0]) >= total
+                )
+            )
         ):
             return i
+    comments = _comments_start(lines, prose, start, stop)
+    if (
+        comments < stop
+        and _COMMENTS_BEFORE * (total - ahead[comments - start][0]) >= total
+    ):
+        return comments
     return None
+
+
+def _is_comment_count(folded: str, layout: Layout) -> bool:
+    """Whether a line is a number of comments ("12 comments")."""
+    count, _, rest = folded.partition(" ")
+    return count.isdigit() and any(
+        _starts_with_words(rest, w) for w in layout.comment_counts
+    )
 
 
 def _prose_ahead(
@@ -599,7 +681,7 @@ def _has_words(raw: str, count: int) -> bool:
 
 def _is_prose(raw: str, layout: Layout) -> bool:
     if len(raw) > layout.title_max_chars:
-        return True
+        return not _is_name_list(raw, layout)
     # A sentence end, or a sentence end inside followed by more text (a
     # paragraph with a caption glued to it ends "... Centre AFP"); checked
     # before the words, which cost more to count.
@@ -608,6 +690,22 @@ def _is_prose(raw: str, layout: Layout) -> bool:
     if raw.endswith(_TRUNCATED):
         return False
     return _has_words(raw, _PROSE_MIN_WORDS)
+
+
+def _is_name_list(raw: str, layout: Layout) -> bool:
+    """
+    Whether a long line is a list of names run together (the options of a
+    drop-down menu, a tag cloud, a footer column): no sentence stop or
+    comma and mostly capitalised words, and no number unless it is over
+    twice a headline's length (an archive's months; a table's header or
+    row with numbers is shorter).
+    """
+    if _LONG_STOP.search(raw) is not None:
+        return False
+    if len(raw) <= 2 * layout.title_max_chars and _DIGIT.search(raw) is not None:
+        return False
+    words = raw.split()
+    return 2 * sum(w[:1].isupper() for w in words) >= len(words)
 
 
 def _find_title(
@@ -685,6 +783,11 @@ def _plan_head(
         and _has_words(lines[sub].raw, 4)
         and not lines[sub].age
         and not lines[sub].raw.startswith(_BYLINE_STARTS)
+        and not (
+            len(lines[sub].raw) >= _STANDFIRST_CHARS
+            and plan.prose[sub]
+            and plan.prose[sub + 1]
+        )
     ):
         plan.roles[sub] = "subtitle"
         return _plan_byline(lines, plan, sub + 1, body_end)
@@ -741,6 +844,11 @@ def _plan_body(
             )
             i += 1
             continue
+        if folded and (lines[i].age or is_date_line(raw)):
+            plan.roles[i] = "furniture"
+            plan.reasons[i] = "date"
+            i += 1
+            continue
         run = _link_run(lines, layout, plan.prose, i, end)
         if run > i:
             for k in range(i, run):
@@ -754,7 +862,10 @@ def _plan_body(
         run = i
         while run < end and _is_short(lines[run].raw, layout):
             run += 1
-        menu = run - i >= layout.menu_run
+        # a list announced by a line ending in a colon is the article's
+        menu = run - i >= layout.menu_run and not (
+            i > start and lines[i - 1].raw[-1] == ":"
+        )
         for k in range(i, run):
             plan.roles[k] = "furniture" if menu else "heading"
             if menu:
@@ -1118,6 +1229,7 @@ def _assemble(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one branch per role
     items = [_Item() for _ in plan.items]
     bylines: list[str] = []
     datelines: list[tuple[str, bool]] = []
+    copies = _Copies()
 
     def drop(reason: str, block: Block) -> None:
         for start, end in block.to_input(0, len(block.text)):
@@ -1162,6 +1274,13 @@ def _assemble(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one branch per role
                 item.body.append(kept.text)
         elif role == "paragraph" and kept.text in said and _is_prose(kept.text, layout):
             # a pull quote or a block the page prints twice
+            drop("repeated", kept)
+        elif (
+            role == "paragraph"
+            and len(kept.text) >= _COPY_MIN_CHARS
+            and copies.repeats(kept.text, paragraphs)
+        ):
+            # a hidden copy of the article, as one line
             drop("repeated", kept)
         else:
             if role == "heading":
@@ -1224,6 +1343,31 @@ def _assemble(  # noqa: C901, PLR0912, PLR0915, PLR0917 - one branch per role
         reference=reference,
         reference_how=how,
     )
+
+
+@attrs.define
+class _Copies:
+    """
+    Tells whether a long line repeats the article so far: at least
+    `_COPY_SHARE` of its runs of `_COPY_WORDS` words occur in the kept
+    paragraphs (a hidden copy of the article printed as one line). The
+    paragraphs' word runs are collected once, as they come.
+    """
+
+    seen: set[tuple[str, ...]] = attrs.Factory(set)
+    upto: int = 0
+
+    def repeats(self, text: str, paragraphs: list[str]) -> bool:
+        for paragraph in paragraphs[self.upto :]:
+            said = paragraph.split()
+            self.seen.update(_runs(said))
+        self.upto = len(paragraphs)
+        grams = set(_runs(text.split()))
+        return len(grams & self.seen) >= _COPY_SHARE * len(grams)
+
+
+def _runs(words: list[str]) -> Iterator[tuple[str, ...]]:
+    return (tuple(words[k : k + _COPY_WORDS]) for k in range(len(words)))
 
 
 def _kept_block(

@@ -190,6 +190,50 @@ class TestMenuLines:
         assert "Boat repairs" in navigation
         assert any(line.startswith("Rent a mooring") for line in navigation)
 
+    def test_blurbs_three_lines_apart(self):
+        """Menu blurbs with two menu entries between them (an entry and its
+        blurb, then the next entry) are blurbs too: only prose within the
+        next two lines makes a prose line the body's first."""
+        menu = (
+            "Boat repairs\n"
+            "We repair hulls, engines and sails for every kind of boat in the bay.\n"
+            "Moorings\n"
+            "Winter storage\n"
+            "Rent a mooring by the week, the month or the whole season at fair prices.\n"
+            "Slipway\n"
+            "Sailing school\n"
+            "Learn to sail in small boats with patient teachers every weekend of summer.\n"
+            "Contact\n"
+        )
+        dump = menu + HEADLINE + "\n" + "\n".join(PARAS) + "\n"
+        article = parse_text(dump)
+
+        assert article.title == HEADLINE
+        navigation = removed_by(article, "navigation")
+        assert any(line.startswith("We repair hulls") for line in navigation)
+
+    def test_banner_before_a_long_gap(self):
+        """A few prose lines (a site banner) that a long gap without prose
+        separates from an article with many times their prose are
+        navigation: the article and its headline come after the gap."""
+        banner = (
+            "Official websites use a secure address to keep your visit safe.\n"
+            "The lock icon means you have safely connected to this website today.\n"
+        )
+        menu = "".join(f"Section number {k}\n" for k in range(12))
+        report = [
+            f"Section {k} of the report says the works need {k + 3} more weeks"
+            " of careful planning."
+            for k in range(20)
+        ]
+        body = PARAS + MORE + report
+        dump = banner + menu + HEADLINE + "\n" + "\n".join(body) + "\n"
+        article = parse_text(dump)
+
+        assert article.title == HEADLINE
+        assert list(article.paragraphs) == body[1:]
+        assert banner.splitlines()[0] in removed_by(article, "navigation")
+
     def test_dates_and_bylines_between_headline_and_body(self):
         """The headline is found across the date and reading-time lines
         that stand between it and the first paragraph."""
@@ -312,6 +356,26 @@ class TestTeaserRail:
         assert marker in {r.text for r in article.removed}
         assert after.splitlines()[0] in removed_by(article, "after-article")
 
+    def test_short_lines_before_the_closing_line_go(self):
+        """Very short lines between the article's last paragraph and a line
+        that closes it (tags, the author's name) go with the closing line;
+        a longer line there (a list item) stays."""
+        item = "A wider footpath along the top of the wall, with new railings"
+        after = "Volunteers cleared the south beach on Sunday and found nets.\n"
+        dump = (
+            HEADLINE
+            + "\n"
+            + "\n".join(PARAS)
+            + "\n"
+            + item
+            + "\nHarbour news\nJane Roe\nLeave a Reply\n"
+            + after
+        )
+        article = parse_text(dump)
+
+        assert list(article.paragraphs) == [*PARAS[1:], item]
+        assert removed_by(article, "after-article")[:2] == ["Harbour news", "Jane Roe"]
+
     def test_dated_teasers_do_not_resume_the_article(self):
         """A long gap, then a rail of headline, date and excerpt: the article
         ends before the gap."""
@@ -365,6 +429,162 @@ class TestTeaserRail:
         assert [item.title for item in article.related] == ["Ferry Timetables Change"]
 
 
+class TestAnnouncedShortList:
+    def test_short_items_after_a_colon_stay(self):
+        """Very short lines that a line ending in a colon announces are the
+        article's list, not a menu."""
+        items = ["Stone blocks", "Steel piles", "Fresh mortar", "Timber boards"]
+        dump = (
+            HEADLINE
+            + "\n"
+            + "\n".join(PARAS[:3])
+            + "\nThe builders will bring these materials:\n"
+            + "\n".join(items)
+            + "\n"
+            + "\n".join(MORE)
+            + "\n"
+        )
+        article = parse_text(dump)
+
+        assert [p for p in article.paragraphs if p in items] == items
+
+    def test_short_lines_without_a_colon_are_a_menu(self):
+        """The same lines after a sentence that announces nothing are a menu."""
+        items = ["Stone blocks", "Steel piles", "Fresh mortar", "Timber boards"]
+        dump = (
+            HEADLINE
+            + "\n"
+            + "\n".join(PARAS[:3])
+            + "\n"
+            + "\n".join(items)
+            + "\n"
+            + "\n".join(MORE)
+            + "\n"
+        )
+        article = parse_text(dump)
+
+        assert removed_by(article, "menu") == items
+
+
+class TestDateLines:
+    @pytest.mark.parametrize(
+        "date", ["April 18, 2025", "Last updated on November 24, 2025", "3 hours ago"]
+    )
+    def test_date_alone_in_the_body_goes(self, date):
+        """A line that is only a date or an age, between the article's
+        paragraphs, is removed as `date`."""
+        dump = (
+            HEADLINE
+            + "\n"
+            + "\n".join(PARAS)
+            + "\n"
+            + date
+            + "\n"
+            + "\n".join(MORE)
+            + "\n"
+        )
+        article = parse_text(dump)
+
+        assert date not in article.paragraphs
+        assert removed_by(article, "date") == [date]
+        assert list(article.paragraphs) == [*PARAS[1:], *MORE]
+
+
+class TestStandfirst:
+    LEAD = (
+        "The council approved a plan on Tuesday to rebuild the old harbour wall"
+        " before the winter storms, after engineers found that the stones of"
+        " its northern section had moved by more than a metre during the last"
+        " flood and could give way in a strong gale."
+    )
+
+    def test_long_first_paragraph_is_body(self):
+        """A prose line of 200 characters or more under the headline that
+        prose follows is the body's first paragraph, not a standfirst."""
+        dump = "Home\nNews\n" + HEADLINE + "\n" + self.LEAD + "\n" + "\n".join(MORE)
+        article = parse_text(dump)
+
+        assert article.subtitle is None
+        assert list(article.paragraphs) == [self.LEAD, *MORE]
+
+    def test_short_standfirst_stays(self):
+        """One short sentence under the headline stays the standfirst."""
+        short = "Engineers found that the stones of the northern section moved."
+        dump = HEADLINE + "\n" + short + "\n" + "\n".join(MORE)
+        article = parse_text(dump)
+
+        assert article.subtitle == short
+        assert list(article.paragraphs) == MORE
+
+
+class TestNameLists:
+    COUNTRIES = (
+        "Country Select a Country Albania Algeria Andorra Argentina Armenia"
+        " Australia Austria Bahamas Bangladesh Barbados Belarus Belgium Belize"
+        " Benin Bhutan Bolivia Botswana Brazil Bulgaria Burundi Cambodia"
+        " Cameroon Canada Chile China Colombia Comoros Croatia Cuba Cyprus"
+    )
+    LANGUAGES = (
+        "Select Language English Afrikaans Albanian Amharic Arabic Armenian"
+        " Azerbaijani Basque Belarusian Bengali Bosnian Bulgarian Catalan"
+        " Cebuano Chichewa Corsican Croatian Czech Danish Dutch Esperanto"
+        " Estonian Filipino Finnish French Frisian Galician Georgian German"
+    )
+
+    ARCHIVES = "Archives Select Month " + " ".join(
+        f"{month} {year}"
+        for year in range(2025, 2018, -1)
+        for month in ("December", "November", "October", "July", "April", "March")
+    )
+
+    def test_archive_months_are_not_the_body(self):
+        """A list of months with their years, longer than twice a headline,
+        is no prose either: after the comments, it does not become the
+        body's longest run (which would keep the comments)."""
+        comments = "".join(
+            f"Reader {k} says\nJuly {k + 1}, 2024 at 8:{10 + k} am\n"
+            f"Thanks for the story about the harbour, number {k} of many.\n"
+            for k in range(6)
+        )
+        dump = (
+            HEADLINE + "\n" + "\n".join(PARAS) + "\n" + comments + self.ARCHIVES + "\n"
+        )
+        article = parse_text(dump)
+
+        assert list(article.paragraphs) == PARAS[1:]
+        assert self.ARCHIVES in removed_by(article, "after-article")
+
+    def test_drop_down_options_do_not_resume_the_article(self):
+        """A long line of capitalised names without a stop, a comma or a
+        number (a drop-down menu's options run together) is not prose: after
+        the footer's links, such lines do not make the article resume."""
+        footer = "".join(f"Footer link {k}\n" for k in range(12))
+        options = "\n".join([self.COUNTRIES, self.LANGUAGES] * 2)
+        dump = HEADLINE + "\n" + "\n".join(PARAS) + "\n" + footer + options + "\n"
+        article = parse_text(dump)
+
+        assert list(article.paragraphs) == PARAS[1:]
+        assert self.COUNTRIES in removed_by(article, "after-article")
+
+    def test_long_table_row_and_sentence_stay_prose(self):
+        """A long line with a number or a comma (a table row, a sentence
+        without a final stop) stays prose, and in the article."""
+        row = " ".join(
+            f"Week {k} Rest Easy Run Long Run Cross Training" for k in range(8)
+        )
+        clause = (
+            "The harbour wall was last rebuilt after the great storm of the"
+            " winter when the sea came over the quay, and the town paid for it"
+            " with a special tax on every house that stood within sight of the"
+            " water and on the boats that used the harbour in those years"
+        )
+        dump = HEADLINE + "\n" + "\n".join([*PARAS, row, clause, *MORE]) + "\n"
+        article = parse_text(dump)
+
+        assert row in article.paragraphs
+        assert clause in article.paragraphs
+
+
 class TestRepeatedLines:
     def test_table_of_contents_and_pull_quote(self):
         """A table of contents repeats the section headings: its copies go
@@ -393,6 +613,29 @@ class TestRepeatedLines:
             "Who pays for the work",
             PARAS[1],
         ]
+
+    def test_article_copied_on_one_line(self):
+        """A long line that repeats the article's text (a hidden copy of the
+        whole article on one line) is removed as `repeated`; a long line of
+        new text stays."""
+        report = [
+            f"Section {k} of the report says the works need {k + 3} more weeks"
+            " of careful planning."
+            for k in range(20)
+        ]
+        body = PARAS + MORE + report
+        copy = "# " + HEADLINE + " " + " ".join(body)
+        fresh = " ".join(
+            f"Witness {k} told the inquiry that the storm of {1950 + k} broke"
+            f" the old quay in {k + 2} places."
+            for k in range(30)
+        )
+        dump = HEADLINE + "\n" + "\n".join([*body, fresh, copy]) + "\n"
+        article = parse_text(dump)
+
+        assert len(copy) >= 2000
+        assert copy in removed_by(article, "repeated")
+        assert fresh in article.paragraphs
 
     def test_menu_printed_twice(self):
         """A menu printed for small and for large screens goes, both copies."""
@@ -437,6 +680,37 @@ class TestCommentStamps:
             "Jane Roe",
             "April 27, 2009 at 8:59 AM",
         ]
+
+    def test_long_comment_is_not_the_article(self):
+        """A comment longer than the article (the page's longest run of
+        prose) does not keep the comment section: two stamps after a tenth
+        of the prose end the article there."""
+        long_comment = "\n".join(
+            f"Point {k} of my long reply: the council has ignored the harbour"
+            f" for {k + 2} years and the fishermen paid for it every winter."
+            for k in range(8)
+        )
+        comments = self.COMMENTS + "Ann Loe\nMay 2, 2010 at 6:46 AM\n" + long_comment
+        dump = HEADLINE + "\n" + "\n".join(PARAS) + "\n" + comments + "\n"
+        article = parse_text(dump)
+
+        assert list(article.paragraphs) == PARAS[1:]
+        assert removed_by(article, "after-article")[0] == "Jane Roe"
+
+    def test_comment_count_before_a_long_comment(self):
+        """A number of comments ("3 Comments") ends the article when a tenth
+        of the prose comes before it, even if the comments hold more prose
+        than the article."""
+        comments = "\n".join(
+            f"Reader {k} wrote at length that the council has ignored the"
+            f" harbour for {k + 2} years and the fishermen paid every winter."
+            for k in range(12)
+        )
+        dump = HEADLINE + "\n" + "\n".join(PARAS) + "\n3 Comments\n" + comments + "\n"
+        article = parse_text(dump)
+
+        assert list(article.paragraphs) == PARAS[1:]
+        assert "3 Comments" in {r.text for r in article.removed}
 
     def test_one_stamp_is_not_a_comment_section(self):
         """A single date-and-time line after the body stays (an update

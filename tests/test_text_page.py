@@ -340,7 +340,19 @@ class TestFooterColumns:
 
 class TestTeaserRail:
     @pytest.mark.parametrize(
-        "marker", ["Related posts", "Leave a Reply", "12 Comments", "Über den Autor"]
+        "marker",
+        [
+            "Related posts",
+            "Leave a Reply",
+            "12 Comments",
+            "Über den Autor",
+            # A comment form's heading with its link on the same line, and
+            # post navigation with the next post's title (renderers that
+            # keep inline elements together print them so).
+            "Leave a comment Cancel reply",
+            "Previous Post: « The harbour wall reopens after the winter",
+            "Laisser un commentaire Annuler la réponse",
+        ],
     )
     def test_closing_line_ends_the_article(self, marker):
         """A line that opens a rail, a comment section or an author box ends

@@ -862,7 +862,8 @@ def _plan_body(
         run = i
         while run < end and _is_short(lines[run].raw, layout):
             run += 1
-        # a list announced by a line ending in a colon is the article's
+        # Short lines that a line ending in a colon announces are the
+        # article's list ("The plan includes:"), not a menu.
         menu = run - i >= layout.menu_run and not (
             i > start and lines[i - 1].raw[-1] == ":"
         )

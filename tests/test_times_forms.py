@@ -399,3 +399,17 @@ def test_a_few_seconds_is_the_last_minute() -> None:
         stamp = _resolve(text)
         assert stamp.earliest == NOW - dt.timedelta(minutes=1)
         assert stamp.latest == NOW
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("next 2 weeks 3 days", 17),
+        ("the next 2 weeks and 3 days", 17),
+        ("the past 1 day 12 hours", -1.5),
+    ],
+)
+def test_rolling_windows_of_several_units(text: str, days: float) -> None:
+    stamp = _resolve(text)
+    edge = NOW + dt.timedelta(days=days)
+    assert (stamp.earliest, stamp.latest) == (min(NOW, edge), max(NOW, edge))

@@ -382,6 +382,8 @@ class ExprGrammar:
                 rf"{start}(?P<rel>{_alt(relative)})\s+"
                 rf"(?:(?P<rn>{_NUMBER}|{number_words})\s+)?"
                 rf"(?P<ru>{_alt(targets)})\.?{end}"
+                # "the next 2 weeks and 3 days": more parts after a count.
+                rf"(?(rn)(?P<rmore>(?:{joiner}{part(named=False)})+)?)"
             )
         self.thirds = thirds
         if thirds and relative:
@@ -699,7 +701,15 @@ class ExprGrammar:
                 direction = 1 if how in {"coming", "1"} else -1
                 if how == "0":
                     return None
-                parts = ((count if count is not None else 1.0, unit),)
+                parts: tuple[tuple[float, str], ...] = (
+                    (count if count is not None else 1.0, unit),
+                )
+                more = match["rmore"] if "rmore" in self._names else None
+                if more:
+                    extra = self._more_parts(more)
+                    if extra is None:
+                        return None
+                    parts += extra
                 return Expr(
                     start, end, "rolling", parts, direction=direction, lang=self.code
                 )
@@ -716,6 +726,22 @@ class ExprGrammar:
         else:
             period = f"month:{self.months[target]}"
         return Expr(start, end, "named", period=period, offset=offset, lang=self.code)
+
+    def _more_parts(self, text: str) -> tuple[tuple[float, str], ...] | None:
+        """The whole-amount parts of a duration's tail ("3 days"); None if
+        one is a fraction or a range."""
+        parts = []
+        for part in self.part.finditer(text):
+            unit = self.unit_of.get(part["u"]) or self.unit_of.get(part["u"] + ".")
+            fraction = self._fractions and part["f"] is not None
+            half = self._halves and (part["ha"] is not None or part["hb"] is not None)
+            if unit is None or fraction or half:
+                return None
+            value, _, vague = self._amount(part["n"] or part["w"])
+            if vague is not None:
+                return None
+            parts.append((value * self.multiple.get(part["u"], 1.0), unit))
+        return tuple(parts)
 
     def _third(self, match: re.Match[str]) -> Expr | None:
         third = self.thirds[" ".join(match["third"].split())]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+import pytest
 from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
@@ -176,6 +177,10 @@ vocabulary = st.sampled_from(
         "/", "07/13/2025", "31/02/2025", "vor", "il y a", "hace", "fa", "geleden",
         "Sunday", "last", "on", "Updated", "over", "almost", "and", ",", "-", "T",
         "2025-07-13", "Z", "99999999", "de", "um", "Uhr", "0", "-1", "\u00a0",
+        "1/2", "1 1/2", "99999 1/2", "2:30", "½", ".5", "fortnight", "early",
+        "mid-", "late", "weekend", "or", "to", "or so", "from", "before",
+        "after", "today", "tomorrow", "hundred", "couple", "minutes", "days",
+        "just over", "~", "next", "the next", "week", "two",
     ]
 )  # fmt: skip
 nasty_text = st.one_of(
@@ -194,6 +199,17 @@ class TestArbitraryText:
         assert stamp is None or isinstance(stamp, Timestamp)
         if stamp is not None:
             assert stamp.earliest <= stamp.value <= stamp.latest
+        for match in times.find(text, now=now):
+            assert match.stamp.earliest <= match.stamp.latest
+
+    @pytest.mark.parametrize(
+        "text", ["99999 1/2 minutes ago", "in 1000 1/2 fortnights", "mid 2024 1/2 min"]
+    )
+    def test_huge_written_fractions(self, text: str) -> None:
+        """A whole number too long for the fraction pattern once raised."""
+        now = dt.datetime(2025, 7, 13, 18, tzinfo=UTC)
+        times.resolve(text, now)
+        times.find(text, now=now)
 
     @given(nasty_text, reference_times)
     def test_deterministic(self, text: str, now: dt.datetime) -> None:

@@ -51,7 +51,7 @@ _NEXT_UNIT = {
     "year": 10.0,
     "decade": 10.0,
 }
-_FRACTION = re.compile(r"(?:(\d{1,3})\s+)?([1-9])/([1-9]\d?)")
+_FRACTION = re.compile(r"(?:(\d{1,12})\s+)?([1-9])/([1-9]\d?)")
 _CLOCK = (
     r"(?=\d{1,2}(?::\d{2}|\s*[ap]\.?\s?m\b))(?P<ch>\d{1,2})(?::(?P<cm>\d{2}))?"
     r"(?::(?P<cs>\d{2}))?\s*(?P<cap>[ap])?(?:\.?\s?m\b\.?)?"
@@ -415,7 +415,10 @@ class ExprGrammar:
     def scan(self, text: str) -> Iterator[Expr]:
         """Every expression in *text* (already `normalize`-d), left to right."""
         for match in self.pattern.finditer(text):
-            expr = self._read(match)
+            try:
+                expr = self._read(match)
+            except (ValueError, OverflowError):  # an amount no float holds
+                continue
             if expr is not None:
                 yield expr
 

@@ -57,6 +57,8 @@ __all__ = [
     "gather",
     "headline_area",
     "is_leafish",
+    "next_element",
+    "node_value",
     "outside",
 ]
 
@@ -374,13 +376,15 @@ def _from_meta(page: DatePage, ctx: _Context) -> Iterator[DateCandidate]:
                 break
 
 
-def _node_value(node: LexborNode) -> str:
+def node_value(node: LexborNode, limit: int | None = None) -> str:
+    """An element's ``content`` or ``datetime`` attribute, else its text (the
+    first *limit* characters of it)."""
     attributes = node.attributes
     for key in ("content", "datetime"):
         value = attributes.get(key)
         if value:
             return value
-    return node.text(deep=True, separator=" ", strip=True)[:_MAX_CANDIDATE_CHARS]
+    return node.text(deep=True, separator=" ", strip=True)[:limit]
 
 
 def _from_microdata(page: DatePage, ctx: _Context) -> Iterator[DateCandidate]:
@@ -389,7 +393,7 @@ def _from_microdata(page: DatePage, ctx: _Context) -> Iterator[DateCandidate]:
             if node.tag == "meta" or outside(node):
                 continue
             found = _candidate(
-                _node_value(node),
+                node_value(node, _MAX_CANDIDATE_CHARS),
                 ctx,
                 source="microdata",
                 key=key,
@@ -428,7 +432,7 @@ def _from_rdfa(page: DatePage, ctx: _Context) -> Iterator[DateCandidate]:
             if found is None or outside(node):
                 continue
             candidate = _candidate(
-                _node_value(node),
+                node_value(node, _MAX_CANDIDATE_CHARS),
                 ctx,
                 source="rdfa",
                 key=name,
@@ -677,6 +681,11 @@ def _next_in_order(node: LexborNode) -> LexborNode | None:
         child = child.next
     if child is not None:
         return child
+    return next_element(node)
+
+
+def next_element(node: LexborNode) -> LexborNode | None:
+    """The element after *node* in document order, skipping its subtree."""
     current: LexborNode | None = node
     while current is not None:
         sibling = current.next

@@ -34,6 +34,8 @@ from newsdump._html_dates import (
     gather,
     headline_area,
     is_leafish,
+    next_element,
+    node_value,
     outside,
 )
 from newsdump._models import Granularity, Source, Timestamp
@@ -601,15 +603,6 @@ def _comment_class(cls: str, ident: str) -> bool:
     return bool(_COMMENT_CLASS.search(f"{cls} {ident}".lower()))
 
 
-def _node_value(node: LexborNode) -> str:
-    attributes = node.attributes
-    for key in ("content", "datetime"):
-        value = attributes.get(key)
-        if value:
-            return value
-    return node.text(deep=True, separator=" ", strip=True)
-
-
 def _html_title(page: _Page) -> list[str]:
     return [page.title] if page.title else []
 
@@ -642,16 +635,14 @@ def _html_itemprop_author(page: _Page) -> list[str]:
         if node.tag == "meta" or _in_comments(node) or outside(node, aside=False):
             continue
         inner = node.css_first("[itemprop=name]")
-        names.append(_node_value(inner if inner is not None else node))
+        names.append(node_value(inner if inner is not None else node))
     return names
 
 
 def _html_itemprop(prop: str) -> Callable[[_Page], list[str]]:
     def read(page: _Page) -> list[str]:
         nodes = page.itemprops.get(prop.lower(), [])
-        return [
-            _node_value(n) for n in nodes if n.tag != "meta" and not _in_comments(n)
-        ]
+        return [node_value(n) for n in nodes if n.tag != "meta" and not _in_comments(n)]
 
     return read
 
@@ -721,26 +712,13 @@ def _html_headline_byline(page: _Page) -> list[str]:
     return []
 
 
-def _next_element(node: LexborNode) -> LexborNode | None:
-    """The element after *node* in document order, skipping its subtree."""
-    current: LexborNode | None = node
-    while current is not None:
-        sibling = current.next
-        while sibling is not None and not sibling.is_element_node:
-            sibling = sibling.next
-        if sibling is not None:
-            return sibling
-        current = current.parent
-    return None
-
-
 def _html_by_after_h1(page: _Page) -> list[str]:
     """A "By ..." line among the few elements right after the headline."""
     if len(page.h1s) != 1:
         return []
     node: LexborNode | None = page.h1s[0]
     for _ in range(_BYLINE_STEPS):
-        node = _next_element(node) if node is not None else None
+        node = next_element(node) if node is not None else None
         if node is None:
             return []
         for inner in itertools.islice(
@@ -771,7 +749,7 @@ def _in_story(node: LexborNode) -> bool:
 
 def _html_time(page: _Page) -> list[str]:
     nodes = [n for n in page.times if _in_story(n) and not _in_comments(n)]
-    return [_node_value(n) for n in nodes[:1]]
+    return [node_value(n) for n in nodes[:1]]
 
 
 _HTML_SOURCES: dict[str, Callable[[_Page], list[str]]] = {

@@ -32,6 +32,7 @@ from newsdump._exceptions import RelativeTimeError
 from newsdump._lang import CLDR_CODES as _CLDR_CODES
 from newsdump._lang import LANGUAGES as _LANGUAGES
 from newsdump._lang import Unit as _Unit
+from newsdump._lang._expr import MAX_COMPACT as _MAX_COMPACT
 from newsdump._lang._expr import Expr as _Expr
 from newsdump._lang._expr import grammar_for as _expr_grammar
 from newsdump._lang._expr import normalize as _normalize
@@ -295,25 +296,6 @@ def _day_bounds(day: dt.date, zone: dt.tzinfo) -> tuple[dt.datetime, dt.datetime
     return start, end - _MICRO
 
 
-def _shift(
-    now: dt.datetime, parts: Sequence[tuple[int, _Unit]], *, in_days: bool
-) -> dt.datetime:
-    """*now* minus an age, in UTC; months and years on the calendar or in days."""
-    months = 0
-    fixed = dt.timedelta()
-    for n, unit in parts:
-        step = _FIXED.get(unit)
-        if step is not None:
-            fixed += n * step
-        elif in_days:
-            fixed += dt.timedelta(days=n * _DAYS_PER[unit])
-        else:
-            months += n * (12 if unit == "year" else 1)
-    if months:
-        now = _months_before(now, months)
-    return now.astimezone(_UTC) - fixed
-
-
 def _shift_one(now: dt.datetime, n: int, unit: _Unit, *, in_days: bool) -> dt.datetime:
     """`_shift` of one month or year part, without the loop."""
     if in_days:
@@ -381,7 +363,7 @@ def _age_bounds(
     """An age's instant, and those one unit older and one unit newer."""
     step = _FIXED.get(unit)
     if step is not None:
-        here = _shift(now, [*big, (n, unit)], in_days=in_days)
+        here = _shift_by(now, [*big, (n, unit)], -1, in_days=in_days)
         return here, here - step, here + step
     if not big:
         return (
@@ -390,9 +372,9 @@ def _age_bounds(
             _shift_one(now, n - 1, unit, in_days=in_days),
         )
     return (
-        _shift(now, [*big, (n, unit)], in_days=in_days),
-        _shift(now, [*big, (n + 1, unit)], in_days=in_days),
-        _shift(now, [*big, (n - 1, unit)], in_days=in_days),
+        _shift_by(now, [*big, (n, unit)], -1, in_days=in_days),
+        _shift_by(now, [*big, (n + 1, unit)], -1, in_days=in_days),
+        _shift_by(now, [*big, (n - 1, unit)], -1, in_days=in_days),
     )
 
 
@@ -1110,7 +1092,7 @@ def _plain_future(text: str, opts: _Options) -> Timestamp | None:  # noqa: PLR09
     value, step, vague = grammar._amount(amount.lower())  # noqa: SLF001 - the grammar's own reading
     digits_end = match.end(1) if match[1] is not None else match.end(4)
     if (
-        value >= 1000
+        value >= _MAX_COMPACT
         and amount[0].isdigit()
         and text[digits_end : digits_end + 1] != " "
     ):

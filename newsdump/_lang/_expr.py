@@ -26,7 +26,7 @@ from typing import NamedTuple
 from newsdump._lang import CLDR_CODES, LANGUAGES, Language, cldr_table
 from newsdump._lang._grammar import alternation
 
-__all__ = ["Expr", "ExprGrammar", "grammar_for", "normalize"]
+__all__ = ["MAX_COMPACT", "Expr", "ExprGrammar", "grammar_for", "normalize"]
 
 _HAND: dict[str, Language] = {lang.code: lang for lang in LANGUAGES}
 # Scripts written without spaces between words: no word boundaries there.
@@ -51,6 +51,9 @@ _NEXT_UNIT = {
     "year": 10.0,
     "decade": 10.0,
 }
+MAX_COMPACT = 1000
+"""A number glued to its unit ("11h") is an age only below this: "the
+2000s" is a decade, not 2000 seconds."""
 _FRACTION = re.compile(r"(?:(\d{1,12})\s+)?([1-9])/([1-9]\d?)")
 _CLOCK = (
     r"(?=\d{1,2}(?::\d{2}|\s*[ap]\.?\s?m\b))(?P<ch>\d{1,2})(?::(?P<cm>\d{2}))?"
@@ -508,7 +511,7 @@ class ExprGrammar:
             parts.append((value, unit))
         dur = match["dur"]
         compact = dur[0].isdigit() and " " not in dur
-        if not parts or (compact and parts[0][0] >= 1000):
+        if not parts or (compact and parts[0][0] >= MAX_COMPACT):
             return None  # "the 2000s" is a decade, not 2000 seconds
         direction, hedge = 0, ""
         hedged = "h1" in self._names

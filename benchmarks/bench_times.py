@@ -144,14 +144,17 @@ def share(
     return 1 - len(misses) / len(cases), misses
 
 
-def main() -> None:
+def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument(
         "--passes", type=int, default=20, help="newsdump passes per round"
     )
     parser.add_argument("--show-misses", action="store_true")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main(args: argparse.Namespace) -> None:
     detect = _dateparser(None)
     seven = _dateparser(list(times.LANGUAGE_CODES))
 
@@ -370,14 +373,8 @@ def loaded_speed(rounds: int, passes: int) -> None:
 
 
 def main_all() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument(
-        "--passes", type=int, default=20, help="newsdump passes per round"
-    )
-    parser.add_argument("--show-misses", action="store_true")
-    args = parser.parse_args()
-    main()
+    args = _arguments()
+    main(args)
     categories(args.show_misses)
     languages(args.show_misses)
     english_speed(args.rounds, args.passes)

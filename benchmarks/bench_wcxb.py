@@ -130,19 +130,26 @@ def date_extractors() -> dict[str, Extractor]:
             )
 
         found["trafilatura"] = trafi_meta
+    hdate = _htmldate()
+    if hdate is not None:
+        found["htmldate"] = hdate
+    return found
+
+
+def _htmldate() -> Extractor | None:
+    """htmldate's ``find_date`` (the original date), if it is installed."""
     try:
         import htmldate  # noqa: PLC0415 - optional: the benchmarks extra
     except ImportError:
         print("htmldate is not installed: skipped")
-    else:
+        return None
 
-        def hdate(page: Page) -> Answer:
-            return Answer(
-                day=htmldate.find_date(page.html, url=page.url, original_date=True)
-            )
+    def hdate(page: Page) -> Answer:
+        return Answer(
+            day=htmldate.find_date(page.html, url=page.url, original_date=True)
+        )
 
-        found["htmldate"] = hdate
-    return found
+    return hdate
 
 
 def extractors() -> dict[str, Extractor]:
@@ -168,17 +175,8 @@ def extractors() -> dict[str, Extractor]:
             )
 
         found["trafilatura"] = trafi
-    try:
-        import htmldate  # noqa: PLC0415 - optional: the benchmarks extra
-    except ImportError:
-        print("htmldate is not installed: skipped")
-    else:
-
-        def hdate(page: Page) -> Answer:
-            return Answer(
-                day=htmldate.find_date(page.html, url=page.url, original_date=True)
-            )
-
+    hdate = _htmldate()
+    if hdate is not None:
         found["htmldate"] = hdate
     found["parse_text(visible_text)"] = _text_mode(newsdump.visible_text)
     try:

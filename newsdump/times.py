@@ -34,6 +34,7 @@ from newsdump._lang import LANGUAGES as _LANGUAGES
 from newsdump._lang import Unit as _Unit
 from newsdump._lang._expr import MAX_COMPACT as _MAX_COMPACT
 from newsdump._lang._expr import Expr as _Expr
+from newsdump._lang._expr import ExprGrammar
 from newsdump._lang._expr import grammar_for as _expr_grammar
 from newsdump._lang._expr import normalize as _normalize
 from newsdump._lang._grammar import Grammar as _Grammar
@@ -1195,38 +1196,74 @@ def _read_future(
     match = _PLAIN_FUTURE.fullmatch(text)
     if match is None:
         return None
-    grammar = _expr_grammar("en")
+    after_in, after_words = _future_units()
     if match[3] is not None:
-        amount, word = match[1] or match[2], match[3].lower()
-        key = ("in", word)
-        direction, hedge = grammar.before["in"]
+        digits, words, digits_end = match[1], match[2], match.end(1)
+        known = after_in.get(match[3].lower())
     else:
-        amount, word, after = match[4] or match[5], match[6].lower(), match[7]
-        after = after.lower()
-        key = ("", f"{word} {after}")
-        direction, hedge = grammar.after[after], ""
+        digits, words, digits_end = match[4], match[5], match.end(4)
+        known = after_words.get((match[6].lower(), match[7].lower()))
+    if known is None:
+        return None
+    unit, direction, hedge = known
+    if digits is None:
+        value, step, vague = _expr_grammar("en")._amount(words.lower())  # noqa: SLF001 - the grammar's own reading
+        return unit, value, step, vague, direction, hedge
+    value = float(digits)
+    if value >= _MAX_COMPACT and text[digits_end] != " ":
+        return None  # "2000s": no compact age, as in the grammar
+    return unit, value, 1.0, None, direction, hedge
+
+
+_FutureUnit = tuple[str, int, str]
+
+
+@functools.cache
+def _future_units() -> tuple[
+    dict[str, _FutureUnit], dict[tuple[str, str], _FutureUnit]
+]:
+    """The unit, direction and hedge of each unit word after "in", and of
+    each unit word and word after it ("hours from now"), as the English
+    expression grammar reads them with a number; words it reads otherwise
+    ("a fortnight", "yr." outside its table) are left out."""
+    grammar = _expr_grammar("en")
+    after_in: dict[str, _FutureUnit] = {}
+    after_words: dict[tuple[str, str], _FutureUnit] = {}
+    bares = {unit.rstrip(".") for unit in grammar.units}
+    words = [
+        word
+        for bare in sorted(bares)
+        if bare in grammar.units and bare not in grammar.multiple
+        for word in (bare, bare + ".")
+    ]
+    for word in words:
+        known = _future_unit(grammar, word, ("in", word), grammar.before["in"])
+        if known is not None:
+            after_in[word] = known
+        for after in _EN.future_after:
+            key = ("", f"{word} {after}")
+            known = _future_unit(grammar, word, key, (grammar.after[after], ""))
+            if known is not None:
+                after_words[word, after] = known
+    return after_in, after_words
+
+
+def _future_unit(
+    grammar: ExprGrammar,
+    word: str,
+    key: tuple[str, str],
+    direction_hedge: tuple[int, str],
+) -> _FutureUnit | None:
     bare = word.rstrip(".")
-    if bare not in grammar.units or bare in grammar.multiple:
-        return None  # "a fortnight": left to the grammar
     known = grammar.exact.get(key)
     if known is not None:
-        unit: str | None = known[0]
-        direction, hedge = known[1], ""
-    elif bare != word:
+        return known[0], known[1], ""
+    if bare != word:
         return None  # "yr." or "yr" and a dot: left to the grammar
-    else:
-        unit = grammar.unit_of.get(word) or grammar.unit_of.get(word + ".")
+    unit = grammar.unit_of.get(word) or grammar.unit_of.get(word + ".")
     if unit is None:
         return None
-    value, step, vague = grammar._amount(amount.lower())  # noqa: SLF001 - the grammar's own reading
-    digits_end = match.end(1) if match[1] is not None else match.end(4)
-    if (
-        value >= _MAX_COMPACT
-        and amount[0].isdigit()
-        and text[digits_end : digits_end + 1] != " "
-    ):
-        return None  # "2000s": no compact age, as in the grammar
-    return unit, value, step, vague, direction, hedge
+    return unit, *direction_hedge
 
 
 # `_count_range` of an unhedged exact amount k, by habit: the range is

@@ -285,6 +285,35 @@ def _stamp(
     return stamp
 
 
+def _ordered_stamp(  # noqa: PLR0917 - a Timestamp's fields
+    text: str,
+    earliest: dt.datetime,
+    value: dt.datetime,
+    latest: dt.datetime,
+    granularity: Granularity,
+    zone: dt.tzinfo,
+) -> Timestamp:
+    """`_stamp` of instants in UTC already in order (earliest <= value <=
+    latest), as the fast paths compute them: no checks to repeat."""
+    if zone is not _UTC:
+        if isinstance(zone, dt.timezone):
+            earliest = earliest.astimezone(zone)
+            value = value.astimezone(zone)
+            latest = latest.astimezone(zone)
+        else:
+            earliest = _local(earliest, zone)
+            value = _local(value, zone)
+            latest = _local(latest, zone)
+    stamp = _NEW(Timestamp)
+    _SET_TEXT(stamp, text)
+    _SET_VALUE(stamp, value)
+    _SET_EARLIEST(stamp, earliest)
+    _SET_LATEST(stamp, latest)
+    _SET_GRANULARITY(stamp, granularity)
+    _SET_SOURCE(stamp, None)
+    return stamp
+
+
 _NEW = object.__new__
 # The setters of Timestamp's slots: a frozen class refuses `setattr`, and
 # `object.__setattr__` would look each slot up by name first.
@@ -1035,7 +1064,8 @@ def _one_age(text: str, opts: _Options, count: int, unit: _Unit) -> Timestamp:
     older, newer = _REACH[opts.habit][unit]
     latest = here + newer
     latest = min(latest, now_utc)
-    return _stamp(text, here - older, latest, unit, value=here, zone=opts.now.tzinfo)
+    # A count is never negative: here <= now, so here <= latest.
+    return _ordered_stamp(text, here - older, here, latest, unit, opts.now.tzinfo)  # type: ignore[arg-type]
 
 
 def _calendar_age(text: str, opts: _Options, count: int, unit: _Unit) -> Timestamp:
@@ -1070,13 +1100,15 @@ def _calendar_age(text: str, opts: _Options, count: int, unit: _Unit) -> Timesta
         lo, hi = older, (here + newer) / 2
         days_lo, days_hi = days_here + length, days_here - length / 2
     now_utc = opts.now_utc
-    return _stamp(
+    # Both conventions' bounds hold their instants, and the calendar's
+    # instant is the value: in order.
+    return _ordered_stamp(
         text,
         now_utc - dt.timedelta(0, max(lo, days_lo)),
+        now_utc - dt.timedelta(0, here),
         now_utc - dt.timedelta(0, max(min(hi, days_hi), 0)),
         unit,
-        value=now_utc - dt.timedelta(0, here),
-        zone=opts.now.tzinfo,
+        opts.now.tzinfo,  # type: ignore[arg-type]
     )
 
 
@@ -1292,14 +1324,16 @@ def _one_ahead(
     now_utc = opts.now_utc
     here = now_utc + count * step
     sooner, later = _REACH_AHEAD[opts.habit][unit]
-    earliest = max(here + sooner, now_utc)
-    return _stamp(
+    earliest = here + sooner
+    earliest = max(earliest, now_utc)
+    # A count is never negative: now <= here, so earliest <= here.
+    return _ordered_stamp(
         text,
         earliest,
-        max(here + later, earliest),
+        here,
+        here + later,
         unit,  # type: ignore[arg-type]
-        value=here,
-        zone=opts.now.tzinfo,
+        opts.now.tzinfo,  # type: ignore[arg-type]
     )
 
 

@@ -34,6 +34,7 @@ from newsdump._lang import LANGUAGES as _LANGUAGES
 from newsdump._lang import Unit as _Unit
 from newsdump._lang._expr import MAX_COMPACT as _MAX_COMPACT
 from newsdump._lang._expr import Expr as _Expr
+from newsdump._lang._expr import ExprGrammar
 from newsdump._lang._expr import grammar_for as _expr_grammar
 from newsdump._lang._expr import normalize as _normalize
 from newsdump._lang._grammar import Grammar as _Grammar
@@ -275,17 +276,58 @@ def _stamp(
     # datetimes, earliest <= value <= latest) and cost more than the rest of
     # an age's arithmetic: fill the frozen slots directly.
     stamp = _NEW(Timestamp)
-    _SET(stamp, "text", text)
-    _SET(stamp, "value", value)
-    _SET(stamp, "earliest", earliest)
-    _SET(stamp, "latest", latest)
-    _SET(stamp, "granularity", granularity)
-    _SET(stamp, "source", None)
+    _SET_TEXT(stamp, text)
+    _SET_VALUE(stamp, value)
+    _SET_EARLIEST(stamp, earliest)
+    _SET_LATEST(stamp, latest)
+    _SET_GRANULARITY(stamp, granularity)
+    _SET_SOURCE(stamp, None)
+    return stamp
+
+
+def _ordered_stamp(  # noqa: PLR0917 - a Timestamp's fields
+    text: str,
+    earliest: dt.datetime,
+    value: dt.datetime,
+    latest: dt.datetime,
+    granularity: Granularity,
+    zone: dt.tzinfo,
+) -> Timestamp:
+    """`_stamp` of instants in UTC already in order (earliest <= value <=
+    latest), as the fast paths compute them: no checks to repeat."""
+    if zone is not _UTC:
+        if isinstance(zone, dt.timezone):
+            earliest = earliest.astimezone(zone)
+            value = value.astimezone(zone)
+            latest = latest.astimezone(zone)
+        else:
+            earliest = _local(earliest, zone)
+            value = _local(value, zone)
+            latest = _local(latest, zone)
+    stamp = _NEW(Timestamp)
+    _SET_TEXT(stamp, text)
+    _SET_VALUE(stamp, value)
+    _SET_EARLIEST(stamp, earliest)
+    _SET_LATEST(stamp, latest)
+    _SET_GRANULARITY(stamp, granularity)
+    _SET_SOURCE(stamp, None)
     return stamp
 
 
 _NEW = object.__new__
-_SET = object.__setattr__
+# The setters of Timestamp's slots: a frozen class refuses `setattr`, and
+# `object.__setattr__` would look each slot up by name first.
+(
+    _SET_TEXT,
+    _SET_VALUE,
+    _SET_EARLIEST,
+    _SET_LATEST,
+    _SET_GRANULARITY,
+    _SET_SOURCE,
+) = (
+    Timestamp.__dict__[name].__set__
+    for name in ("text", "value", "earliest", "latest", "granularity", "source")
+)
 
 
 def _day_bounds(day: dt.date, zone: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:
@@ -316,6 +358,28 @@ def _months_before(now: dt.datetime, months: int) -> dt.datetime:
 
 
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_DAY = 86400
+"""Seconds in a day: ages in months and years are counted in whole seconds
+where the reference time's zone is a fixed offset."""
+_MEAN_SECONDS = {"month": 2_629_746, "year": 31_556_952}
+"""`_MEAN_DAYS` in seconds (a Gregorian year of 365.2425 days, a twelfth of
+it): the fraction of a month or a year past its whole ones."""
+
+
+def _month_shift(wall: tuple[int, int, int, int], months: int) -> int:
+    """The days from a wall-clock date to the same day *months* later
+    (earlier if negative), clipped to the month's end as `_months_before`
+    clips it.
+
+    In a fixed-offset zone the instant moves by as many whole days.
+
+    Raises:
+        ValueError: If the date falls outside datetime's years.
+    """
+    ordinal, year, month, day = wall
+    year, month0 = divmod(year * 12 + month - 1 + months, 12)
+    last = _MONTH_DAYS[month0] + (month0 == 1 and calendar.isleap(year))
+    return dt.date(year, month0 + 1, min(day, last)).toordinal() - ordinal
 
 
 def _elapsed_sum(parts: Sequence[tuple[int, _Unit]]) -> dt.timedelta:
@@ -523,6 +587,10 @@ class _Options(NamedTuple):
     hand: bool
     now_utc: dt.datetime
     """*now* in UTC, computed once."""
+    wall: tuple[int, int, int, int] | None
+    """*now*'s date on its own wall clock as (ordinal, year, month, day)
+    when its zone is a fixed offset (then whole months move it by whole
+    days in UTC too); None for zones with daylight saving."""
 
 
 def _clean(text: str) -> str:
@@ -896,6 +964,11 @@ def _options(
     if zone is None:  # pragma: no cover - now is aware
         zone = _UTC
     grammar = _grammar(languages)
+    wall = None
+    if isinstance(now.tzinfo, dt.timezone):
+        if now.fold:
+            now = now.replace(fold=0)  # no repeated hour in a fixed offset
+        wall = (now.toordinal(), now.year, now.month, now.day)
     return _Options(
         now,
         zone,
@@ -906,6 +979,7 @@ def _options(
         None if languages is None else tuple(languages),
         grammar is not None,
         now.astimezone(_UTC),
+        wall,
     )
 
 
@@ -990,13 +1064,58 @@ def _one_age(text: str, opts: _Options, count: int, unit: _Unit) -> Timestamp:
     older, newer = _REACH[opts.habit][unit]
     latest = here + newer
     latest = min(latest, now_utc)
-    return _stamp(text, here - older, latest, unit, value=here, zone=opts.now.tzinfo)
+    # A count is never negative: here <= now, so here <= latest.
+    return _ordered_stamp(text, here - older, here, latest, unit, opts.now.tzinfo)  # type: ignore[arg-type]
 
 
 def _calendar_age(text: str, opts: _Options, count: int, unit: _Unit) -> Timestamp:
     """`_age` of one month or year part without a qualifier: the instants
     *count* units back on the calendar and in days, one unit older and one
     newer, and the widest interval of the two conventions."""
+    wall = opts.wall
+    if wall is None:
+        return _zoned_calendar_age(text, opts, count, unit)
+    # Seconds before the reference time, on the calendar then in days; the
+    # midpoints of whole days are whole or half seconds, which timedelta
+    # holds exactly, so the bounds are those `_zoned_calendar_age` finds.
+    per = 12 if unit == "year" else 1
+    months = count * per
+    here = -_DAY * _month_shift(wall, -months)
+    older = -_DAY * _month_shift(wall, -months - per)
+    newer = -_DAY * _month_shift(wall, per - months)
+    length = _DAYS_PER[unit] * _DAY
+    days_here = count * length
+    habit = opts.habit
+    lo: float
+    hi: float
+    days_lo: float
+    days_hi: float
+    if habit == "floor":
+        lo, hi = older, here
+        days_lo, days_hi = days_here + length, days_here
+    elif habit == "round":
+        lo, hi = (older + here) / 2, (here + newer) / 2
+        days_lo, days_hi = days_here + length / 2, days_here - length / 2
+    else:
+        lo, hi = older, (here + newer) / 2
+        days_lo, days_hi = days_here + length, days_here - length / 2
+    now_utc = opts.now_utc
+    # Both conventions' bounds hold their instants, and the calendar's
+    # instant is the value: in order.
+    return _ordered_stamp(
+        text,
+        now_utc - dt.timedelta(0, max(lo, days_lo)),
+        now_utc - dt.timedelta(0, here),
+        now_utc - dt.timedelta(0, max(min(hi, days_hi), 0)),
+        unit,
+        opts.now.tzinfo,  # type: ignore[arg-type]
+    )
+
+
+def _zoned_calendar_age(
+    text: str, opts: _Options, count: int, unit: _Unit
+) -> Timestamp:
+    """`_calendar_age` on the wall clock of a zone with daylight saving."""
     now, now_utc, habit = opts.now, opts.now_utc, opts.habit
     per = 12 if unit == "year" else 1
     months = count * per
@@ -1059,45 +1178,19 @@ _PLAIN_FUTURE = re.compile(
 """The commonest future shapes: "in 3 hours", "a month from now"."""
 
 
-def _plain_future(text: str, opts: _Options) -> Timestamp | None:  # noqa: PLR0911 - one return per shape it leaves to the grammar
+def _plain_future(text: str, opts: _Options) -> Timestamp | None:
     """Read "in 3 hours" or "3 hours from now" directly, as the English
     expression grammar reads it (`_FUTURE_HINT`, then `_from_expressions`);
     None for any other text."""
-    match = _PLAIN_FUTURE.fullmatch(text)
-    if match is None:
+    read = _read_future(text)
+    if read is None:
         return None
-    grammar = _expr_grammar("en")
-    if match[3] is not None:
-        amount, word = match[1] or match[2], match[3].lower()
-        key = ("in", word)
-        direction, hedge = grammar.before["in"]
-    else:
-        amount, word, after = match[4] or match[5], match[6].lower(), match[7]
-        after = after.lower()
-        key = ("", f"{word} {after}")
-        direction, hedge = grammar.after[after], ""
-    bare = word.rstrip(".")
-    if bare not in grammar.units or bare in grammar.multiple:
-        return None  # "a fortnight": left to the grammar
-    known = grammar.exact.get(key)
-    if known is not None:
-        unit: str | None = known[0]
-        direction, hedge = known[1], ""
-    elif bare != word:
-        return None  # "yr." or "yr" and a dot: left to the grammar
-    else:
-        unit = grammar.unit_of.get(word) or grammar.unit_of.get(word + ".")
-    if unit is None:
-        return None
-    value, step, vague = grammar._amount(amount.lower())  # noqa: SLF001 - the grammar's own reading
-    digits_end = match.end(1) if match[1] is not None else match.end(4)
-    if (
-        value >= _MAX_COMPACT
-        and amount[0].isdigit()
-        and text[digits_end : digits_end + 1] != " "
-    ):
-        return None  # "2000s": no compact age, as in the grammar
+    unit, value, step, vague, direction, hedge = read
     try:
+        if vague is None and not hedge and direction == 1 and step == 1.0:
+            fixed = _FIXED.get(unit)
+            if fixed is not None:
+                return _one_ahead(text, opts, int(value), unit, fixed)
         if vague is None and not hedge and direction in {-1, 1}:
             # `_expr_age` of this one part, without building the expression.
             lo, hi = _UNHEDGED[opts.habit]
@@ -1124,6 +1217,124 @@ def _plain_future(text: str, opts: _Options) -> Timestamp | None:  # noqa: PLR09
         return _expr_age(text, expr, opts)
     except (ValueError, OverflowError):
         return None  # out of range: leave it to the rest
+
+
+def _read_future(
+    text: str,
+) -> tuple[str, float, float, tuple[float, float] | None, int, str] | None:
+    """The unit, amount, step, vague range, direction and hedge of "in 3
+    hours" or "3 hours from now", read as the English expression grammar
+    reads them; None for any other text."""
+    match = _PLAIN_FUTURE.fullmatch(text)
+    if match is None:
+        return None
+    after_in, after_words = _future_units()
+    if match[3] is not None:
+        digits, words, digits_end = match[1], match[2], match.end(1)
+        known = after_in.get(match[3].lower())
+    else:
+        digits, words, digits_end = match[4], match[5], match.end(4)
+        known = after_words.get((match[6].lower(), match[7].lower()))
+    if known is None:
+        return None
+    unit, direction, hedge = known
+    if digits is None:
+        value, step, vague = _expr_grammar("en")._amount(words.lower())  # noqa: SLF001 - the grammar's own reading
+        return unit, value, step, vague, direction, hedge
+    value = float(digits)
+    if value >= _MAX_COMPACT and text[digits_end] != " ":
+        return None  # "2000s": no compact age, as in the grammar
+    return unit, value, 1.0, None, direction, hedge
+
+
+_FutureUnit = tuple[str, int, str]
+
+
+@functools.cache
+def _future_units() -> tuple[
+    dict[str, _FutureUnit], dict[tuple[str, str], _FutureUnit]
+]:
+    """The unit, direction and hedge of each unit word after "in", and of
+    each unit word and word after it ("hours from now"), as the English
+    expression grammar reads them with a number; words it reads otherwise
+    ("a fortnight", "yr." outside its table) are left out."""
+    grammar = _expr_grammar("en")
+    after_in: dict[str, _FutureUnit] = {}
+    after_words: dict[tuple[str, str], _FutureUnit] = {}
+    bares = {unit.rstrip(".") for unit in grammar.units}
+    words = [
+        word
+        for bare in sorted(bares)
+        if bare in grammar.units and bare not in grammar.multiple
+        for word in (bare, bare + ".")
+    ]
+    for word in words:
+        known = _future_unit(grammar, word, ("in", word), grammar.before["in"])
+        if known is not None:
+            after_in[word] = known
+        for after in _EN.future_after:
+            key = ("", f"{word} {after}")
+            known = _future_unit(grammar, word, key, (grammar.after[after], ""))
+            if known is not None:
+                after_words[word, after] = known
+    return after_in, after_words
+
+
+def _future_unit(
+    grammar: ExprGrammar,
+    word: str,
+    key: tuple[str, str],
+    direction_hedge: tuple[int, str],
+) -> _FutureUnit | None:
+    bare = word.rstrip(".")
+    known = grammar.exact.get(key)
+    if known is not None:
+        return known[0], known[1], ""
+    if bare != word:
+        return None  # "yr." or "yr" and a dot: left to the grammar
+    unit = grammar.unit_of.get(word) or grammar.unit_of.get(word + ".")
+    if unit is None:
+        return None
+    return unit, *direction_hedge
+
+
+# `_count_range` of an unhedged exact amount k, by habit: the range is
+# k + first * step to k + second * step.
+_UNHEDGED: dict[str, tuple[float, float]] = {
+    "either": (-0.5, 1.0),
+    "floor": (0.0, 1.0),
+    "round": (-0.5, 0.5),
+}
+
+
+# How far an unhedged age to come in elapsed units reaches, by habit: the
+# bounds are its instant plus the first offset and plus the second
+# (`_count_range` of a whole amount, in time).
+_REACH_AHEAD: dict[str, dict[str, tuple[dt.timedelta, dt.timedelta]]] = {
+    habit: {unit: (lo * step, hi * step) for unit, step in _FIXED.items()}
+    for habit, (lo, hi) in _UNHEDGED.items()
+}
+
+
+def _one_ahead(
+    text: str, opts: _Options, count: int, unit: str, step: dt.timedelta
+) -> Timestamp:
+    """`_expr_age` of "in 3 hours" (one whole amount of an elapsed unit,
+    to come, without a hedge), flattened: the same bounds."""
+    now_utc = opts.now_utc
+    here = now_utc + count * step
+    sooner, later = _REACH_AHEAD[opts.habit][unit]
+    earliest = here + sooner
+    earliest = max(earliest, now_utc)
+    # A count is never negative: now <= here, so earliest <= here.
+    return _ordered_stamp(
+        text,
+        earliest,
+        here,
+        here + later,
+        unit,  # type: ignore[arg-type]
+        opts.now.tzinfo,  # type: ignore[arg-type]
+    )
 
 
 def _safe_find(
@@ -1260,15 +1471,6 @@ def _shift_part(
     return moved.astimezone(_UTC) + direction * fixed
 
 
-# `_count_range` of an unhedged exact amount k, by habit: the range is
-# k + first * step to k + second * step.
-_UNHEDGED: dict[str, tuple[float, float]] = {
-    "either": (-0.5, 1.0),
-    "floor": (0.0, 1.0),
-    "round": (-0.5, 0.5),
-}
-
-
 def _count_range(expr: _Expr, habit: Habit) -> tuple[float, float]:
     """The range of the last amount a text allows, by its hedge and habit."""
     k, step = expr.parts[-1][0], expr.step
@@ -1306,6 +1508,27 @@ def _one_part(  # noqa: PLR0917 - the pieces of `_expr_age`'s one part
         if latest < earliest:
             earliest, latest = latest, earliest
         return earliest, latest, now_utc + direction * (last * step)
+    wall = opts.wall
+    if wall is not None and not (lo * 2 % 1 or hi * 2 % 1 or last * 2 % 1):
+        # Whole and half units in seconds: exact, as `_calendar_age`'s.
+        factor = _UNIT_YEARS.get(unit)
+        if factor is not None:
+            last, lo, hi, unit = last * factor, lo * factor, hi * factor, "year"
+        per = direction * (12 if unit == "year" else 1)
+        mean = direction * _MEAN_SECONDS[unit]
+        length = direction * _DAYS_PER[unit] * _DAY
+        whole = int(lo)
+        low = _DAY * _month_shift(wall, whole * per) + (lo - whole) * mean
+        whole = int(hi)
+        high = _DAY * _month_shift(wall, whole * per) + (hi - whole) * mean
+        whole = int(last)
+        instant = _DAY * _month_shift(wall, whole * per) + (last - whole) * mean
+        offsets = (low, high, lo * length, hi * length)
+        return (
+            now_utc + dt.timedelta(0, min(offsets)),
+            now_utc + dt.timedelta(0, max(offsets)),
+            now_utc + dt.timedelta(0, instant),
+        )
     bounds = [
         _shift_part(now, now_utc, count, unit, direction, in_days=in_days)
         for in_days in (False, True)

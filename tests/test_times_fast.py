@@ -23,11 +23,24 @@ UTC = dt.timezone.utc
 FIXED = ("second", "minute", "hour", "day", "week")
 CALENDAR = ("month", "year")
 
+fixed_offsets = st.builds(
+    dt.timezone,
+    st.timedeltas(
+        min_value=dt.timedelta(hours=-23, minutes=-59),
+        max_value=dt.timedelta(hours=23, minutes=59),
+    ),
+)
 reference_times = st.one_of(
     st.datetimes(
         min_value=dt.datetime(1975, 1, 1),  # noqa: DTZ001 - bounds for aware values
         max_value=dt.datetime(2095, 1, 1),  # noqa: DTZ001
         timezones=st.timezones(),
+    ),
+    # Fixed offsets (UTC above all), whose months are counted in seconds.
+    st.datetimes(
+        min_value=dt.datetime(1, 2, 1),  # noqa: DTZ001
+        max_value=dt.datetime(9999, 11, 30),  # noqa: DTZ001
+        timezones=fixed_offsets | st.just(UTC),
     ),
     # Month ends and clock changes, where calendar months are clipped and
     # wall clocks repeat an hour.
@@ -99,6 +112,45 @@ def test_shift_part_is_shift_by(
     )
     general = _outcome(
         lambda: times._shift_by(opts.now, [(amount, unit)], direction, in_days=in_days)
+    )
+    assert fast == general
+
+
+@given(
+    reference_times,
+    st.integers(min_value=0, max_value=120_000),
+    st.sampled_from(CALENDAR),
+    habits,
+)
+def test_calendar_age_in_seconds_is_the_wall_clock_age(
+    now: dt.datetime, n: int, unit: str, habit: str
+) -> None:
+    """Ages in months and years counted in seconds (fixed offsets) give
+    what the wall-clock arithmetic of zones with daylight saving gives."""
+    opts = _options(now, habit)
+    fast = _outcome(lambda: times._calendar_age("t", opts, n, unit))
+    general = _outcome(lambda: times._zoned_calendar_age("t", opts, n, unit))
+    assert fast == general
+
+
+_halves = st.integers(min_value=0, max_value=40_000).map(lambda k: k / 2)
+
+
+@given(
+    reference_times,
+    st.tuples(_halves, _halves, _halves).map(sorted),
+    st.sampled_from((*CALENDAR, "decade", "century")),
+    st.sampled_from([-1, 1]),
+)
+def test_calendar_part_in_seconds_is_the_wall_clock_part(
+    now: dt.datetime, amounts: list[float], unit: str, direction: int
+) -> None:
+    lo, last, hi = amounts
+    opts = _options(now, "either")
+    wall_clock = opts._replace(wall=None)
+    fast = _outcome(lambda: times._one_part(opts, last, unit, lo, hi, direction))
+    general = _outcome(
+        lambda: times._one_part(wall_clock, last, unit, lo, hi, direction)
     )
     assert fast == general
 
@@ -188,6 +240,10 @@ def test_fast_paths_read_the_common_shapes() -> None:
         assert times._plain_ago(text, opts) is not None, text
     for text in ("in 3 hours", "in a month", "2 years from now", "in 3mo"):
         assert times._plain_future(text, opts) is not None, text
+    assert opts.wall is not None  # months counted in seconds
+    assert (
+        _options(dt.datetime(2025, 7, 13, tzinfo=ZoneInfo("UTC")), "floor").wall is None
+    )
 
 
 def test_options_follow_the_reference_time_not_its_value() -> None:

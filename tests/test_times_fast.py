@@ -333,3 +333,74 @@ def test_grammar_words_are_single_spaced(code: str) -> None:
     for table in (grammar.before, grammar.after, grammar.hedges):
         for key in table:
             assert key == " ".join(key.split()), (code, key)
+
+
+_HAND_TOKENS = [
+    *_TOKENS,
+    *[
+        "on",
+        "vor",
+        "il",
+        "hace",
+        "há",
+        "fa",
+        "gestern",
+        "ayer",
+        "hier",
+        "heute",
+        "jour",
+        "14:05",
+        "3pm",
+        "mardi",
+        "lundi",
+    ],
+    *[
+        "12/07/2025",
+        "13.07.2025",
+        "jul.",
+        "13",
+        "july",
+        "sept",
+        "ca.",
+        "~",
+        "etwa",
+        "über",
+        "fast",
+        "knapp",
+    ],
+]
+
+
+@given(st.lists(st.sampled_from(_HAND_TOKENS), min_size=1, max_size=6).map(" ".join))
+def test_anchored_forms_start_with_an_opening_word(text: str) -> None:
+    """`_find_clean` tries its patterns read from the start of a text only
+    if it starts with a digit or a `Grammar.opening` word: no pattern
+    matches any other text."""
+    grammar = times._grammar(None)
+    assert grammar is not None
+    cleaned = times._clean(text)
+    if not cleaned or cleaned[0].isdigit() or grammar.opening.match(cleaned):
+        return
+    for pattern in (
+        grammar.age,
+        grammar.numeric,
+        grammar.month_day,
+        grammar.day_month,
+        grammar.day_clock,
+        grammar.weekday,
+        grammar.clock,
+    ):
+        assert pattern.match(cleaned) is None, (pattern, cleaned)
+
+
+def test_future_hint_reads_both_ends() -> None:
+    for text in (
+        "in 3 days",
+        "IN a week",
+        "+3 weeks",
+        "2 days from now!",
+        "a day later",
+    ):
+        assert times._future_hint(text), text
+    for text in ("3 days ago", "main 3 days", "from now on, 3 days", "later: 3 days"):
+        assert not times._future_hint(text), text

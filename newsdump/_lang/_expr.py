@@ -79,6 +79,8 @@ def normalize(text: str) -> str:
     """Lower-case *text* keeping every character's position, so spans found
     in the result are spans of *text*."""
     low = text.lower()
+    if low.isascii() and len(low) == len(text):
+        return low  # _TRANSLATE maps only characters beyond ASCII
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     return low.translate(_TRANSLATE)

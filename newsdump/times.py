@@ -1682,6 +1682,8 @@ def _expressions(text: str, opts: _Options, *, every: bool = False) -> list[_Exp
 
 
 def _leftmost(found: list[_Expr]) -> list[_Expr]:
+    if len(found) < 2:  # one expression is alone
+        return found
     found.sort(key=lambda e: (e.start, -e.end))
     kept: list[_Expr] = []
     for expr in found:
@@ -1733,10 +1735,12 @@ def _from_expressions(text: str, opts: _Options, *, among_words: bool) -> _Found
     exprs = _expressions(text, opts)
     if not exprs:
         return None
-    lo = len(text) - len(text.lstrip(_STRIP))
-    hi = len(text.rstrip(_STRIP))
     first = exprs[0]
-    if len(exprs) == 1 and first.start <= lo and first.end >= hi:
+    if (
+        len(exprs) == 1
+        and first.start <= len(text) - len(text.lstrip(_STRIP))
+        and first.end >= len(text.rstrip(_STRIP))
+    ):
         chosen: _Expr | None = first
     elif among_words:
         chosen = next((e for e in exprs if _strong(text, e)), None)

@@ -1084,7 +1084,7 @@ _PLAIN_FUTURE = re.compile(
 
 def _plain_future(text: str, opts: _Options) -> Timestamp | None:  # noqa: PLR0911 - one return per shape it leaves to the grammar
     """Read "in 3 hours" or "3 hours from now" directly, as the English
-    expression grammar reads it (`_future_hint`, then `_from_expressions`);
+    expression grammar reads it (`_FUTURE_HINT`, then `_from_expressions`);
     None for any other text."""
     match = _PLAIN_FUTURE.fullmatch(text)
     if match is None:

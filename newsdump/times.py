@@ -330,12 +330,18 @@ _NEW = object.__new__
 )
 
 
+def _day_start(day: dt.date, zone: dt.tzinfo) -> dt.datetime:
+    """The first microsecond of *day* in *zone*, in UTC."""
+    return dt.datetime.combine(day, _MIDNIGHT, tzinfo=zone).astimezone(_UTC)
+
+
+_MIDNIGHT = dt.time()
+_ONE_DAY = dt.timedelta(days=1)
+
+
 def _day_bounds(day: dt.date, zone: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:
     """The first and last microsecond of *day* in *zone*, in UTC."""
-    start = dt.datetime.combine(day, dt.time(), tzinfo=zone).astimezone(_UTC)
-    following = day + dt.timedelta(days=1)
-    end = dt.datetime.combine(following, dt.time(), tzinfo=zone).astimezone(_UTC)
-    return start, end - _MICRO
+    return _day_start(day, zone), _day_start(day + _ONE_DAY, zone) - _MICRO
 
 
 def _shift_one(now: dt.datetime, n: int, unit: _Unit, *, in_days: bool) -> dt.datetime:
@@ -654,24 +660,27 @@ def _find_clean(  # noqa: C901, PLR0911 - one return per form
     kind = g.exact.get(s.rstrip("."))
     if kind is not None:
         return _Found(_calendar_word(text, kind, opts), "relative")
-    match = g.age.match(s)
-    if match is not None:
-        return _from_age(text, match, opts)
-    match = g.numeric.match(s)
-    if match is not None:
-        return _numeric(text, match, opts)
-    match = g.month_day.match(s) or g.day_month.match(s)
-    if match is not None:
-        return _month_name(text, match, opts)
-    match = g.day_clock.match(s)
-    if match is not None:
-        return _day_clock(text, match, opts)
-    match = g.weekday.match(s)
-    if match is not None:
-        return _weekday(text, match, opts)
-    match = g.clock.match(s)
-    if match is not None:
-        return _bare_clock(text, match, opts)
+    # The patterns below read from the start of the text: a digit or one
+    # of the words they start with.
+    if s[0].isdigit() or g.opening.match(s) is not None:
+        match = g.age.match(s)
+        if match is not None:
+            return _from_age(text, match, opts)
+        match = g.numeric.match(s)
+        if match is not None:
+            return _numeric(text, match, opts)
+        match = g.month_day.match(s) or g.day_month.match(s)
+        if match is not None:
+            return _month_name(text, match, opts)
+        match = g.day_clock.match(s)
+        if match is not None:
+            return _day_clock(text, match, opts)
+        match = g.weekday.match(s)
+        if match is not None:
+            return _weekday(text, match, opts)
+        match = g.clock.match(s)
+        if match is not None:
+            return _bare_clock(text, match, opts)
     if g.month_word.search(s) or _NUMERIC_ANY.search(s):
         if deferred is not None:
             deferred.append(s)
@@ -1004,12 +1013,26 @@ def _default_options(now: dt.datetime, habit: Habit) -> _Options:
 
 
 _EN = _LANGUAGES[0]
-_FUTURE_HINT = re.compile(
-    rf"^\s*(?:{_alternation([*_EN.future_before, *_EN.within_before])})\s"
-    rf"|^\s*\+|\s(?:{_alternation(_EN.future_after)})\W*$",
+_FUTURE_START = re.compile(
+    rf"\s*(?:{_alternation([*_EN.future_before, *_EN.within_before])})\s|\s*\+",
     re.IGNORECASE,
 )
-"""A text that says it is still to come, in English ("in 3 hours")."""
+_FUTURE_END = re.compile(
+    rf"\W*(?:{_alternation(word[::-1] for word in _EN.future_after)})\s",
+    re.IGNORECASE,
+)
+"""The words after an age to come ("from now") at the end of a text,
+matched in the text reversed: one match at its start instead of a search
+through it."""
+
+
+def _future_hint(text: str) -> bool:
+    """Whether a text says it is still to come, in English ("in 3 hours",
+    "2 days from now")."""
+    return (
+        _FUTURE_START.match(text) is not None
+        or _FUTURE_END.match(text[::-1]) is not None
+    )
 
 
 _PLAIN_AGO = re.compile(
@@ -1344,7 +1367,7 @@ def _safe_find(
     expression grammars; with *among_words*, also a single stamp inside
     other words."""
     try:
-        if opts.languages is None and _FUTURE_HINT.search(text):
+        if opts.languages is None and _future_hint(text):
             # Times to come are the expression grammars' alone: skip the
             # hand-written grammar's attempt.
             ahead = _from_expressions(text, opts, among_words=False)
@@ -1620,9 +1643,8 @@ def _days(
 ) -> Timestamp:
     """Whole days from *first*, in the options' zone; with *clamp*, not
     after the reference time."""
-    start, _ = _day_bounds(first, opts.zone)
-    end, _ = _day_bounds(first + dt.timedelta(days=days), opts.zone)
-    end -= _MICRO
+    start = _day_start(first, opts.zone)
+    end = _day_start(first + dt.timedelta(days=days), opts.zone) - _MICRO
     if clamp and not opts.future:
         end = max(start, min(end, opts.now.astimezone(_UTC)))
     return _stamp(text, start, end, granularity, zone=opts.now.tzinfo)
@@ -1648,7 +1670,7 @@ def _expr_named(text: str, expr: _Expr, opts: _Options) -> Timestamp | None:  # 
         return _stamp(text, start, now, unit, zone=now.tzinfo)
     today = now.astimezone(opts.zone).date()
     if period == "earlier":
-        start, _ = _day_bounds(today, opts.zone)
+        start = _day_start(today, opts.zone)
         return _stamp(text, start, now, "day", zone=now.tzinfo)
     if period == "later":
         _, end = _day_bounds(today, opts.zone)
@@ -1883,6 +1905,8 @@ def _expressions(text: str, opts: _Options, *, every: bool = False) -> list[_Exp
 
 
 def _leftmost(found: list[_Expr]) -> list[_Expr]:
+    if len(found) < 2:  # one expression is alone
+        return found
     found.sort(key=lambda e: (e.start, -e.end))
     kept: list[_Expr] = []
     for expr in found:
@@ -1934,10 +1958,12 @@ def _from_expressions(text: str, opts: _Options, *, among_words: bool) -> _Found
     exprs = _expressions(text, opts)
     if not exprs:
         return None
-    lo = len(text) - len(text.lstrip(_STRIP))
-    hi = len(text.rstrip(_STRIP))
     first = exprs[0]
-    if len(exprs) == 1 and first.start <= lo and first.end >= hi:
+    if (
+        len(exprs) == 1
+        and first.start <= len(text) - len(text.lstrip(_STRIP))
+        and first.end >= len(text.rstrip(_STRIP))
+    ):
         chosen: _Expr | None = first
     elif among_words:
         chosen = next((e for e in exprs if _strong(text, e)), None)

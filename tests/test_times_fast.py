@@ -14,10 +14,12 @@ import subprocess
 import sys
 from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from newsdump import times
+from newsdump._lang import _expr
 
 UTC = dt.timezone.utc
 FIXED = ("second", "minute", "hour", "day", "week")
@@ -274,3 +276,187 @@ def test_importing_compiles_no_grammar() -> None:
         "assert t._GRAMMARS"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+_TOKENS = [
+    "1",
+    "2",
+    "10",
+    "99",
+    "1/2",
+    "2:30",
+    "2.5",
+    "0,75",
+    "a",
+    "an",
+    "one",
+    "twenty-one",
+    "few",
+    "several",
+    "couple",
+    "of",
+    "second",
+    "seconds",
+    "min",
+    "mins",
+    "h",
+    "hours",
+    "hr.",
+    "day",
+    "days",
+    "d",
+    "week",
+    "wks",
+    "month",
+    "mo",
+    "year",
+    "decade",
+    "ago",
+    "before",
+    "after",
+    "from",
+    "now",
+    "later",
+    "in",
+    "within",
+    "last",
+    "next",
+    "this",
+    "past",
+    "the",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "morning",
+    "at",
+    "2",
+    "pm",
+    "about",
+    "over",
+    "almost",
+    "just",
+    "or",
+    "so",
+    "and",
+    "half",
+    "quarter",
+    "-",
+    "+",
+    ",",
+    "·",
+    "|",
+    "early",
+    "mid",
+    "late",
+    "monday",
+    "march",
+    "2024",
+    "read",
+    "top",
+    "il",
+    "y",
+    "a",
+    "vor",
+    "hace",
+    "назад",
+    "前",
+    "전",
+]
+
+
+@given(
+    st.sampled_from(times.ALL_LANGUAGE_CODES),
+    st.lists(st.sampled_from(_TOKENS), min_size=1, max_size=8).map(" ".join),
+)
+def test_a_match_names_its_branch(code: str, text: str) -> None:
+    """`ExprGrammar._read` picks a match's reader by `Match.lastindex`: it
+    must be the group of the branch that matched, spanning the match."""
+    grammar = _expr.grammar_for(code)
+    names = {index: name for name, index in grammar.pattern.groupindex.items()}
+    for match in grammar.pattern.finditer(_expr.normalize(text)):
+        assert match.lastindex is not None
+        assert names[match.lastindex].startswith("x"), names[match.lastindex]
+        assert match.span(match.lastindex) == match.span()
+        assert match.lastindex in grammar._readers
+
+
+@pytest.mark.parametrize("code", times.ALL_LANGUAGE_CODES)
+def test_grammar_words_are_single_spaced(code: str) -> None:
+    """`_expr._word` looks a matched word up as printed first: right only
+    if every key is its own white-space-collapsed form."""
+    grammar = _expr.grammar_for(code)
+    for table in (grammar.before, grammar.after, grammar.hedges):
+        for key in table:
+            assert key == " ".join(key.split()), (code, key)
+
+
+_HAND_TOKENS = [
+    *_TOKENS,
+    *[
+        "on",
+        "vor",
+        "il",
+        "hace",
+        "há",
+        "fa",
+        "gestern",
+        "ayer",
+        "hier",
+        "heute",
+        "jour",
+        "14:05",
+        "3pm",
+        "mardi",
+        "lundi",
+    ],
+    *[
+        "12/07/2025",
+        "13.07.2025",
+        "jul.",
+        "13",
+        "july",
+        "sept",
+        "ca.",
+        "~",
+        "etwa",
+        "über",
+        "fast",
+        "knapp",
+    ],
+]
+
+
+@given(st.lists(st.sampled_from(_HAND_TOKENS), min_size=1, max_size=6).map(" ".join))
+def test_anchored_forms_start_with_an_opening_word(text: str) -> None:
+    """`_find_clean` tries its patterns read from the start of a text only
+    if it starts with a digit or a `Grammar.opening` word: no pattern
+    matches any other text."""
+    grammar = times._grammar(None)
+    assert grammar is not None
+    cleaned = times._clean(text)
+    if not cleaned or cleaned[0].isdigit() or grammar.opening.match(cleaned):
+        return
+    for pattern in (
+        grammar.age,
+        grammar.numeric,
+        grammar.month_day,
+        grammar.day_month,
+        grammar.day_clock,
+        grammar.weekday,
+        grammar.clock,
+    ):
+        assert pattern.match(cleaned) is None, (pattern, cleaned)
+
+
+def test_future_hint_reads_both_ends() -> None:
+    for text in (
+        "in 3 days",
+        "IN a week",
+        "+3 weeks",
+        "2 days from now!",
+        "a day later",
+    ):
+        assert times._future_hint(text), text
+    for text in ("3 days ago", "main 3 days", "from now on, 3 days", "later: 3 days"):
+        assert not times._future_hint(text), text

@@ -18,16 +18,18 @@ Grammars compile on first use, one language at a time.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
-from typing import NamedTuple
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, NamedTuple, TypeVar
 
 from newsdump._lang import CLDR_CODES, LANGUAGES, Language, cldr_table
 from newsdump._lang._grammar import alternation
 
 __all__ = ["MAX_COMPACT", "Expr", "ExprGrammar", "grammar_for", "normalize"]
 
+_T = TypeVar("_T")
 _HAND: dict[str, Language] = {lang.code: lang for lang in LANGUAGES}
 # Scripts written without spaces between words: no word boundaries there.
 _UNSPACED = frozenset({"Hani", "Kana", "Hang", "Thai"})
@@ -77,6 +79,8 @@ def normalize(text: str) -> str:
     """Lower-case *text* keeping every character's position, so spans found
     in the result are spans of *text*."""
     low = text.lower()
+    if low.isascii() and len(low) == len(text):
+        return low  # _TRANSLATE maps only characters beyond ASCII
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     return low.translate(_TRANSLATE)
@@ -362,54 +366,107 @@ class ExprGrammar:
             rf"(?P<dur>{lead}{part(named=False)}(?:{joiner}{part(named=False)})*)"
             rf"(?:{anchored}\s*(?P<a>{_alt(after)}){end})?{clock}"
         )
-        branches = [age]
+        # Each branch with the method that reads its matches.
+        branches: list[tuple[Callable[[re.Match[str]], Expr | None], str]] = [
+            (self._age_or_anchored, age)
+        ]
         if bare:
-            branches.append(rf"{start}(?P<bare>{_alt(bare)}){end}")
+            branches.append((self._bare, rf"{start}(?P<bare>{_alt(bare)}){end}"))
         if pairs:
             pres = _alt({p for p, _ in pairs})
             posts = _alt({q for _, q in pairs})
             branches.append(
-                rf"(?:{start}(?P<pp>{pres})\s*)?(?P<pn>{lead}\d{{1,12}})\s*"
-                rf"(?P<pq>{posts})?{end}"
+                (
+                    self._pair,
+                    (
+                        rf"(?:{start}(?P<pp>{pres})\s*)?(?P<pn>{lead}\d{{1,12}})\s*"
+                        rf"(?P<pq>{posts})?{end}"
+                    ),
+                )
             )
         phrases = {**dict.fromkeys(named, 0), **dict.fromkeys(fixed, 0)}
         if phrases:
             branches.append(
-                rf"{start}(?P<named>{_alt(phrases)})\.?{end}"
-                rf"(?:,?\s*(?:at|@|,)?\s*{_CLOCK.replace('(?P<c', '(?P<n')})?"
+                (
+                    self._named,
+                    (
+                        rf"{start}(?P<named>{_alt(phrases)})\.?{end}"
+                        rf"(?:,?\s*(?:at|@|,)?\s*{_CLOCK.replace('(?P<c', '(?P<n')})?"
+                    ),
+                )
             )
         if relative:
             targets = _dotless([*units, *self.weekdays, *self.months])
             self.targets = targets
             branches.append(
-                rf"{start}(?P<rel>{_alt(relative)})\s+"
-                rf"(?:(?P<rn>{_NUMBER}|{number_words})\s+)?"
-                rf"(?P<ru>{_alt(targets)})\.?{end}"
-                # "the next 2 weeks and 3 days": more parts after a count.
-                rf"(?(rn)(?P<rmore>(?:{joiner}{part(named=False)})+)?)"
+                (
+                    self._relative,
+                    (
+                        rf"{start}(?P<rel>{_alt(relative)})\s+"
+                        rf"(?:(?P<rn>{_NUMBER}|{number_words})\s+)?"
+                        rf"(?P<ru>{_alt(targets)})\.?{end}"
+                        # "the next 2 weeks and 3 days": more parts after a count.
+                        rf"(?(rn)(?P<rmore>(?:{joiner}{part(named=False)})+)?)"
+                    ),
+                )
             )
         self.thirds = thirds
         if thirds and relative:
             # "early March", "mid-2024", "late last year", "the end of the month".
             periods = [w for w, u in units.items() if u in {"week", "month", "year"}]
+            targets_re = _alt([*self.months, *periods])
             branches.append(
-                rf"{start}(?P<third>{_alt(thirds)})(?:\s+|\s*-\s*)"
-                rf"(?:(?P<trel>{_alt(relative)})\s+)?"
-                rf"(?P<tt>{_alt([*self.months, *periods])}|(?:1[89]|2\d)\d\d){end}"
+                (
+                    self._third,
+                    (
+                        rf"{start}(?P<third>{_alt(thirds)})(?:\s+|\s*-\s*)"
+                        rf"(?:(?P<trel>{_alt(relative)})\s+)?"
+                        rf"(?P<tt>{targets_re}|(?:1[89]|2\d)\d\d){end}"
+                    ),
+                )
             )
         if code != "en":
             # A unit alone with a direction is one of it ("час назад").
             solo = [w for w in units if len(w.rstrip(".")) > 1 or not spaced]
             solo += list(table.COUNTED)
             branches.append(
-                rf"{start}(?:(?P<sb>{_alt(before)})\s*)?(?P<su>{_alt(solo)}){unit_end}"
-                rf"(?(sb)(?:\s*(?P<sa>{_alt(after)}){end})?|\s*(?P<sa2>{_alt(after)}){end})"
+                (
+                    self._solo,
+                    (
+                        rf"{start}(?:(?P<sb>{_alt(before)})\s*)?(?P<su>{_alt(solo)}){unit_end}"
+                        rf"(?(sb)(?:\s*(?P<sa>{_alt(after)}){end})?|\s*(?P<sa2>{_alt(after)}){end})"
+                    ),
+                )
             )
-        self.pattern = re.compile("|".join(f"(?:{b})" for b in branches))
+        # Each branch is a group of its own: the one that closes last,
+        # `Match.lastindex`, says which branch matched.
+        shared = ""
+        if start and all(b.startswith(start) for _, b in branches):
+            # Inside a word no branch starts: one test for all of them.
+            shared = start
+        self.pattern = re.compile(
+            shared
+            + "(?:"
+            + "|".join(
+                f"(?P<x{i}>{b[len(shared) :]})" for i, (_, b) in enumerate(branches)
+            )
+            + ")"
+        )
+        self._readers = {
+            self.pattern.groupindex[f"x{i}"]: reader
+            for i, (reader, _) in enumerate(branches)
+        }
         self.part = re.compile(part(named=True))
         # The groups this language's patterns have: reading a match asks
         # for those it needs (`groupdict` builds them all, at every match).
         self._names = frozenset(self.pattern.groupindex)
+        self._anchors = "aday" in self._names
+        # Groups read by position in one call: `groups()` with a None after
+        # it, at which a group this language's patterns lack points.
+        self._part_groups = _getter(
+            self.part, ("u", "f", "n", "w", "ha", "hb", "ro", "os")
+        )
+        self._age_groups = _getter(self.pattern, ("b", "a", "h1", "h2", "ch"))
         self._fractions = "f" in self.part.groupindex
         self._halves = "ha" in self.part.groupindex
         self._ranges = "ro" in self.part.groupindex
@@ -425,25 +482,13 @@ class ExprGrammar:
             if expr is not None:
                 yield expr
 
-    def _read(self, match: re.Match[str]) -> Expr | None:  # noqa: PLR0911 - one return per branch
-        names = self._names
-        if "aday" in names and match["aday"] is not None:
+    def _read(self, match: re.Match[str]) -> Expr | None:
+        return self._readers[match.lastindex or 0](match)
+
+    def _age_or_anchored(self, match: re.Match[str]) -> Expr | None:
+        if self._anchors and match["aday"] is not None:
             return self._anchored(match)
-        if match["dur"] is not None:
-            return self._age(match)
-        if "bare" in names and match["bare"] is not None:
-            return self._bare(match)
-        if "su" in names and match["su"] is not None:
-            return self._solo(match)
-        if "pn" in names and match["pn"] is not None:
-            return self._pair(match)
-        if "named" in names and match["named"] is not None:
-            return self._named(match)
-        if "rel" in names and match["rel"] is not None:
-            return self._relative(match)
-        if "third" in names and match["third"] is not None:
-            return self._third(match)
-        return None  # pragma: no cover - every branch sets a group
+        return self._age(match)
 
     def _amount(self, raw: str) -> tuple[float, float, tuple[float, float] | None]:  # noqa: PLR0911 - one return per form of amount
         """An amount as (value, step, vague range)."""
@@ -482,69 +527,65 @@ class ExprGrammar:
         vague: tuple[float, float] | None = None
         first: re.Match[str] | None = None
         or_so = False
-        for part in self.part.finditer(match["dur"]):
+        unit_of, part_groups = self.unit_of, self._part_groups
+        dur = match["dur"]
+        for part in self.part.finditer(dur):
             first = first or part
-            unit = self.unit_of.get(part["u"]) or self.unit_of.get(part["u"] + ".")
+            word, fraction, digits, words, half_a, half_b, top, so = part_groups(
+                (*part.groups(), None)
+            )
+            unit = unit_of.get(word) or unit_of.get(word + ".")
             if unit is None:
                 return None
-            factor = self.multiple.get(part["u"], 1.0)
-            if self._fractions and part["f"] is not None:
-                value = self.fractions[" ".join(part["f"].split())]
+            factor = self.multiple.get(word, 1.0)
+            if fraction is not None:
+                value = self.fractions[" ".join(fraction.split())]
                 # "half" is as precise as a half, "quarter" as a quarter.
                 step = 0.5 if value == 0.5 else 0.25
             else:
-                value, step, vague = self._amount(part["n"] or part["w"])
-            if self._halves and (part["ha"] is not None or part["hb"] is not None):
+                value, step, vague = self._amount(digits or words)
+            if half_a is not None or half_b is not None:
                 value, step = value + 0.5, 0.5
-            if self._ranges and part["ro"] is not None:
-                top, _, _ = self._amount(part["ro"])
-                if top <= value:
+            if top is not None:
+                most, _, _ = self._amount(top)
+                if most <= value:
                     return None
-                vague = (value, top)
-                value = (value + top) / 2
-            if self._or_so and part["os"] is not None:
+                vague = (value, most)
+                value = (value + most) / 2
+            if so is not None:
                 or_so = True
             if factor != 1.0:
                 value, step = value * factor, step * factor
                 if vague is not None:
                     vague = (vague[0] * factor, vague[1] * factor)
             parts.append((value, unit))
-        dur = match["dur"]
         compact = dur[0].isdigit() and " " not in dur
-        if not parts or (compact and parts[0][0] >= MAX_COMPACT):
+        if first is None or (compact and parts[0][0] >= MAX_COMPACT):
             return None  # "the 2000s" is a decade, not 2000 seconds
+        before, after, h1, h2, hour = self._age_groups((*match.groups(), None))
+        clock = None if hour is None else _clock(match, "c")
+        start, end = match.span()
         direction, hedge = 0, ""
-        hedged = "h1" in self._names
-        h1 = match["h1"] if hedged else None
-        h2 = match["h2"] if hedged else None
-        if len(parts) == 1 and not or_so and not h1 and not h2:
-            pre = " ".join((match["b"] or "").split())
-            number = first
-            post_end = match.end("a") if match["a"] is not None else match.end("dur")
-            if number is not None and (not self._fractions or number["f"] is None):
-                cut = match.start("dur") + number.end("n" if number["n"] else "w")
-                post = " ".join(match.string[cut:post_end].split())
-                known = self.exact.get((pre, post))
-                if known is not None:
-                    unit, direction = known
-                    return Expr(
-                        match.start(),
-                        match.end(),
-                        "age",
-                        ((parts[0][0], unit),),
-                        step,
-                        vague,
-                        direction,
-                        clock=_clock(match, "c"),
-                        lang=self.code,
-                    )
-        if match["b"] is not None:
-            direction, hedge = self.before[" ".join(match["b"].split())]
-        if match["a"] is not None:
-            after = self.after[" ".join(match["a"].split())]
-            if direction and after != direction:
+        if len(parts) == 1 and not or_so and not h1 and not h2 and fraction is None:
+            pre = "" if before is None else " ".join(before.split())
+            post_end = match.end("dur") if after is None else match.end("a")
+            cut = match.start("dur") + first.end("n" if digits else "w")
+            post = " ".join(match.string[cut:post_end].split())
+            known = self.exact.get((pre, post))
+            if known is not None:
+                unit, direction = known
+                return _new_expr(
+                    Expr,
+                    (start, end, "age", ((parts[0][0], unit),), step, vague,
+                     direction, "", "", 0, clock, False, self.code, 0, False),
+                )  # fmt: skip
+        if before is not None:
+            direction, hedge = _word(self.before, before)
+        if after is not None:
+            later = _word(self.after, after)
+            if direction and later != direction:
                 return None
-            direction = after
+            direction = later
         if ":" in dur and not direction:
             return None  # "2:30 h" alone is a clock time, not a duration
         if or_so:
@@ -552,21 +593,13 @@ class ExprGrammar:
         for word in (h2, h1):
             # "just over 2 hours": the second hedge says more.
             if word is not None and not hedge:
-                hedge = self.hedges[" ".join(word.split())]
+                hedge = _word(self.hedges, word)
                 hedge = "" if hedge == "just" else hedge
-        return Expr(
-            match.start(),
-            match.end(),
-            "age",
-            tuple(parts),
-            step,
-            vague,
-            direction,
-            hedge,
-            clock=_clock(match, "c"),
-            compact=compact,
-            lang=self.code,
-        )
+        return _new_expr(
+            Expr,
+            (start, end, "age", tuple(parts), step, vague, direction, hedge,
+             "", 0, clock, compact, self.code, 0, False),
+        )  # fmt: skip
 
     def _anchored(self, match: re.Match[str]) -> Expr | None:  # noqa: PLR0911 - one return per case left unread
         """A whole number of days or weeks before or after a named day."""
@@ -780,6 +813,29 @@ class ExprGrammar:
             third=third,
             latest=latest,
         )
+
+
+_new_expr = tuple.__new__
+"""`Expr` from a tuple of all its fields, without the keywords' cost."""
+
+
+def _getter(
+    pattern: re.Pattern[str], names: tuple[str, ...]
+) -> Callable[[tuple[str | None, ...]], tuple[Any, ...]]:
+    """Pick the groups *names* from ``(*match.groups(), None)``; a group
+    the pattern lacks is None."""
+    index = pattern.groupindex
+    return operator.itemgetter(*(index.get(name, 0) - 1 for name in names))
+
+
+def _word(table: Mapping[str, _T], raw: str) -> _T:
+    """*table*'s entry for the words *raw*, white space collapsed.
+
+    The keys are single-spaced: a match that is a key is its own
+    collapsed form.
+    """
+    value = table.get(raw)
+    return table[" ".join(raw.split())] if value is None else value
 
 
 def _written(raw: str) -> tuple[float, float, None] | None:

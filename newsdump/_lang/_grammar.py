@@ -90,6 +90,9 @@ class Grammar:
     words_over: frozenset[str]
     words_almost: frozenset[str]
     words_under: frozenset[str]
+    opening: re.Pattern[str]
+    """The words a time read by `age`, `day_clock`, `weekday`, `month_day`
+    or `day_month` can start with when it does not start with a digit."""
     local_units: Mapping[str, Mapping[str, Unit]] = attrs.field(factory=dict)
     """For each word before or after an age ("il y a"), the unit names of
     its language, CLDR's first: French "m." is months, though English "m"
@@ -269,4 +272,20 @@ def build(langs: Sequence[Language], zone_re: str) -> Grammar:  # noqa: C901 - o
         words_over=frozenset(_merge(langs, "over")),
         words_almost=frozenset(_merge(langs, "almost")),
         words_under=frozenset(_merge(langs, "under")),
+        opening=re.compile(
+            alternation(
+                [
+                    *quals,
+                    *_merge(langs, "ago_before"),
+                    *_merge(langs, "one"),
+                    *exact,
+                    *_merge(langs, "on"),
+                    *_merge(langs, "last_before"),
+                    *weekdays,
+                    *(f"{w}." for w in weekdays),
+                    *months,
+                    *(f"{m}." for m in months),
+                ]
+            )
+        ),
     )

@@ -1203,7 +1203,7 @@ _PLAIN_FUTURE = re.compile(
 
 def _plain_future(text: str, opts: _Options) -> Timestamp | None:
     """Read "in 3 hours" or "3 hours from now" directly, as the English
-    expression grammar reads it (`_FUTURE_HINT`, then `_from_expressions`);
+    expression grammar reads it (`_future_hint`, then `_from_expressions`);
     None for any other text."""
     read = _read_future(text)
     if read is None:

@@ -593,6 +593,8 @@ class _Options(NamedTuple):
     hand: bool
     now_utc: dt.datetime
     """*now* in UTC, computed once."""
+    today: dt.date
+    """*now*'s date in *zone*."""
     wall: tuple[int, int, int, int] | None
     """*now*'s date on its own wall clock as (ordinal, year, month, day)
     when its zone is a fixed offset (then whole months move it by whole
@@ -694,7 +696,7 @@ def _calendar_word(text: str, kind: str, opts: _Options) -> Timestamp:
     if kind == "now":
         start = now.astimezone(_UTC) - _FIXED["minute"]
         return _stamp(text, start, now, "minute", value=now, zone=now.tzinfo)
-    today = now.astimezone(opts.zone).date()
+    today = opts.today
     if kind == "earlier":
         start, _ = _day_bounds(today, opts.zone)
         return _stamp(text, start, now, "day", value=None, zone=now.tzinfo)
@@ -744,13 +746,13 @@ def _day_clock(text: str, match: re.Match[str], opts: _Options) -> _Found | None
     if clock is None or kind not in {"today", "yesterday", "before"}:
         return None
     back = {"today": 0, "yesterday": 1, "before": 2}[kind]
-    day = opts.now.astimezone(opts.zone).date() - dt.timedelta(days=back)
+    day = opts.today - dt.timedelta(days=back)
     return _Found(_at(text, day, clock, opts.zone, opts.now.tzinfo), "relative")
 
 
 def _weekday(text: str, match: re.Match[str], opts: _Options) -> _Found | None:
     wanted = opts.grammar.weekdays[match["wd"].rstrip(".")]
-    today = opts.now.astimezone(opts.zone).date()
+    today = opts.today
     last = match["last"] is not None or match["last2"] is not None
     if opts.future and not last:
         day = today + dt.timedelta(days=(wanted - today.weekday()) % 7)
@@ -988,6 +990,7 @@ def _options(
         None if languages is None else tuple(languages),
         grammar is not None,
         now.astimezone(_UTC),
+        now.astimezone(zone).date(),
         wall,
     )
 
@@ -1644,7 +1647,7 @@ def _days(
     """Whole days from *first*, in the options' zone; with *clamp*, not
     after the reference time."""
     start = _day_start(first, opts.zone)
-    end = _day_start(first + dt.timedelta(days=days), opts.zone) - _MICRO
+    end = _day_start(first + days * _ONE_DAY, opts.zone) - _MICRO
     if clamp and not opts.future:
         end = max(start, min(end, opts.now.astimezone(_UTC)))
     return _stamp(text, start, end, granularity, zone=opts.now.tzinfo)
@@ -1668,7 +1671,7 @@ def _expr_named(text: str, expr: _Expr, opts: _Options) -> Timestamp | None:  # 
             start = start.replace(minute=0)
         unit: Granularity = period  # type: ignore[assignment]
         return _stamp(text, start, now, unit, zone=now.tzinfo)
-    today = now.astimezone(opts.zone).date()
+    today = opts.today
     if period == "earlier":
         start = _day_start(today, opts.zone)
         return _stamp(text, start, now, "day", zone=now.tzinfo)
@@ -1747,7 +1750,7 @@ def _part_clock(
 def _named_day(period: str, offset: int, today: dt.date) -> dt.date | None:
     """The day a named day or weekday names; None for longer periods."""
     if period == "day":
-        return today + dt.timedelta(days=offset)
+        return today + offset * _ONE_DAY
     if period not in _WEEKDAYS:
         return None
     wanted, weekday = _WEEKDAYS.index(period), today.weekday()
@@ -2112,7 +2115,7 @@ def _resolve_line(text: str, now: dt.datetime) -> Timestamp | None:
     """`resolve` for a text that must be a time as a whole: the text
     parser's test of whether a line is a date line ("3 years later: the
     town rebuilds" is a headline, not an age)."""
-    opts = _options(now, "either", None, dayfirst=False, future=False, languages=None)
+    opts = _default_options(now, "either")
     found = _safe_find(text, opts)
     return None if found is None else found.stamp
 

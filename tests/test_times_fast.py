@@ -460,3 +460,16 @@ def test_future_hint_reads_both_ends() -> None:
         assert times._future_hint(text), text
     for text in ("3 days ago", "main 3 days", "from now on, 3 days", "later: 3 days"):
         assert not times._future_hint(text), text
+
+
+@pytest.mark.parametrize("code", ["en", "de", "fr", "ru", "ja"])
+def test_fixed_phrases_are_looked_up_as_scanned(code: str) -> None:
+    """The grammar's fixed phrases ("tomorrow", "last week") are looked up,
+    not scanned: what the lookup gives is what the scanner reads."""
+    grammar = _expr.grammar_for(code)
+    assert grammar.phrases, code
+    for phrase, exprs in grammar.phrases.items():
+        assert list(grammar.scan(phrase)) == list(grammar._scan(phrase)) == list(exprs)
+    if code == "en":
+        assert [e.period for e in grammar.phrases["tomorrow"]] == ["day"]
+        assert len(grammar.phrases) > 1000  # "last", "next"... with every unit

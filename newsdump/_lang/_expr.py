@@ -474,6 +474,22 @@ class ExprGrammar:
 
     def scan(self, text: str) -> Iterator[Expr]:
         """Every expression in *text* (already `normalize`-d), left to right."""
+        known = self.phrases.get(text)
+        if known is not None:
+            return iter(known)
+        return self._scan(text)
+
+    @functools.cached_property
+    def phrases(self) -> dict[str, tuple[Expr, ...]]:
+        """What `scan` reads in each fixed phrase of the grammar said alone
+        ("tomorrow", "last week", "next March"): read once, when the
+        grammar is first used, then looked up rather than scanned."""
+        targets: Iterable[str] = getattr(self, "targets", ())
+        phrases = {*self.named, *self.fixed}
+        phrases.update(f"{how} {target}" for how in self.relative for target in targets)
+        return {phrase: tuple(self._scan(phrase)) for phrase in sorted(phrases)}
+
+    def _scan(self, text: str) -> Iterator[Expr]:
         for match in self.pattern.finditer(text):
             try:
                 expr = self._read(match)

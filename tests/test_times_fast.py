@@ -460,3 +460,12 @@ def test_future_hint_reads_both_ends() -> None:
         assert times._future_hint(text), text
     for text in ("3 days ago", "main 3 days", "from now on, 3 days", "later: 3 days"):
         assert not times._future_hint(text), text
+
+
+@given(st.lists(st.sampled_from(_HAND_TOKENS), min_size=1, max_size=6).map(" ".join))
+def test_numeric_dates_hold_a_digit(text: str) -> None:
+    """`_find_clean` searches a digitless text for a month name only: no
+    numeric date is found in it."""
+    cleaned = times._clean(text)
+    if times._HAS_DIGIT.search(cleaned) is None:
+        assert times._NUMERIC_ANY.search(cleaned) is None, cleaned

@@ -642,9 +642,8 @@ def _find(
 
 
 def _may_hold_time(s: str, g: _Grammar) -> bool:
-    """Without a digit, a time starts with a known word; most lines do not."""
-    if _HAS_DIGIT.search(s):
-        return True
+    """Whether *s*, which holds no digit, starts with a word a time can
+    start with; most lines do not."""
     head = s.split(" ", 1)[0]
     if head in g.starters:
         return True
@@ -657,7 +656,8 @@ def _find_clean(  # noqa: C901, PLR0911 - one return per form
     g = opts.grammar
     if s[0].isdigit() and _ISO.match(s):
         return _iso(text, s, opts)
-    if not _may_hold_time(s, g):
+    digit = _HAS_DIGIT.search(s) is not None
+    if not digit and not _may_hold_time(s, g):
         return None
     kind = g.exact.get(s.rstrip("."))
     if kind is not None:
@@ -683,7 +683,8 @@ def _find_clean(  # noqa: C901, PLR0911 - one return per form
         match = g.clock.match(s)
         if match is not None:
             return _bare_clock(text, match, opts)
-    if g.month_word.search(s) or _NUMERIC_ANY.search(s):
+    # A numeric date needs a digit.
+    if g.month_word.search(s) or (digit and _NUMERIC_ANY.search(s)):
         if deferred is not None:
             deferred.append(s)
             return None

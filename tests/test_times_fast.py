@@ -473,3 +473,12 @@ def test_fixed_phrases_are_looked_up_as_scanned(code: str) -> None:
     if code == "en":
         assert [e.period for e in grammar.phrases["tomorrow"]] == ["day"]
         assert len(grammar.phrases) > 1000  # "last", "next"... with every unit
+
+
+@given(st.lists(st.sampled_from(_HAND_TOKENS), min_size=1, max_size=6).map(" ".join))
+def test_numeric_dates_hold_a_digit(text: str) -> None:
+    """`_find_clean` searches a digitless text for a month name only: no
+    numeric date is found in it."""
+    cleaned = times._clean(text)
+    if times._HAS_DIGIT.search(cleaned) is None:
+        assert times._NUMERIC_ANY.search(cleaned) is None, cleaned

@@ -256,6 +256,19 @@ def _stamp(
         value = earliest
     elif value > latest:
         value = latest
+    return _ordered_stamp(text, earliest, value, latest, granularity, zone)
+
+
+def _ordered_stamp(  # noqa: PLR0917 - a Timestamp's fields
+    text: str,
+    earliest: dt.datetime,
+    value: dt.datetime,
+    latest: dt.datetime,
+    granularity: Granularity,
+    zone: dt.tzinfo | None,
+) -> Timestamp:
+    """`_stamp` of instants already in order (earliest <= value <= latest),
+    as the fast paths compute them: no checks to repeat."""
     if zone is None:
         pass
     elif isinstance(zone, dt.timezone):
@@ -267,43 +280,12 @@ def _stamp(
         if latest.tzinfo is not zone:
             latest = latest.astimezone(zone)
     else:
-        earliest, value, latest = (
-            _local(earliest, zone),
-            _local(value, zone),
-            _local(latest, zone),
-        )
+        earliest = _local(earliest, zone)
+        value = _local(value, zone)
+        latest = _local(latest, zone)
     # The checks of Timestamp's validators hold by construction here (aware
     # datetimes, earliest <= value <= latest) and cost more than the rest of
     # an age's arithmetic: fill the frozen slots directly.
-    stamp = _NEW(Timestamp)
-    _SET_TEXT(stamp, text)
-    _SET_VALUE(stamp, value)
-    _SET_EARLIEST(stamp, earliest)
-    _SET_LATEST(stamp, latest)
-    _SET_GRANULARITY(stamp, granularity)
-    _SET_SOURCE(stamp, None)
-    return stamp
-
-
-def _ordered_stamp(  # noqa: PLR0917 - a Timestamp's fields
-    text: str,
-    earliest: dt.datetime,
-    value: dt.datetime,
-    latest: dt.datetime,
-    granularity: Granularity,
-    zone: dt.tzinfo,
-) -> Timestamp:
-    """`_stamp` of instants in UTC already in order (earliest <= value <=
-    latest), as the fast paths compute them: no checks to repeat."""
-    if zone is not _UTC:
-        if isinstance(zone, dt.timezone):
-            earliest = earliest.astimezone(zone)
-            value = value.astimezone(zone)
-            latest = latest.astimezone(zone)
-        else:
-            earliest = _local(earliest, zone)
-            value = _local(value, zone)
-            latest = _local(latest, zone)
     stamp = _NEW(Timestamp)
     _SET_TEXT(stamp, text)
     _SET_VALUE(stamp, value)
@@ -1092,7 +1074,7 @@ def _one_age(text: str, opts: _Options, count: int, unit: _Unit) -> Timestamp:
     latest = here + newer
     latest = min(latest, now_utc)
     # A count is never negative: here <= now, so here <= latest.
-    return _ordered_stamp(text, here - older, here, latest, unit, opts.now.tzinfo)  # type: ignore[arg-type]
+    return _ordered_stamp(text, here - older, here, latest, unit, opts.now.tzinfo)
 
 
 def _calendar_age(text: str, opts: _Options, count: int, unit: _Unit) -> Timestamp:
@@ -1135,7 +1117,7 @@ def _calendar_age(text: str, opts: _Options, count: int, unit: _Unit) -> Timesta
         now_utc - dt.timedelta(0, here),
         now_utc - dt.timedelta(0, max(min(hi, days_hi), 0)),
         unit,
-        opts.now.tzinfo,  # type: ignore[arg-type]
+        opts.now.tzinfo,
     )
 
 
@@ -1360,7 +1342,7 @@ def _one_ahead(
         here,
         here + later,
         unit,  # type: ignore[arg-type]
-        opts.now.tzinfo,  # type: ignore[arg-type]
+        opts.now.tzinfo,
     )
 
 

@@ -575,8 +575,6 @@ class _Options(NamedTuple):
     hand: bool
     now_utc: dt.datetime
     """*now* in UTC, computed once."""
-    today: dt.date
-    """*now*'s date in *zone*."""
     wall: tuple[int, int, int, int] | None
     """*now*'s date on its own wall clock as (ordinal, year, month, day)
     when its zone is a fixed offset (then whole months move it by whole
@@ -679,7 +677,7 @@ def _calendar_word(text: str, kind: str, opts: _Options) -> Timestamp:
     if kind == "now":
         start = now.astimezone(_UTC) - _FIXED["minute"]
         return _stamp(text, start, now, "minute", value=now, zone=now.tzinfo)
-    today = opts.today
+    today = now.astimezone(opts.zone).date()
     if kind == "earlier":
         start, _ = _day_bounds(today, opts.zone)
         return _stamp(text, start, now, "day", value=None, zone=now.tzinfo)
@@ -729,13 +727,13 @@ def _day_clock(text: str, match: re.Match[str], opts: _Options) -> _Found | None
     if clock is None or kind not in {"today", "yesterday", "before"}:
         return None
     back = {"today": 0, "yesterday": 1, "before": 2}[kind]
-    day = opts.today - dt.timedelta(days=back)
+    day = opts.now.astimezone(opts.zone).date() - dt.timedelta(days=back)
     return _Found(_at(text, day, clock, opts.zone, opts.now.tzinfo), "relative")
 
 
 def _weekday(text: str, match: re.Match[str], opts: _Options) -> _Found | None:
     wanted = opts.grammar.weekdays[match["wd"].rstrip(".")]
-    today = opts.today
+    today = opts.now.astimezone(opts.zone).date()
     last = match["last"] is not None or match["last2"] is not None
     if opts.future and not last:
         day = today + dt.timedelta(days=(wanted - today.weekday()) % 7)
@@ -973,7 +971,6 @@ def _options(
         None if languages is None else tuple(languages),
         grammar is not None,
         now.astimezone(_UTC),
-        now.astimezone(zone).date(),
         wall,
     )
 
@@ -1654,7 +1651,7 @@ def _expr_named(text: str, expr: _Expr, opts: _Options) -> Timestamp | None:  # 
             start = start.replace(minute=0)
         unit: Granularity = period  # type: ignore[assignment]
         return _stamp(text, start, now, unit, zone=now.tzinfo)
-    today = opts.today
+    today = now.astimezone(opts.zone).date()
     if period == "earlier":
         start = _day_start(today, opts.zone)
         return _stamp(text, start, now, "day", zone=now.tzinfo)

@@ -1640,12 +1640,12 @@ def _one_part(  # noqa: PLR0917 - the pieces of `_expr_age`'s one part
         mean = direction * _MEAN_SECONDS[unit]
         length = direction * _DAYS_PER[unit] * _DAY
         whole_lo, whole_hi, whole = int(lo), int(hi), int(last)
-        low, high, instant = _month_shifts(
+        days_lo, days_hi, days = _month_shifts(
             wall, whole_lo * per, whole_hi * per, whole * per
         )
-        low = _DAY * low + (lo - whole_lo) * mean
-        high = _DAY * high + (hi - whole_hi) * mean
-        instant = _DAY * instant + (last - whole) * mean
+        low = _DAY * days_lo + (lo - whole_lo) * mean
+        high = _DAY * days_hi + (hi - whole_hi) * mean
+        instant = _DAY * days + (last - whole) * mean
         offsets = (low, high, lo * length, hi * length)
         return (
             now_utc + dt.timedelta(0, min(offsets)),

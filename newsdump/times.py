@@ -362,6 +362,13 @@ _LAST_MONTH = 119_999
 datetime's years 1 to 9999."""
 _SHORTEST_MONTH = 28
 """No day up to the 28th is ever clipped to a month's end."""
+_HALF_DAY = 43_200
+_HALF_DAYS = tuple(dt.timedelta(0, _HALF_DAY * k) for k in range(1024))
+"""Whole half days, up to 511.5 days: how far an age in months or years
+reaches past its instant, mostly (a unit, half a unit or a mean one, in
+days or on the calendar). Looked up and added, they cost less than
+building a timedelta for each bound."""
+_HALF_DAYS_SPAN = len(_HALF_DAYS)
 
 
 def _cycle_months() -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -1167,12 +1174,19 @@ def _calendar_age(text: str, opts: _Options, count: int, unit: _Unit) -> Timesta
         hi = 0
     now_utc = opts.now_utc
     # Both conventions' bounds hold their instants, and the calendar's
-    # instant is the value: in order.
+    # instant is the value: in order, and whole half days from it.
+    value = now_utc - dt.timedelta(0, here)
+    older = (lo - here) // _HALF_DAY
+    newer = (here - hi) // _HALF_DAY
     return _ordered_stamp(
         text,
-        now_utc - dt.timedelta(0, lo),
-        now_utc - dt.timedelta(0, here),
-        now_utc - dt.timedelta(0, hi),
+        value - _HALF_DAYS[older]
+        if 0 <= older < _HALF_DAYS_SPAN
+        else now_utc - dt.timedelta(0, lo),
+        value,
+        value + _HALF_DAYS[newer]
+        if 0 <= newer < _HALF_DAYS_SPAN
+        else now_utc - dt.timedelta(0, hi),
         unit,
         opts.now.tzinfo,
     )
@@ -1449,11 +1463,19 @@ def _calendar_ahead(text: str, opts: _Options, count: int, unit: str) -> Timesta
     if days_high > high:  # noqa: PLR1730
         high = days_high
     now_utc = opts.now_utc
+    value = now_utc + dt.timedelta(0, here)
+    # Mostly whole half days from the value (not past half a mean unit).
+    sooner, odd_sooner = divmod(here - low, _HALF_DAY)
+    later, odd_later = divmod(high - here, _HALF_DAY)
     return _ordered_stamp(
         text,
-        now_utc + dt.timedelta(0, low),
-        now_utc + dt.timedelta(0, here),
-        now_utc + dt.timedelta(0, high),
+        value - _HALF_DAYS[sooner]
+        if not odd_sooner and 0 <= sooner < _HALF_DAYS_SPAN
+        else now_utc + dt.timedelta(0, low),
+        value,
+        value + _HALF_DAYS[later]
+        if not odd_later and 0 <= later < _HALF_DAYS_SPAN
+        else now_utc + dt.timedelta(0, high),
         unit,  # type: ignore[arg-type]
         opts.now.tzinfo,
     )

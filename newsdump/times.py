@@ -337,9 +337,10 @@ def _shift_one(now: dt.datetime, n: int, unit: _Unit, *, in_days: bool) -> dt.da
 def _months_before(now: dt.datetime, months: int) -> dt.datetime:
     """*now* minus whole months on the wall clock, clipped to the month's end
     (``dateutil.relativedelta`` semantics: one month before May 31 is Apr 30)."""
-    year, month0 = divmod(now.year * 12 + now.month - 1 - months, 12)
+    index = now.year * 12 + now.month - 1 - months
+    year, month0 = divmod(index, 12)
     # `calendar.monthrange(year, month0 + 1)[1]`, without its weekday.
-    last = _MONTH_DAYS[month0] + (month0 == 1 and calendar.isleap(year))
+    last = _LENGTHS[index % _CYCLE_MONTHS]
     if now.day <= last:
         return now.replace(year=year, month=month0 + 1)
     return now.replace(year=year, month=month0 + 1, day=last)
@@ -352,22 +353,81 @@ where the reference time's zone is a fixed offset."""
 _MEAN_SECONDS = {"month": 2_629_746, "year": 31_556_952}
 """`_MEAN_DAYS` in seconds (a Gregorian year of 365.2425 days, a twelfth of
 it): the fraction of a month or a year past its whole ones."""
+_CYCLE_MONTHS = 4800
+_CYCLE_DAYS = 146_097
+"""The Gregorian calendar repeats every 400 years: 4800 months, 146097 days."""
+_FIRST_MONTH = 12
+_LAST_MONTH = 119_999
+"""The first and last month numbers (``year * 12 + month - 1``) of
+datetime's years 1 to 9999."""
+_SHORTEST_MONTH = 28
+"""No day up to the 28th is ever clipped to a month's end."""
+_HALF_DAY = 43_200
+_HALF_DAYS = tuple(dt.timedelta(0, _HALF_DAY * k) for k in range(1024))
+"""Whole half days, up to 511.5 days: how far an age in months or years
+reaches past its instant, mostly (a unit, half a unit or a mean one, in
+days or on the calendar). Looked up and added, they cost less than
+building a timedelta for each bound."""
+_HALF_DAYS_SPAN = len(_HALF_DAYS)
 
 
-def _month_shift(wall: tuple[int, int, int, int], months: int) -> int:
-    """The days from a wall-clock date to the same day *months* later
-    (earlier if negative), clipped to the month's end as `_months_before`
-    clips it.
+def _cycle_months() -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The lengths of the 4800 months of a 400-year cycle starting with a
+    leap year (year 0, 400, ...), and the day before each one starts, on
+    `datetime.date.toordinal`'s count for the first cycle."""
+    lengths = [
+        days + (month0 == 1 and calendar.isleap(year))
+        for year in range(400)
+        for month0, days in enumerate(_MONTH_DAYS)
+    ]
+    # Year 0 has 366 days: its January 1st is day -365, as year 1's is day 1.
+    starts = [-366]
+    for days in lengths[:-1]:
+        starts.append(starts[-1] + days)
+    return tuple(lengths), tuple(starts)
+
+
+_LENGTHS, _STARTS = _cycle_months()
+
+
+def _month_shifts(
+    wall: tuple[int, int, int, int], first: int, second: int, third: int
+) -> tuple[int, int, int]:
+    """The days from a wall-clock date to the same day *first*, *second*
+    and *third* months later (earlier if negative), each clipped to its
+    month's end as `_months_before` clips it.
 
     In a fixed-offset zone the instant moves by as many whole days.
+    The dates are counted from a table of one 400-year cycle of months,
+    which costs less than building them.
 
     Raises:
-        ValueError: If the date falls outside datetime's years.
+        ValueError: If a date falls outside datetime's years.
     """
     ordinal, year, month, day = wall
-    year, month0 = divmod(year * 12 + month - 1 + months, 12)
-    last = _MONTH_DAYS[month0] + (month0 == 1 and calendar.isleap(year))
-    return dt.date(year, month0 + 1, min(day, last)).toordinal() - ordinal
+    here = year * 12 + month - 1
+    a, b, c = here + first, here + second, here + third
+    if not (
+        _FIRST_MONTH <= a <= _LAST_MONTH
+        and _FIRST_MONTH <= b <= _LAST_MONTH
+        and _FIRST_MONTH <= c <= _LAST_MONTH
+    ):
+        msg = "year is out of range"
+        raise ValueError(msg)
+    cycles, a = divmod(a, _CYCLE_MONTHS)
+    start_a = cycles * _CYCLE_DAYS + _STARTS[a]
+    cycles, b = divmod(b, _CYCLE_MONTHS)
+    start_b = cycles * _CYCLE_DAYS + _STARTS[b]
+    cycles, c = divmod(c, _CYCLE_MONTHS)
+    start_c = cycles * _CYCLE_DAYS + _STARTS[c]
+    if day <= _SHORTEST_MONTH:
+        day -= ordinal
+        return start_a + day, start_b + day, start_c + day
+    return (
+        start_a + min(day, _LENGTHS[a]) - ordinal,
+        start_b + min(day, _LENGTHS[b]) - ordinal,
+        start_c + min(day, _LENGTHS[c]) - ordinal,
+    )
 
 
 def _elapsed_sum(parts: Sequence[tuple[int, _Unit]]) -> dt.timedelta:
@@ -1081,38 +1141,52 @@ def _calendar_age(text: str, opts: _Options, count: int, unit: _Unit) -> Timesta
     wall = opts.wall
     if wall is None:
         return _zoned_calendar_age(text, opts, count, unit)
-    # Seconds before the reference time, on the calendar then in days; the
-    # midpoints of whole days are whole or half seconds, which timedelta
-    # holds exactly, so the bounds are those `_zoned_calendar_age` finds.
+    # Seconds before the reference time, on the calendar then in days. Days
+    # are an even number of seconds, so the midpoints of whole days and of
+    # the days conventions' lengths are whole seconds: the bounds are those
+    # `_zoned_calendar_age` finds, in integers.
     per = 12 if unit == "year" else 1
     months = count * per
-    here = -_DAY * _month_shift(wall, -months)
-    older = -_DAY * _month_shift(wall, -months - per)
-    newer = -_DAY * _month_shift(wall, per - months)
+    here, older, newer = _month_shifts(wall, -months, -months - per, per - months)
+    here *= -_DAY
+    older *= -_DAY
+    newer *= -_DAY
     length = _DAYS_PER[unit] * _DAY
     days_here = count * length
     habit = opts.habit
-    lo: float
-    hi: float
-    days_lo: float
-    days_hi: float
     if habit == "floor":
         lo, hi = older, here
         days_lo, days_hi = days_here + length, days_here
     elif habit == "round":
-        lo, hi = (older + here) / 2, (here + newer) / 2
-        days_lo, days_hi = days_here + length / 2, days_here - length / 2
+        lo, hi = (older + here) // 2, (here + newer) // 2
+        days_lo, days_hi = days_here + length // 2, days_here - length // 2
     else:
-        lo, hi = older, (here + newer) / 2
-        days_lo, days_hi = days_here + length, days_here - length / 2
+        lo, hi = older, (here + newer) // 2
+        days_lo, days_hi = days_here + length, days_here - length // 2
+    # The widest of the two conventions, cut at the reference time.
+    # (Tests, not `min` and `max`: a builtin call costs more than the rest
+    # of a line here.)
+    if days_lo > lo:  # noqa: PLR1730
+        lo = days_lo
+    if days_hi < hi:  # noqa: PLR1730
+        hi = days_hi
+    if hi < 0:  # noqa: PLR1730
+        hi = 0
     now_utc = opts.now_utc
     # Both conventions' bounds hold their instants, and the calendar's
-    # instant is the value: in order.
+    # instant is the value: in order, and whole half days from it.
+    value = now_utc - dt.timedelta(0, here)
+    older = (lo - here) // _HALF_DAY
+    newer = (here - hi) // _HALF_DAY
     return _ordered_stamp(
         text,
-        now_utc - dt.timedelta(0, max(lo, days_lo)),
-        now_utc - dt.timedelta(0, here),
-        now_utc - dt.timedelta(0, max(min(hi, days_hi), 0)),
+        value - _HALF_DAYS[older]
+        if 0 <= older < _HALF_DAYS_SPAN
+        else now_utc - dt.timedelta(0, lo),
+        value,
+        value + _HALF_DAYS[newer]
+        if 0 <= newer < _HALF_DAYS_SPAN
+        else now_utc - dt.timedelta(0, hi),
         unit,
         opts.now.tzinfo,
     )
@@ -1197,6 +1271,8 @@ def _plain_future(text: str, opts: _Options) -> Timestamp | None:
             fixed = _FIXED.get(unit)
             if fixed is not None:
                 return _one_ahead(text, opts, int(value), unit, fixed)
+            if opts.wall is not None and unit in _DAYS_PER:
+                return _calendar_ahead(text, opts, int(value), unit)
         if vague is None and not hedge and direction in {-1, 1}:
             # `_expr_age` of this one part, without building the expression.
             lo, hi = _UNHEDGED[opts.habit]
@@ -1338,6 +1414,68 @@ def _one_ahead(
         earliest,
         here,
         here + later,
+        unit,  # type: ignore[arg-type]
+        opts.now.tzinfo,
+    )
+
+
+# `_UNHEDGED` in half units, by habit: an unhedged whole amount k allows
+# k + first / 2 to k + second / 2 units (never less than none).
+_HALVES_AHEAD: dict[str, tuple[int, int]] = {
+    habit: (int(lo * 2), int(hi * 2)) for habit, (lo, hi) in _UNHEDGED.items()
+}
+
+
+def _calendar_ahead(text: str, opts: _Options, count: int, unit: str) -> Timestamp:
+    """`_expr_age` of "in 3 months" (one whole amount of months or years, to
+    come, without a hedge, from a reference time in a fixed offset),
+    flattened: `_one_part`'s bounds in whole seconds, then `_age_stamp`.
+
+    Raises:
+        ValueError: If a date falls outside datetime's years.
+    """
+    wall = opts.wall
+    assert wall is not None  # the caller's test
+    per = 12 if unit == "year" else 1
+    lo, hi = _HALVES_AHEAD[opts.habit]
+    lo += 2 * count
+    if lo < 0:  # noqa: PLR1730 - a builtin call costs more than the test
+        lo = 0
+    hi += 2 * count
+    # Whole units on the calendar and half a mean unit; the days convention
+    # counts half units of whole days. Both are whole seconds (days, and
+    # the mean month and year, are even numbers of seconds).
+    whole_lo, whole_hi = lo >> 1, hi >> 1
+    low, high, here = _month_shifts(wall, whole_lo * per, whole_hi * per, count * per)
+    half_mean = _MEAN_SECONDS[unit] // 2
+    half_length = _DAYS_PER[unit] * _DAY // 2
+    low = _DAY * low + (lo & 1) * half_mean
+    high = _DAY * high + (hi & 1) * half_mean
+    here *= _DAY
+    # Calendar months are clipped dates, never closer than 28 days, and
+    # half a mean month is 15.2 days (half a year, 182.6 days, against 365
+    # for twelve months): low <= here <= high, and the days convention's
+    # bounds are ordered too. All are ahead of the reference time, which
+    # leaves `_age_stamp` nothing to cut.
+    days_low, days_high = lo * half_length, hi * half_length
+    if days_low < low:  # noqa: PLR1730 - as above
+        low = days_low
+    if days_high > high:  # noqa: PLR1730
+        high = days_high
+    now_utc = opts.now_utc
+    value = now_utc + dt.timedelta(0, here)
+    # Mostly whole half days from the value (not past half a mean unit).
+    sooner, odd_sooner = divmod(here - low, _HALF_DAY)
+    later, odd_later = divmod(high - here, _HALF_DAY)
+    return _ordered_stamp(
+        text,
+        value - _HALF_DAYS[sooner]
+        if not odd_sooner and 0 <= sooner < _HALF_DAYS_SPAN
+        else now_utc + dt.timedelta(0, low),
+        value,
+        value + _HALF_DAYS[later]
+        if not odd_later and 0 <= later < _HALF_DAYS_SPAN
+        else now_utc + dt.timedelta(0, high),
         unit,  # type: ignore[arg-type]
         opts.now.tzinfo,
     )
@@ -1523,12 +1661,13 @@ def _one_part(  # noqa: PLR0917 - the pieces of `_expr_age`'s one part
         per = direction * (12 if unit == "year" else 1)
         mean = direction * _MEAN_SECONDS[unit]
         length = direction * _DAYS_PER[unit] * _DAY
-        whole = int(lo)
-        low = _DAY * _month_shift(wall, whole * per) + (lo - whole) * mean
-        whole = int(hi)
-        high = _DAY * _month_shift(wall, whole * per) + (hi - whole) * mean
-        whole = int(last)
-        instant = _DAY * _month_shift(wall, whole * per) + (last - whole) * mean
+        whole_lo, whole_hi, whole = int(lo), int(hi), int(last)
+        days_lo, days_hi, days = _month_shifts(
+            wall, whole_lo * per, whole_hi * per, whole * per
+        )
+        low = _DAY * days_lo + (lo - whole_lo) * mean
+        high = _DAY * days_hi + (hi - whole_hi) * mean
+        instant = _DAY * days + (last - whole) * mean
         offsets = (low, high, lo * length, hi * length)
         return (
             now_utc + dt.timedelta(0, min(offsets)),

@@ -157,6 +157,89 @@ def test_calendar_part_in_seconds_is_the_wall_clock_part(
     assert fast == general
 
 
+@given(
+    st.dates(),
+    st.lists(
+        st.integers(min_value=-120, max_value=120)
+        | st.integers(min_value=-130_000, max_value=130_000),
+        min_size=3,
+        max_size=3,
+    ),
+)
+def test_month_shifts_are_the_calendar_dates(day: dt.date, months: list[int]) -> None:
+    """`_month_shifts` counts days from a table of months: the same as the
+    dates datetime builds, clipped to the month's end (January 31st plus a
+    month is February's last day), or a ValueError where a year is out of
+    range."""
+    last = dt.datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+    def shift(count: int) -> int:
+        return times._months_before(last, -count).date().toordinal() - day.toordinal()
+
+    wall = (day.toordinal(), day.year, day.month, day.day)
+    fast = _outcome(lambda: times._month_shifts(wall, *months))
+    general = _outcome(lambda: tuple(shift(count) for count in months))
+    assert fast == general
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (dt.date(2025, 1, 31), 1, dt.date(2025, 2, 28)),
+        (dt.date(2024, 1, 31), 1, dt.date(2024, 2, 29)),
+        (dt.date(2024, 2, 29), 12, dt.date(2025, 2, 28)),
+        (dt.date(2000, 2, 29), -1200, dt.date(1900, 2, 28)),
+        (dt.date(2025, 3, 31), -1, dt.date(2025, 2, 28)),
+        (dt.date(1, 1, 1), 0, dt.date(1, 1, 1)),
+        (dt.date(9999, 12, 31), -119_987, dt.date(1, 1, 31)),
+    ],
+)
+def test_month_shifts_clip_to_the_month_end(
+    day: dt.date, months: int, expected: dt.date
+) -> None:
+    wall = (day.toordinal(), day.year, day.month, day.day)
+    days = expected.toordinal() - day.toordinal()
+
+    assert (days, days, days) == times._month_shifts(wall, months, months, months)
+
+
+@pytest.mark.parametrize(
+    ("day", "months"), [(dt.date(1, 1, 1), -1), (dt.date(9999, 12, 1), 1)]
+)
+def test_month_shifts_refuse_years_out_of_range(day: dt.date, months: int) -> None:
+    wall = (day.toordinal(), day.year, day.month, day.day)
+    with pytest.raises(ValueError, match="out of range"):
+        times._month_shifts(wall, 0, months, 0)
+
+
+@given(
+    reference_times,
+    st.integers(min_value=0, max_value=12_000),
+    st.sampled_from(CALENDAR),
+    habits,
+)
+def test_calendar_ahead_is_the_general_part(
+    now: dt.datetime, n: int, unit: str, habit: str
+) -> None:
+    """ "in 3 months" from a fixed offset, flattened, gives what `_one_part`
+    and `_age_stamp` give on the wall clock (as zones with daylight saving
+    are read)."""
+    opts = _options(now, habit)
+    if opts.wall is None:
+        return  # daylight saving: the general path reads it
+    wall_clock = opts._replace(wall=None)
+    lo, hi = times._UNHEDGED[habit]
+
+    def general() -> object:
+        earliest, latest, value = times._one_part(
+            wall_clock, float(n), unit, max(0.0, n + lo), n + hi, 1
+        )
+        return times._age_stamp("t", opts, earliest, latest, value, unit, 1)
+
+    fast = _outcome(lambda: times._calendar_ahead("t", opts, n, unit))
+    assert fast == _outcome(general)
+
+
 _UNIT_WORDS = [
     "second",
     "seconds",
@@ -242,6 +325,10 @@ def test_fast_paths_read_the_common_shapes() -> None:
         assert times._plain_ago(text, opts) is not None, text
     for text in ("in 3 hours", "in a month", "2 years from now", "in 3mo"):
         assert times._plain_future(text, opts) is not None, text
+    # "in 3 months" takes the calendar's own fast path.
+    assert repr(times._plain_future("in 3 months", opts)) == repr(
+        times._calendar_ahead("in 3 months", opts, 3, "month")
+    )
     assert opts.wall is not None  # months counted in seconds
     assert (
         _options(dt.datetime(2025, 7, 13, tzinfo=ZoneInfo("UTC")), "floor").wall is None

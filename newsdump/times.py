@@ -630,7 +630,7 @@ def _may_hold_time(s: str, g: _Grammar) -> bool:
     return "'" in head and head[: head.index("'") + 1] in g.starters
 
 
-def _find_clean(  # noqa: C901, PLR0911 - one return per form
+def _find_clean(  # noqa: C901, PLR0911, PLR0912 - one return per form
     text: str, s: str, opts: _Options, deferred: list[str] | None = None
 ) -> _Found | None:
     g = opts.grammar
@@ -648,21 +648,25 @@ def _find_clean(  # noqa: C901, PLR0911 - one return per form
         match = g.age.match(s)
         if match is not None:
             return _from_age(text, match, opts)
-        match = g.numeric.match(s)
-        if match is not None:
-            return _numeric(text, match, opts)
-        match = g.month_day.match(s) or g.day_month.match(s)
-        if match is not None:
-            return _month_name(text, match, opts)
-        match = g.day_clock.match(s)
-        if match is not None:
-            return _day_clock(text, match, opts)
+        # Numeric dates, dates with a month name and clock times hold a
+        # digit (the day, the hour): only ages and weekdays can do without.
+        if digit:
+            match = g.numeric.match(s)
+            if match is not None:
+                return _numeric(text, match, opts)
+            match = g.month_day.match(s) or g.day_month.match(s)
+            if match is not None:
+                return _month_name(text, match, opts)
+            match = g.day_clock.match(s)
+            if match is not None:
+                return _day_clock(text, match, opts)
         match = g.weekday.match(s)
         if match is not None:
             return _weekday(text, match, opts)
-        match = g.clock.match(s)
-        if match is not None:
-            return _bare_clock(text, match, opts)
+        if digit:
+            match = g.clock.match(s)
+            if match is not None:
+                return _bare_clock(text, match, opts)
     # A numeric date needs a digit.
     if g.month_word.search(s) or (digit and _NUMERIC_ANY.search(s)):
         if deferred is not None:

@@ -1037,17 +1037,22 @@ def _plain_ago(text: str, opts: _Options) -> Timestamp | None:
     match = _PLAIN_AGO.fullmatch(text)
     if match is None:
         return None
-    post = match[5].lower()
+    digits, _, word, dot, post = match.groups()
+    post = post.lower()
     if post not in _AGO_AFTER:
         return None
     g = opts.grammar
-    word = match[3].lower()
-    if match[1] is None and text.lower() in g.exact:
+    word = word.lower()
+    if digits is None and text.lower() in g.exact:
         return None
-    unit = _hand_unit(g, g.local_units[post], word, dotted=bool(match[4]))
+    units = g.units
+    if dot:
+        unit = _dotted_unit(g, g.local_units[post], word)
+    else:
+        unit = (g.local_units[post].get(word) or units[word]) if word in units else None
     if unit is None:
         return None
-    count = 1 if match[1] is None else int(match[1])
+    count = 1 if digits is None else int(digits)
     try:
         return _one_age(text, opts, count, unit)
     except (ValueError, OverflowError):
@@ -1073,7 +1078,8 @@ def _one_age(text: str, opts: _Options, count: int, unit: _Unit) -> Timestamp:
     here = now_utc - count * step
     older, newer = _REACH[opts.habit][unit]
     latest = here + newer
-    latest = min(latest, now_utc)
+    if latest > now_utc:  # noqa: PLR1730 - min() costs a call more per age
+        latest = now_utc
     # A count is never negative: here <= now, so here <= latest.
     return _ordered_stamp(text, here - older, here, latest, unit, opts.now.tzinfo)
 
@@ -1164,12 +1170,8 @@ def _zoned_calendar_age(
     return _stamp(text, earliest, latest, unit, value=value, zone=now.tzinfo)
 
 
-def _hand_unit(
-    g: _Grammar, local: Mapping[str, _Unit], word: str, *, dotted: bool
-) -> _Unit | None:
-    """The unit `_from_age` reads in *word* (and a dot after it)."""
-    if not dotted:
-        return (local.get(word) or g.units[word]) if word in g.units else None
+def _dotted_unit(g: _Grammar, local: Mapping[str, _Unit], word: str) -> _Unit | None:
+    """The unit `_from_age` reads in *word* and a dot after it."""
     # "hrs." is a unit name and so is "hrs": the grammar's own choice.
     unit_match = g.part.match(f"1 {word}.")
     if unit_match is None:
@@ -1335,7 +1337,8 @@ def _one_ahead(
     here = now_utc + count * step
     sooner, later = _REACH_AHEAD[opts.habit][unit]
     earliest = here + sooner
-    earliest = max(earliest, now_utc)
+    if earliest < now_utc:  # noqa: PLR1730 - max() costs a call more per age
+        earliest = now_utc
     # A count is never negative: now <= here, so earliest <= here.
     return _ordered_stamp(
         text,

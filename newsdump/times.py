@@ -1023,10 +1023,11 @@ def _future_hint(text: str) -> bool:
 
 
 _PLAIN_AGO = re.compile(
-    r"(?:(\d{1,6}) ?|(a|an|one) )([a-z]+)(\.?) ([a-z]+)", re.ASCII | re.IGNORECASE
+    r"(?:(\d{1,6}) ?|([aA][nN]?|[oO][nN][eE]) )([a-zA-Z]+)(\.?) ([a-zA-Z]+)", re.ASCII
 )
 """The commonest shape of all, "3 hours ago": digits or "a", "an", "one",
-a unit word, a word after."""
+a unit word, a word after, in any case (spelled out: the engine matches
+case-folded text more slowly)."""
 _AGO_AFTER = frozenset(word for lang in _LANGUAGES for word in lang.ago_after)
 
 

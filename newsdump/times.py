@@ -690,7 +690,7 @@ def _may_hold_time(s: str, g: _Grammar) -> bool:
     return "'" in head and head[: head.index("'") + 1] in g.starters
 
 
-def _find_clean(  # noqa: C901, PLR0911 - one return per form
+def _find_clean(  # noqa: C901, PLR0911, PLR0912 - one return per form
     text: str, s: str, opts: _Options, deferred: list[str] | None = None
 ) -> _Found | None:
     g = opts.grammar
@@ -708,21 +708,25 @@ def _find_clean(  # noqa: C901, PLR0911 - one return per form
         match = g.age.match(s)
         if match is not None:
             return _from_age(text, match, opts)
-        match = g.numeric.match(s)
-        if match is not None:
-            return _numeric(text, match, opts)
-        match = g.month_day.match(s) or g.day_month.match(s)
-        if match is not None:
-            return _month_name(text, match, opts)
-        match = g.day_clock.match(s)
-        if match is not None:
-            return _day_clock(text, match, opts)
+        # Numeric dates, dates with a month name and clock times hold a
+        # digit (the day, the hour): only ages and weekdays can do without.
+        if digit:
+            match = g.numeric.match(s)
+            if match is not None:
+                return _numeric(text, match, opts)
+            match = g.month_day.match(s) or g.day_month.match(s)
+            if match is not None:
+                return _month_name(text, match, opts)
+            match = g.day_clock.match(s)
+            if match is not None:
+                return _day_clock(text, match, opts)
         match = g.weekday.match(s)
         if match is not None:
             return _weekday(text, match, opts)
-        match = g.clock.match(s)
-        if match is not None:
-            return _bare_clock(text, match, opts)
+        if digit:
+            match = g.clock.match(s)
+            if match is not None:
+                return _bare_clock(text, match, opts)
     # A numeric date needs a digit.
     if g.month_word.search(s) or (digit and _NUMERIC_ANY.search(s)):
         if deferred is not None:
@@ -1079,10 +1083,11 @@ def _future_hint(text: str) -> bool:
 
 
 _PLAIN_AGO = re.compile(
-    r"(?:(\d{1,6}) ?|(a|an|one) )([a-z]+)(\.?) ([a-z]+)", re.ASCII | re.IGNORECASE
+    r"(?:(\d{1,6}) ?|([aA][nN]?|[oO][nN][eE]) )([a-zA-Z]+)(\.?) ([a-zA-Z]+)", re.ASCII
 )
 """The commonest shape of all, "3 hours ago": digits or "a", "an", "one",
-a unit word, a word after."""
+a unit word, a word after, in any case (spelled out: the engine matches
+case-folded text more slowly)."""
 _AGO_AFTER = frozenset(word for lang in _LANGUAGES for word in lang.ago_after)
 
 
@@ -1093,17 +1098,22 @@ def _plain_ago(text: str, opts: _Options) -> Timestamp | None:
     match = _PLAIN_AGO.fullmatch(text)
     if match is None:
         return None
-    post = match[5].lower()
+    digits, _, word, dot, post = match.groups()
+    post = post.lower()
     if post not in _AGO_AFTER:
         return None
     g = opts.grammar
-    word = match[3].lower()
-    if match[1] is None and text.lower() in g.exact:
+    word = word.lower()
+    if digits is None and text.lower() in g.exact:
         return None
-    unit = _hand_unit(g, g.local_units[post], word, dotted=bool(match[4]))
+    units = g.units
+    if dot:
+        unit = _dotted_unit(g, g.local_units[post], word)
+    else:
+        unit = (g.local_units[post].get(word) or units[word]) if word in units else None
     if unit is None:
         return None
-    count = 1 if match[1] is None else int(match[1])
+    count = 1 if digits is None else int(digits)
     try:
         return _one_age(text, opts, count, unit)
     except (ValueError, OverflowError):
@@ -1129,7 +1139,8 @@ def _one_age(text: str, opts: _Options, count: int, unit: _Unit) -> Timestamp:
     here = now_utc - count * step
     older, newer = _REACH[opts.habit][unit]
     latest = here + newer
-    latest = min(latest, now_utc)
+    if latest > now_utc:  # noqa: PLR1730 - min() costs a call more per age
+        latest = now_utc
     # A count is never negative: here <= now, so here <= latest.
     return _ordered_stamp(text, here - older, here, latest, unit, opts.now.tzinfo)
 
@@ -1234,12 +1245,8 @@ def _zoned_calendar_age(
     return _stamp(text, earliest, latest, unit, value=value, zone=now.tzinfo)
 
 
-def _hand_unit(
-    g: _Grammar, local: Mapping[str, _Unit], word: str, *, dotted: bool
-) -> _Unit | None:
-    """The unit `_from_age` reads in *word* (and a dot after it)."""
-    if not dotted:
-        return (local.get(word) or g.units[word]) if word in g.units else None
+def _dotted_unit(g: _Grammar, local: Mapping[str, _Unit], word: str) -> _Unit | None:
+    """The unit `_from_age` reads in *word* and a dot after it."""
     # "hrs." is a unit name and so is "hrs": the grammar's own choice.
     unit_match = g.part.match(f"1 {word}.")
     if unit_match is None:
@@ -1407,7 +1414,8 @@ def _one_ahead(
     here = now_utc + count * step
     sooner, later = _REACH_AHEAD[opts.habit][unit]
     earliest = here + sooner
-    earliest = max(earliest, now_utc)
+    if earliest < now_utc:  # noqa: PLR1730 - max() costs a call more per age
+        earliest = now_utc
     # A count is never negative: now <= here, so earliest <= here.
     return _ordered_stamp(
         text,

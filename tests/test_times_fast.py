@@ -536,6 +536,33 @@ def test_anchored_forms_start_with_an_opening_word(text: str) -> None:
         assert pattern.match(cleaned) is None, (pattern, cleaned)
 
 
+@given(
+    st.lists(
+        st.sampled_from([t for t in _HAND_TOKENS if not any(c.isdigit() for c in t)]),
+        min_size=1,
+        max_size=6,
+    ).map(" ".join)
+)
+def test_dates_and_clocks_hold_a_digit(text: str) -> None:
+    """`_find_clean` tries only its age and weekday patterns on a text
+    without a digit: no date or clock pattern matches one."""
+    grammar = times._grammar(None)
+    assert grammar is not None
+    cleaned = times._clean(text)
+    assert times._HAS_DIGIT.search(cleaned) is None
+    for pattern in (
+        grammar.numeric,
+        grammar.month_day,
+        grammar.day_month,
+        grammar.day_clock,
+        grammar.clock,
+    ):
+        assert pattern.match(cleaned) is None, (pattern, cleaned)
+    # What the patterns need a digit for: a day, an hour.
+    assert grammar.day_clock.match("yesterday at 3pm")
+    assert grammar.month_day.match("july 13")
+
+
 def test_future_hint_reads_both_ends() -> None:
     for text in (
         "in 3 days",

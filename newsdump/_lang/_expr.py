@@ -541,43 +541,78 @@ class ExprGrammar:
         parts: list[tuple[float, str]] = []
         step = 1.0
         vague: tuple[float, float] | None = None
-        first: re.Match[str] | None = None
+        fraction: str | None = None
         or_so = False
         unit_of, part_groups = self.unit_of, self._part_groups
         dur = match["dur"]
-        for part in self.part.finditer(dur):
-            first = first or part
-            word, fraction, digits, words, half_a, half_b, top, so = part_groups(
-                (*part.groups(), None)
+        # The common duration, one whole amount, a space and a unit ("five
+        # minutes", "12 hours"), is read without running `part` over it:
+        # `part` would read it just so, in one match covering it.  The
+        # amount holds no space, so a number word (not a fraction) is all
+        # of group "w" and digits all of "n"; and the unit, the longest
+        # alternative tried first, is all of "u".
+        amount, _, word = dur.partition(" ")
+        unit = unit_of.get(word)
+        whole = amount.isdecimal()
+        if (
+            unit is not None
+            and " " not in word
+            and (
+                whole
+                or (
+                    amount[:1].isalpha()
+                    and amount not in self.fractions
+                    and (amount in self.numbers or amount in self.vague)
+                )
             )
-            unit = unit_of.get(word) or unit_of.get(word + ".")
-            if unit is None:
-                return None
-            factor = self.multiple.get(word, 1.0)
-            if fraction is not None:
-                value = self.fractions[" ".join(fraction.split())]
-                # "half" is as precise as a half, "quarter" as a quarter.
-                step = 0.5 if value == 0.5 else 0.25
+        ):
+            if whole:
+                value = float(amount)
             else:
-                value, step, vague = self._amount(digits or words)
-            if half_a is not None or half_b is not None:
-                value, step = value + 0.5, 0.5
-            if top is not None:
-                most, _, _ = self._amount(top)
-                if most <= value:
-                    return None
-                vague = (value, most)
-                value = (value + most) / 2
-            if so is not None:
-                or_so = True
-            if factor != 1.0:
+                value, step, vague = self._amount(amount)
+            factor = self.multiple.get(word)
+            if factor is not None:
                 value, step = value * factor, step * factor
                 if vague is not None:
                     vague = (vague[0] * factor, vague[1] * factor)
             parts.append((value, unit))
-        compact = dur[0].isdigit() and " " not in dur
-        if first is None or (compact and parts[0][0] >= MAX_COMPACT):
-            return None  # "the 2000s" is a decade, not 2000 seconds
+            amount_end, compact = len(amount), False
+        else:
+            first: re.Match[str] | None = None
+            for part in self.part.finditer(dur):
+                first = first or part
+                word, fraction, digits, words, half_a, half_b, top, so = part_groups(
+                    (*part.groups(), None)
+                )
+                unit = unit_of.get(word) or unit_of.get(word + ".")
+                if unit is None:
+                    return None
+                factor = self.multiple.get(word, 1.0)
+                if fraction is not None:
+                    value = self.fractions[" ".join(fraction.split())]
+                    # "half" is as precise as a half, "quarter" as a quarter.
+                    step = 0.5 if value == 0.5 else 0.25
+                else:
+                    value, step, vague = self._amount(digits or words)
+                if half_a is not None or half_b is not None:
+                    value, step = value + 0.5, 0.5
+                if top is not None:
+                    most, _, _ = self._amount(top)
+                    if most <= value:
+                        return None
+                    vague = (value, most)
+                    value = (value + most) / 2
+                if so is not None:
+                    or_so = True
+                if factor != 1.0:
+                    value, step = value * factor, step * factor
+                    if vague is not None:
+                        vague = (vague[0] * factor, vague[1] * factor)
+                parts.append((value, unit))
+            compact = dur[0].isdigit() and " " not in dur
+            if first is None or (compact and parts[0][0] >= MAX_COMPACT):
+                return None  # "the 2000s" is a decade, not 2000 seconds
+            amount_end = first.end("n" if digits else "w")
         before, after, h1, h2, hour = self._age_groups((*match.groups(), None))
         clock = None if hour is None else _clock(match, "c")
         start, end = match.span()
@@ -585,7 +620,7 @@ class ExprGrammar:
         if len(parts) == 1 and not or_so and not h1 and not h2 and fraction is None:
             pre = "" if before is None else " ".join(before.split())
             post_end = match.end("dur") if after is None else match.end("a")
-            cut = match.start("dur") + first.end("n" if digits else "w")
+            cut = match.start("dur") + amount_end
             post = " ".join(match.string[cut:post_end].split())
             known = self.exact.get((pre, post))
             if known is not None:

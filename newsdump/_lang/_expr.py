@@ -368,7 +368,7 @@ class ExprGrammar:
         )
         # Each branch with the method that reads its matches.
         branches: list[tuple[Callable[[re.Match[str]], Expr | None], str]] = [
-            (self._age_or_anchored, age)
+            (self._age, age)
         ]
         if bare:
             branches.append((self._bare, rf"{start}(?P<bare>{_alt(bare)}){end}"))
@@ -460,13 +460,12 @@ class ExprGrammar:
         # The groups this language's patterns have: reading a match asks
         # for those it needs (`groupdict` builds them all, at every match).
         self._names = frozenset(self.pattern.groupindex)
-        self._anchors = "aday" in self._names
         # Groups read by position in one call: `groups()` with a None after
         # it, at which a group this language's patterns lack points.
         self._part_groups = _getter(
             self.part, ("u", "f", "n", "w", "ha", "hb", "ro", "os")
         )
-        self._age_groups = _getter(self.pattern, ("b", "a", "h1", "h2", "ch"))
+        self._age_groups = _getter(self.pattern, ("b", "a", "h1", "h2", "ch", "aday"))
         self._fractions = "f" in self.part.groupindex
         self._halves = "ha" in self.part.groupindex
         self._ranges = "ro" in self.part.groupindex
@@ -490,21 +489,15 @@ class ExprGrammar:
         return {phrase: tuple(self._scan(phrase)) for phrase in sorted(phrases)}
 
     def _scan(self, text: str) -> Iterator[Expr]:
+        readers = self._readers
         for match in self.pattern.finditer(text):
             try:
-                expr = self._read(match)
+                # The reader of the branch that matched.
+                expr = readers[match.lastindex or 0](match)
             except (ValueError, OverflowError):  # an amount no float holds
                 continue
             if expr is not None:
                 yield expr
-
-    def _read(self, match: re.Match[str]) -> Expr | None:
-        return self._readers[match.lastindex or 0](match)
-
-    def _age_or_anchored(self, match: re.Match[str]) -> Expr | None:
-        if self._anchors and match["aday"] is not None:
-            return self._anchored(match)
-        return self._age(match)
 
     def _amount(self, raw: str) -> tuple[float, float, tuple[float, float] | None]:  # noqa: PLR0911 - one return per form of amount
         """An amount as (value, step, vague range)."""
@@ -538,6 +531,11 @@ class ExprGrammar:
     def _age(  # noqa: C901, PLR0911, PLR0912, PLR0915 - one pass over the match
         self, match: re.Match[str]
     ) -> Expr | None:
+        """The age *match* says, or, anchored on a named day ("a week from
+        tomorrow"), that day."""
+        before, after, h1, h2, hour, anchor = self._age_groups((*match.groups(), None))
+        if anchor is not None:
+            return self._anchored(match)
         parts: list[tuple[float, str]] = []
         step = 1.0
         vague: tuple[float, float] | None = None
@@ -566,8 +564,9 @@ class ExprGrammar:
                 )
             )
         ):
-            if whole:
-                value = float(amount)
+            number = float(amount) if whole else self.numbers.get(amount)
+            if number is not None:
+                value = number
             else:
                 value, step, vague = self._amount(amount)
             factor = self.multiple.get(word)
@@ -613,7 +612,6 @@ class ExprGrammar:
             if first is None or (compact and parts[0][0] >= MAX_COMPACT):
                 return None  # "the 2000s" is a decade, not 2000 seconds
             amount_end = first.end("n" if digits else "w")
-        before, after, h1, h2, hour = self._age_groups((*match.groups(), None))
         clock = None if hour is None else _clock(match, "c")
         start, end = match.span()
         direction, hedge = 0, ""

@@ -486,29 +486,25 @@ def test_numeric_dates_hold_a_digit(text: str) -> None:
 
 def _spaced_amounts(grammar: _expr.ExprGrammar) -> list[str]:
     """The amounts `ExprGrammar._age` reads without `part`: digits, and
-    the number and vague words that are one word and no fraction."""
+    the number and vague words that are no fraction."""
     words = [*grammar.numbers, *grammar.vague]
     return [
         "7",
         "12",
-        *(
-            w
-            for w in words
-            if w[:1].isalpha() and " " not in w and w not in grammar.fractions
-        ),
+        *(w for w in words if w[:1].isalpha() and w not in grammar.fractions),
     ]
 
 
 @pytest.mark.parametrize("code", times.ALL_LANGUAGE_CODES)
 def test_spaced_durations_are_read_as_part_reads_them(code: str) -> None:
-    """`ExprGrammar._age` reads a duration of one amount, a space and a
-    unit word without running `part` over it: `part` must find exactly
-    that one part in it, the amount all of group "n" or "w" and the unit
-    word all of "u", nothing else."""
+    """`ExprGrammar._age` reads a duration of an amount, a space and a
+    unit word without running `part` over it: for every such amount and
+    unit word of the grammar, `part` must find exactly one part in it,
+    the amount all of group "n" or "w" and the unit word all of "u",
+    nothing else."""
     grammar = _expr.grammar_for(code)
     units = [w for w in grammar.unit_of if " " not in w]
-    amounts = _spaced_amounts(grammar)
-    for amount in amounts:
+    for amount in _spaced_amounts(grammar):
         for word in units:
             dur = f"{amount} {word}"
             found = list(grammar.part.finditer(dur))
@@ -528,6 +524,8 @@ def test_spaced_durations_are_read_as_part_reads_them(code: str) -> None:
         ("2 fortnights ago", ((4.0, "week"),), 2.0, None),
         ("about 3 hours ago", ((3.0, "hour"),), 1.0, None),
         ("twenty-one days ago", ((21.0, "day"),), 1.0, None),
+        ("a couple of hours ago", ((2.5, "hour"),), 1.0, (2.0, 3.0)),
+        ("ninety nine seconds ago", ((99.0, "second"),), 1.0, None),
     ],
 )
 def test_spaced_durations_keep_their_amounts(

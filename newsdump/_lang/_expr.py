@@ -543,25 +543,21 @@ class ExprGrammar:
         or_so = False
         unit_of, part_groups = self.unit_of, self._part_groups
         dur = match["dur"]
-        # The common duration, one whole amount, a space and a unit ("five
-        # minutes", "12 hours"), is read without running `part` over it:
-        # `part` would read it just so, in one match covering it.  The
-        # amount holds no space, so a number word (not a fraction) is all
-        # of group "w" and digits all of "n"; and the unit, the longest
-        # alternative tried first, is all of "u".
-        amount, _, word = dur.partition(" ")
+        # The common duration, a whole amount, a space and a unit word
+        # ("five minutes", "a few days", "12 hours"), is read without
+        # running `part` over it: `part` reads it just so, in one match
+        # covering it, digits all of group "n", a number word all of "w"
+        # and the unit all of "u" (for every number word and unit of the
+        # grammar: tests/test_times_fast.py checks them all).
+        amount, _, word = dur.rpartition(" ")
         unit = unit_of.get(word)
         whole = amount.isdecimal()
-        if (
-            unit is not None
-            and " " not in word
-            and (
-                whole
-                or (
-                    amount[:1].isalpha()
-                    and amount not in self.fractions
-                    and (amount in self.numbers or amount in self.vague)
-                )
+        if unit is not None and (
+            whole
+            or (
+                amount[:1].isalpha()
+                and amount not in self.fractions
+                and (amount in self.numbers or amount in self.vague)
             )
         ):
             number = float(amount) if whole else self.numbers.get(amount)

@@ -440,11 +440,12 @@ def _age(
     *big, (n, unit) = parts
     now_utc = now.astimezone(_UTC)
     step = _FIXED.get(unit)
-    if step is not None and all(u in _FIXED for _, u in big):
+    if step is not None and (not big or all(u in _FIXED for _, u in big)):
+        # One part ("about 3 hours ago") needs no sum of the others.
         return _elapsed(
             text,
             now_utc,
-            n * step + _elapsed_sum(big),
+            n * step + _elapsed_sum(big) if big else n * step,
             step,
             qualifier,
             habit,

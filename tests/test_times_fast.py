@@ -10,8 +10,10 @@ gives (same bounds, value, zone and granularity), or fail where it fails.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import subprocess
 import sys
+from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -545,3 +547,41 @@ def test_spaced_durations_keep_their_amounts(
         expr.vague,
         expr.direction,
     )
+
+
+def test_optional_groups_become_branches() -> None:
+    """`_expr._branch_optionals` rewrites only optional non-capturing
+    groups: not a capturing group, a lazy `??`, nor parentheses and
+    question marks that are characters (escaped, or in a class)."""
+    pattern = r"(?:a(?:b)?|[)?](?:c)?)?(?P<x>d)?(?:e)??\)?(?<=f)?"
+
+    assert (
+        r"(?:a(?:b|)|[)?](?:c|)|)(?P<x>d)?(?:e)??\)?(?<=f)?"
+        == _expr._branch_optionals(pattern)
+    )
+
+
+@functools.cache
+def _optional_grammar(code: str) -> _expr.ExprGrammar:
+    """The grammar of *code* compiled with its optional groups left as
+    written (`?`)."""
+    with mock.patch.object(_expr, "_branch_optionals", lambda pattern: pattern):
+        return _expr.ExprGrammar(code)
+
+
+@pytest.mark.parametrize("code", ["en", "de", "fr", "ru", "ja", "ar"])
+@given(text=st.lists(st.sampled_from(_TOKENS), min_size=1, max_size=8).map(" ".join))
+def test_branched_optionals_match_as_optionals(code: str, text: str) -> None:
+    """A grammar's patterns with their optional groups as branches find
+    the same matches, with the same groups, as written with `?`."""
+    grammar, optional = _expr.grammar_for(code), _optional_grammar(code)
+    low = _expr.normalize(text)
+    assert "|)" in grammar.pattern.pattern
+    assert "|)" not in optional.pattern.pattern
+    for branched, pattern in (
+        (grammar.pattern, optional.pattern),
+        (grammar.part, optional.part),
+    ):
+        expected = [(m.span(), m.groups()) for m in pattern.finditer(low)]
+
+        assert expected == [(m.span(), m.groups()) for m in branched.finditer(low)]

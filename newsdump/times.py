@@ -1634,7 +1634,7 @@ def _days(
     end = _day_start(first + days * _ONE_DAY, opts.zone) - _MICRO
     if clamp and not opts.future:
         end = max(start, min(end, opts.now_utc))
-    elif end < start:  # no whole day: a third of a two-day period
+    elif end < start:  # in order, as `_stamp` puts them
         start, end = end, start
     # `_stamp` without a value: the middle of the days.
     return _ordered_stamp(

@@ -500,11 +500,12 @@ def _age(
     *big, (n, unit) = parts
     now_utc = now.astimezone(_UTC)
     step = _FIXED.get(unit)
-    if step is not None and all(u in _FIXED for _, u in big):
+    if step is not None and (not big or all(u in _FIXED for _, u in big)):
+        # One part ("about 3 hours ago") needs no sum of the others.
         return _elapsed(
             text,
             now_utc,
-            n * step + _elapsed_sum(big),
+            n * step + _elapsed_sum(big) if big else n * step,
             step,
             qualifier,
             habit,
@@ -1749,9 +1750,12 @@ def _age_stamp(  # noqa: PLR0917 - the end of `_expr_age`
         earliest = max(earliest, now_utc)
     granularity: Granularity = "year" if unit in _UNIT_YEARS else unit  # type: ignore[assignment]
     latest = max(latest, earliest)
-    return _stamp(
-        text, earliest, latest, granularity, value=value, zone=opts.now.tzinfo
-    )
+    # `_stamp`, its bounds already in order: the value clamped into them.
+    if value < earliest:
+        value = earliest
+    elif value > latest:
+        value = latest
+    return _ordered_stamp(text, earliest, value, latest, granularity, opts.now.tzinfo)
 
 
 def _clock_time(
@@ -1776,8 +1780,13 @@ def _days(
     start = _day_start(first, opts.zone)
     end = _day_start(first + days * _ONE_DAY, opts.zone) - _MICRO
     if clamp and not opts.future:
-        end = max(start, min(end, opts.now.astimezone(_UTC)))
-    return _stamp(text, start, end, granularity, zone=opts.now.tzinfo)
+        end = max(start, min(end, opts.now_utc))
+    elif end < start:  # in order, as `_stamp` puts them
+        start, end = end, start
+    # `_stamp` without a value: the middle of the days.
+    return _ordered_stamp(
+        text, start, start + (end - start) / 2, end, granularity, opts.now.tzinfo
+    )
 
 
 def _month_start(year: int, month: int) -> dt.date:
@@ -2026,8 +2035,9 @@ def _expressions(text: str, opts: _Options, *, every: bool = False) -> list[_Exp
     found: list[_Expr] = []
     if opts.languages is None and not every:
         found.extend(_expr_grammar("en").scan(low))
-        if any(e.kind != "age" or e.direction for e in found):
-            return _leftmost(found)
+        for expr in found:
+            if expr.kind != "age" or expr.direction:
+                return _leftmost(found)
     for code in _codes_for(low, opts):
         if code != "en" or opts.languages is not None or every:
             found.extend(_expr_grammar(code).scan(low))

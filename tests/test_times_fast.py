@@ -10,8 +10,10 @@ gives (same bounds, value, zone and granularity), or fail where it fails.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import subprocess
 import sys
+from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -596,3 +598,104 @@ def test_numeric_dates_hold_a_digit(text: str) -> None:
     cleaned = times._clean(text)
     if times._HAS_DIGIT.search(cleaned) is None:
         assert times._NUMERIC_ANY.search(cleaned) is None, cleaned
+
+
+def _spaced_amounts(grammar: _expr.ExprGrammar) -> list[str]:
+    """The amounts `ExprGrammar._age` reads without `part`: digits, and
+    the number and vague words that are no fraction."""
+    words = [*grammar.numbers, *grammar.vague]
+    return [
+        "7",
+        "12",
+        *(w for w in words if w[:1].isalpha() and w not in grammar.fractions),
+    ]
+
+
+@pytest.mark.parametrize("code", times.ALL_LANGUAGE_CODES)
+def test_spaced_durations_are_read_as_part_reads_them(code: str) -> None:
+    """`ExprGrammar._age` reads a duration of an amount, a space and a
+    unit word without running `part` over it: for every such amount and
+    unit word of the grammar, `part` must find exactly one part in it,
+    the amount all of group "n" or "w" and the unit word all of "u",
+    nothing else."""
+    grammar = _expr.grammar_for(code)
+    units = [w for w in grammar.unit_of if " " not in w]
+    for amount in _spaced_amounts(grammar):
+        for word in units:
+            dur = f"{amount} {word}"
+            found = list(grammar.part.finditer(dur))
+            assert len(found) == 1, (code, dur)
+            groups = {k: v for k, v in found[0].groupdict().items() if v is not None}
+            name = "n" if amount.isdecimal() else "w"
+            assert {name: amount, "u": word} == groups, (code, dur)
+            assert found[0].span() == (0, len(dur)), (code, dur)
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "step", "vague"),
+    [
+        ("five minutes ago", ((5.0, "minute"),), 1.0, None),
+        ("12 hours ago", ((12.0, "hour"),), 1.0, None),
+        ("a few days ago", ((3.5, "day"),), 1.0, (2.0, 5.0)),
+        ("2 fortnights ago", ((4.0, "week"),), 2.0, None),
+        ("about 3 hours ago", ((3.0, "hour"),), 1.0, None),
+        ("twenty-one days ago", ((21.0, "day"),), 1.0, None),
+        ("a couple of hours ago", ((2.5, "hour"),), 1.0, (2.0, 3.0)),
+        ("ninety nine seconds ago", ((99.0, "second"),), 1.0, None),
+    ],
+)
+def test_spaced_durations_keep_their_amounts(
+    text: str,
+    parts: tuple[tuple[float, str], ...],
+    step: float,
+    vague: tuple[float, float] | None,
+) -> None:
+    """A one-part duration read without `part` keeps its amount, unit,
+    precision and vague range, a unit that is a multiple ("fortnight")
+    scaled."""
+    (expr,) = _expr.grammar_for("en").scan(text)
+
+    assert (parts, step, vague, -1) == (
+        expr.parts,
+        expr.step,
+        expr.vague,
+        expr.direction,
+    )
+
+
+def test_optional_groups_become_branches() -> None:
+    """`_expr._branch_optionals` rewrites only optional non-capturing
+    groups: not a capturing group, a lazy `??`, nor parentheses and
+    question marks that are characters (escaped, or in a class)."""
+    pattern = r"(?:a(?:b)?|[)?](?:c)?)?(?P<x>d)?(?:e)??\)?(?<=f)?"
+
+    assert (
+        r"(?:a(?:b|)|[)?](?:c|)|)(?P<x>d)?(?:e)??\)?(?<=f)?"
+        == _expr._branch_optionals(pattern)
+    )
+
+
+@functools.cache
+def _optional_grammar(code: str) -> _expr.ExprGrammar:
+    """The grammar of *code* compiled with its optional groups left as
+    written (`?`)."""
+    with mock.patch.object(_expr, "_branch_optionals", lambda pattern: pattern):
+        return _expr.ExprGrammar(code)
+
+
+@pytest.mark.parametrize("code", ["en", "de", "fr", "ru", "ja", "ar"])
+@given(text=st.lists(st.sampled_from(_TOKENS), min_size=1, max_size=8).map(" ".join))
+def test_branched_optionals_match_as_optionals(code: str, text: str) -> None:
+    """A grammar's patterns with their optional groups as branches find
+    the same matches, with the same groups, as written with `?`."""
+    grammar, optional = _expr.grammar_for(code), _optional_grammar(code)
+    low = _expr.normalize(text)
+    assert "|)" in grammar.pattern.pattern
+    assert "|)" not in optional.pattern.pattern
+    for branched, pattern in (
+        (grammar.pattern, optional.pattern),
+        (grammar.part, optional.part),
+    ):
+        expected = [(m.span(), m.groups()) for m in pattern.finditer(low)]
+
+        assert expected == [(m.span(), m.groups()) for m in branched.finditer(low)]

@@ -368,7 +368,7 @@ class ExprGrammar:
         )
         # Each branch with the method that reads its matches.
         branches: list[tuple[Callable[[re.Match[str]], Expr | None], str]] = [
-            (self._age_or_anchored, age)
+            (self._age, age)
         ]
         if bare:
             branches.append((self._bare, rf"{start}(?P<bare>{_alt(bare)}){end}"))
@@ -445,28 +445,29 @@ class ExprGrammar:
             # Inside a word no branch starts: one test for all of them.
             shared = start
         self.pattern = re.compile(
-            shared
-            + "(?:"
-            + "|".join(
-                f"(?P<x{i}>{b[len(shared) :]})" for i, (_, b) in enumerate(branches)
+            _branch_optionals(
+                shared
+                + "(?:"
+                + "|".join(
+                    f"(?P<x{i}>{b[len(shared) :]})" for i, (_, b) in enumerate(branches)
+                )
+                + ")"
             )
-            + ")"
         )
         self._readers = {
             self.pattern.groupindex[f"x{i}"]: reader
             for i, (reader, _) in enumerate(branches)
         }
-        self.part = re.compile(part(named=True))
+        self.part = re.compile(_branch_optionals(part(named=True)))
         # The groups this language's patterns have: reading a match asks
         # for those it needs (`groupdict` builds them all, at every match).
         self._names = frozenset(self.pattern.groupindex)
-        self._anchors = "aday" in self._names
         # Groups read by position in one call: `groups()` with a None after
         # it, at which a group this language's patterns lack points.
         self._part_groups = _getter(
             self.part, ("u", "f", "n", "w", "ha", "hb", "ro", "os")
         )
-        self._age_groups = _getter(self.pattern, ("b", "a", "h1", "h2", "ch"))
+        self._age_groups = _getter(self.pattern, ("b", "a", "h1", "h2", "ch", "aday"))
         self._fractions = "f" in self.part.groupindex
         self._halves = "ha" in self.part.groupindex
         self._ranges = "ro" in self.part.groupindex
@@ -490,21 +491,15 @@ class ExprGrammar:
         return {phrase: tuple(self._scan(phrase)) for phrase in sorted(phrases)}
 
     def _scan(self, text: str) -> Iterator[Expr]:
+        readers = self._readers
         for match in self.pattern.finditer(text):
             try:
-                expr = self._read(match)
+                # The reader of the branch that matched.
+                expr = readers[match.lastindex or 0](match)
             except (ValueError, OverflowError):  # an amount no float holds
                 continue
             if expr is not None:
                 yield expr
-
-    def _read(self, match: re.Match[str]) -> Expr | None:
-        return self._readers[match.lastindex or 0](match)
-
-    def _age_or_anchored(self, match: re.Match[str]) -> Expr | None:
-        if self._anchors and match["aday"] is not None:
-            return self._anchored(match)
-        return self._age(match)
 
     def _amount(self, raw: str) -> tuple[float, float, tuple[float, float] | None]:  # noqa: PLR0911 - one return per form of amount
         """An amount as (value, step, vague range)."""
@@ -538,54 +533,90 @@ class ExprGrammar:
     def _age(  # noqa: C901, PLR0911, PLR0912, PLR0915 - one pass over the match
         self, match: re.Match[str]
     ) -> Expr | None:
+        """The age *match* says, or, anchored on a named day ("a week from
+        tomorrow"), that day."""
+        before, after, h1, h2, hour, anchor = self._age_groups((*match.groups(), None))
+        if anchor is not None:
+            return self._anchored(match)
         parts: list[tuple[float, str]] = []
         step = 1.0
         vague: tuple[float, float] | None = None
-        first: re.Match[str] | None = None
+        fraction: str | None = None
         or_so = False
         unit_of, part_groups = self.unit_of, self._part_groups
         dur = match["dur"]
-        for part in self.part.finditer(dur):
-            first = first or part
-            word, fraction, digits, words, half_a, half_b, top, so = part_groups(
-                (*part.groups(), None)
+        # The common duration, a whole amount, a space and a unit word
+        # ("five minutes", "a few days", "12 hours"), is read without
+        # running `part` over it: `part` reads it just so, in one match
+        # covering it, digits all of group "n", a number word all of "w"
+        # and the unit all of "u" (for every number word and unit of the
+        # grammar: tests/test_times_fast.py checks them all).
+        amount, _, word = dur.rpartition(" ")
+        unit = unit_of.get(word)
+        whole = amount.isdecimal()
+        if unit is not None and (
+            whole
+            or (
+                amount[:1].isalpha()
+                and amount not in self.fractions
+                and (amount in self.numbers or amount in self.vague)
             )
-            unit = unit_of.get(word) or unit_of.get(word + ".")
-            if unit is None:
-                return None
-            factor = self.multiple.get(word, 1.0)
-            if fraction is not None:
-                value = self.fractions[" ".join(fraction.split())]
-                # "half" is as precise as a half, "quarter" as a quarter.
-                step = 0.5 if value == 0.5 else 0.25
+        ):
+            number = float(amount) if whole else self.numbers.get(amount)
+            if number is not None:
+                value = number
             else:
-                value, step, vague = self._amount(digits or words)
-            if half_a is not None or half_b is not None:
-                value, step = value + 0.5, 0.5
-            if top is not None:
-                most, _, _ = self._amount(top)
-                if most <= value:
-                    return None
-                vague = (value, most)
-                value = (value + most) / 2
-            if so is not None:
-                or_so = True
-            if factor != 1.0:
+                value, step, vague = self._amount(amount)
+            factor = self.multiple.get(word)
+            if factor is not None:
                 value, step = value * factor, step * factor
                 if vague is not None:
                     vague = (vague[0] * factor, vague[1] * factor)
             parts.append((value, unit))
-        compact = dur[0].isdigit() and " " not in dur
-        if first is None or (compact and parts[0][0] >= MAX_COMPACT):
-            return None  # "the 2000s" is a decade, not 2000 seconds
-        before, after, h1, h2, hour = self._age_groups((*match.groups(), None))
+            amount_end, compact = len(amount), False
+        else:
+            first: re.Match[str] | None = None
+            for part in self.part.finditer(dur):
+                first = first or part
+                word, fraction, digits, words, half_a, half_b, top, so = part_groups(
+                    (*part.groups(), None)
+                )
+                unit = unit_of.get(word) or unit_of.get(word + ".")
+                if unit is None:
+                    return None
+                factor = self.multiple.get(word, 1.0)
+                if fraction is not None:
+                    value = self.fractions[" ".join(fraction.split())]
+                    # "half" is as precise as a half, "quarter" as a quarter.
+                    step = 0.5 if value == 0.5 else 0.25
+                else:
+                    value, step, vague = self._amount(digits or words)
+                if half_a is not None or half_b is not None:
+                    value, step = value + 0.5, 0.5
+                if top is not None:
+                    most, _, _ = self._amount(top)
+                    if most <= value:
+                        return None
+                    vague = (value, most)
+                    value = (value + most) / 2
+                if so is not None:
+                    or_so = True
+                if factor != 1.0:
+                    value, step = value * factor, step * factor
+                    if vague is not None:
+                        vague = (vague[0] * factor, vague[1] * factor)
+                parts.append((value, unit))
+            compact = dur[0].isdigit() and " " not in dur
+            if first is None or (compact and parts[0][0] >= MAX_COMPACT):
+                return None  # "the 2000s" is a decade, not 2000 seconds
+            amount_end = first.end("n" if digits else "w")
         clock = None if hour is None else _clock(match, "c")
         start, end = match.span()
         direction, hedge = 0, ""
         if len(parts) == 1 and not or_so and not h1 and not h2 and fraction is None:
             pre = "" if before is None else " ".join(before.split())
             post_end = match.end("dur") if after is None else match.end("a")
-            cut = match.start("dur") + first.end("n" if digits else "w")
+            cut = match.start("dur") + amount_end
             post = " ".join(match.string[cut:post_end].split())
             known = self.exact.get((pre, post))
             if known is not None:
@@ -842,6 +873,50 @@ def _getter(
     the pattern lacks is None."""
     index = pattern.groupindex
     return operator.itemgetter(*(index.get(name, 0) - 1 for name in names))
+
+
+def _branch_optionals(pattern: str) -> str:
+    """*pattern* with each optional non-capturing group ``(?:X)?`` written
+    as the branch ``(?:X|)``.
+
+    Both match the same text with the same groups (X first, else
+    nothing), but ``re`` runs a group that is more than one character
+    under `?` as a repeat, with more bookkeeping than a branch: about a
+    third fewer instructions to scan "five minutes ago" in English.
+    A capturing group keeps its `?` (skipped, it is None; as a branch it
+    would match the empty string).
+    """
+    out: list[str] = []
+    groups: list[bool] = []  # for each open group, whether it is "(?:"
+    index, size = 0, len(pattern)
+    while index < size:
+        char = pattern[index]
+        if char == "\\":
+            out.append(pattern[index : index + 2])
+            index += 2
+            continue
+        if char == "[":
+            # A character class, up to its first unescaped "]" past the
+            # one it may start with.
+            end = index + 1
+            end += pattern[end] == "^"
+            end += pattern[end] == "]"
+            while pattern[end] != "]":
+                end += 2 if pattern[end] == "\\" else 1
+            out.append(pattern[index : end + 1])
+            index = end + 1
+            continue
+        if char == "(":
+            groups.append(pattern.startswith("?:", index + 1))
+        elif char == ")" and groups.pop():
+            after = pattern[index + 1 : index + 3]
+            if after[:1] == "?" and after[1:] not in {"?", "+"}:
+                out.append("|)")
+                index += 2
+                continue
+        out.append(char)
+        index += 1
+    return "".join(out)
 
 
 def _word(table: Mapping[str, _T], raw: str) -> _T:

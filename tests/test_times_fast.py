@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import subprocess
 import sys
 from unittest import mock
@@ -21,7 +22,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsdump import times
-from newsdump._lang import _expr
+from newsdump._lang import _expr, _grammar
 
 UTC = dt.timezone.utc
 FIXED = ("second", "minute", "hour", "day", "week")
@@ -664,14 +665,14 @@ def test_spaced_durations_keep_their_amounts(
 
 
 def test_optional_groups_become_branches() -> None:
-    """`_expr._branch_optionals` rewrites only optional non-capturing
+    """`_grammar.branch_optionals` rewrites only optional non-capturing
     groups: not a capturing group, a lazy `??`, nor parentheses and
     question marks that are characters (escaped, or in a class)."""
     pattern = r"(?:a(?:b)?|[)?](?:c)?)?(?P<x>d)?(?:e)??\)?(?<=f)?"
 
     assert (
         r"(?:a(?:b|)|[)?](?:c|)|)(?P<x>d)?(?:e)??\)?(?<=f)?"
-        == _expr._branch_optionals(pattern)
+        == _grammar.branch_optionals(pattern)
     )
 
 
@@ -679,7 +680,7 @@ def test_optional_groups_become_branches() -> None:
 def _optional_grammar(code: str) -> _expr.ExprGrammar:
     """The grammar of *code* compiled with its optional groups left as
     written (`?`)."""
-    with mock.patch.object(_expr, "_branch_optionals", lambda pattern: pattern):
+    with mock.patch.object(_expr, "branch_optionals", lambda pattern: pattern):
         return _expr.ExprGrammar(code)
 
 
@@ -699,3 +700,57 @@ def test_branched_optionals_match_as_optionals(code: str, text: str) -> None:
         expected = [(m.span(), m.groups()) for m in pattern.finditer(low)]
 
         assert expected == [(m.span(), m.groups()) for m in branched.finditer(low)]
+
+
+_HAND_PATTERNS = (
+    "age",
+    "part",
+    "day_clock",
+    "weekday",
+    "clock",
+    "month_day",
+    "day_month",
+    "numeric",
+    "lead",
+    "month_word",
+    "weekday_word",
+    "opening",
+)
+
+
+@functools.cache
+def _optional_hand_grammar() -> _grammar.Grammar:
+    """The hand-written tables' grammar compiled with its optional groups
+    left as written (`?`)."""
+    with mock.patch.object(_grammar, "branch_optionals", lambda pattern: pattern):
+        return _grammar.build(
+            [times._BY_CODE[code] for code in times.LANGUAGE_CODES], times._ZONE_RE
+        )
+
+
+@given(st.lists(st.sampled_from(_HAND_TOKENS), min_size=1, max_size=6).map(" ".join))
+def test_hand_grammar_branches_match_as_optionals(text: str) -> None:
+    """The hand-written grammar's patterns, with their optional groups as
+    branches, match as written with `?`: the same spans, the same groups,
+    at the start of the text and anywhere in it."""
+    grammar, optional = times._grammar(None), _optional_hand_grammar()
+    assert grammar is not None
+    cleaned = times._clean(text)
+    for name in _HAND_PATTERNS:
+        branched, pattern = getattr(grammar, name), getattr(optional, name)
+        assert branched.pattern != pattern.pattern or "|)" not in branched.pattern
+        for read in (_matched, _found_all):
+            expected = read(pattern, cleaned)
+
+            assert read(branched, cleaned) == expected, (name, cleaned)
+    assert "|)" in grammar.age.pattern
+    assert "|)" not in optional.age.pattern
+
+
+def _matched(pattern: re.Pattern[str], text: str) -> object:
+    match = pattern.match(text)
+    return None if match is None else (match.span(), match.groups())
+
+
+def _found_all(pattern: re.Pattern[str], text: str) -> object:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]

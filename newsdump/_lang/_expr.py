@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, NamedTuple, TypeVar
 
 from newsdump._lang import CLDR_CODES, LANGUAGES, Language, cldr_table
-from newsdump._lang._grammar import alternation
+from newsdump._lang._grammar import alternation, branch_optionals
 
 __all__ = ["MAX_COMPACT", "Expr", "ExprGrammar", "grammar_for", "normalize"]
 
@@ -445,7 +445,7 @@ class ExprGrammar:
             # Inside a word no branch starts: one test for all of them.
             shared = start
         self.pattern = re.compile(
-            _branch_optionals(
+            branch_optionals(
                 shared
                 + "(?:"
                 + "|".join(
@@ -458,7 +458,7 @@ class ExprGrammar:
             self.pattern.groupindex[f"x{i}"]: reader
             for i, (reader, _) in enumerate(branches)
         }
-        self.part = re.compile(_branch_optionals(part(named=True)))
+        self.part = re.compile(branch_optionals(part(named=True)))
         # The groups this language's patterns have: reading a match asks
         # for those it needs (`groupdict` builds them all, at every match).
         self._names = frozenset(self.pattern.groupindex)
@@ -873,50 +873,6 @@ def _getter(
     the pattern lacks is None."""
     index = pattern.groupindex
     return operator.itemgetter(*(index.get(name, 0) - 1 for name in names))
-
-
-def _branch_optionals(pattern: str) -> str:
-    """*pattern* with each optional non-capturing group ``(?:X)?`` written
-    as the branch ``(?:X|)``.
-
-    Both match the same text with the same groups (X first, else
-    nothing), but ``re`` runs a group that is more than one character
-    under `?` as a repeat, with more bookkeeping than a branch: about a
-    third fewer instructions to scan "five minutes ago" in English.
-    A capturing group keeps its `?` (skipped, it is None; as a branch it
-    would match the empty string).
-    """
-    out: list[str] = []
-    groups: list[bool] = []  # for each open group, whether it is "(?:"
-    index, size = 0, len(pattern)
-    while index < size:
-        char = pattern[index]
-        if char == "\\":
-            out.append(pattern[index : index + 2])
-            index += 2
-            continue
-        if char == "[":
-            # A character class, up to its first unescaped "]" past the
-            # one it may start with.
-            end = index + 1
-            end += pattern[end] == "^"
-            end += pattern[end] == "]"
-            while pattern[end] != "]":
-                end += 2 if pattern[end] == "\\" else 1
-            out.append(pattern[index : end + 1])
-            index = end + 1
-            continue
-        if char == "(":
-            groups.append(pattern.startswith("?:", index + 1))
-        elif char == ")" and groups.pop():
-            after = pattern[index + 1 : index + 3]
-            if after[:1] == "?" and after[1:] not in {"?", "+"}:
-                out.append("|)")
-                index += 2
-                continue
-        out.append(char)
-        index += 1
-    return "".join(out)
 
 
 def _word(table: Mapping[str, _T], raw: str) -> _T:

@@ -51,6 +51,55 @@ def _emit(node: _Trie) -> str:
     return "(?:" + "|".join(branches) + ")" + ("?" if ends_here else "")
 
 
+def branch_optionals(pattern: str) -> str:
+    """*pattern* with each optional non-capturing group ``(?:X)?`` written
+    as the branch ``(?:X|)``.
+
+    Both match the same text with the same groups (X first, else
+    nothing), but ``re`` runs a group that is more than one character
+    under `?` as a repeat, with more bookkeeping than a branch: about a
+    third fewer instructions to scan "five minutes ago" in English.
+    A capturing group keeps its `?` (skipped, it is None; as a branch it
+    would match the empty string).
+    """
+    out: list[str] = []
+    groups: list[bool] = []  # for each open group, whether it is "(?:"
+    index, size = 0, len(pattern)
+    while index < size:
+        char = pattern[index]
+        if char == "\\":
+            out.append(pattern[index : index + 2])
+            index += 2
+            continue
+        if char == "[":
+            # A character class, up to its first unescaped "]" past the
+            # one it may start with.
+            end = index + 1
+            end += pattern[end] == "^"
+            end += pattern[end] == "]"
+            while pattern[end] != "]":
+                end += 2 if pattern[end] == "\\" else 1
+            out.append(pattern[index : end + 1])
+            index = end + 1
+            continue
+        if char == "(":
+            groups.append(pattern.startswith("?:", index + 1))
+        elif char == ")" and groups.pop():
+            after = pattern[index + 1 : index + 3]
+            if after[:1] == "?" and after[1:] not in {"?", "+"}:
+                out.append("|)")
+                index += 2
+                continue
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    """*pattern* compiled with its optional groups as branches."""
+    return re.compile(branch_optionals(pattern))
+
+
 _CLOCK_SUFFIX = r"(?:uhr|hrs|horas|ore|uur|h|u)"
 
 
@@ -182,42 +231,42 @@ def build(langs: Sequence[Language], zone_re: str) -> Grammar:  # noqa: C901 - o
     quals += _merge(langs, "under")
     qual = rf"(?:(?P<q>{alternation(quals)})\s+)?"
     qual2 = rf"(?:(?P<q2>{alternation(quals)})\s+)?"
-    age = re.compile(
+    age = _compile(
         rf"^{qual}(?:(?P<pre>{alternation(_merge(langs, 'ago_before'))})\s+)?{qual2}"
         rf"(?P<body>(?P<n1>{number})(?P<u1>{alternation(units)})\.?(?![^\W\d_])"
         rf"(?P<more>(?:{joiner}{part})*))"
         rf"(?:\s*(?P<post>{alternation(_merge(langs, 'ago_after'))}))?\.?$"
     )
-    part_re = re.compile(
+    part_re = _compile(
         rf"(?P<n>{number})(?P<u>(?:{alternation(units)}))\.?(?![^\W\d_])"
     )
     at = rf"(?:,?\s+(?:{alternation(_merge(langs, 'at'))})\s*|,?\s+|\s*,\s*|\s+-\s+)"
     days = alternation(exact)
-    day_clock = re.compile(
+    day_clock = _compile(
         rf"^(?:(?P<day>{days}){at}{time_pattern('t', zone_re)}"
         rf"|{time_pattern('u', zone_re)},?\s+(?P<day2>{days}))\.?$"
     )
     wd = alternation([*weekdays, *(f"{w}." for w in weekdays)])
-    weekday = re.compile(
+    weekday = _compile(
         rf"^(?:(?:{alternation(_merge(langs, 'on'))})\s+)?"
         rf"(?:(?P<last>{alternation(_merge(langs, 'last_before'))})\s+)?"
         rf"(?P<wd>{wd})(?:\s+(?P<last2>{alternation(_merge(langs, 'last_after'))}))?"
         rf"(?:{at}{time_pattern('t', zone_re)})?\.?$"
     )
-    clock = re.compile(rf"^{time_pattern('t', zone_re)}\.?$")
+    clock = _compile(rf"^{time_pattern('t', zone_re)}\.?$")
     mon = alternation([*months, *(f"{m}." for m in months)])
     date_time = rf"(?:(?:{at}|\s*[|•·]\s*){time_pattern('t', zone_re)})?"
     weekday_lead = rf"(?:(?:{wd}),?\s+)?"
-    month_day = re.compile(
+    month_day = _compile(
         rf"^{weekday_lead}(?P<mon>{mon})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
         rf"(?:,?\s+(?P<y>\d{{4}}))?{date_time}\.?$"
     )
-    day_month = re.compile(
+    day_month = _compile(
         rf"^{weekday_lead}(?P<d>\d{{1,2}})(?:\.|st|nd|rd|th|er|º|°)?\s*"
         rf"(?:de\s+)?(?P<mon>{mon})(?:,?\s+(?:de\s+)?(?P<y>\d{{4}}))?"
         rf"{date_time}\.?$"
     )
-    numeric = re.compile(
+    numeric = _compile(
         r"^(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
         rf"(?:(?:{at}|\s*[|•·]\s*|t){time_pattern('t', zone_re)})?\.?$"
     )
@@ -249,7 +298,7 @@ def build(langs: Sequence[Language], zone_re: str) -> Grammar:  # noqa: C901 - o
         units=units,
         weekdays=weekdays,
         months=months,
-        lead=re.compile(
+        lead=_compile(
             rf"^(?:(?:{alternation(_merge(langs, 'lead'))}"
             rf"|{alternation(_merge(langs, 'on'))})\s*:?\s*)"
         ),
@@ -266,13 +315,13 @@ def build(langs: Sequence[Language], zone_re: str) -> Grammar:  # noqa: C901 - o
         month_day=month_day,
         day_month=day_month,
         numeric=numeric,
-        month_word=re.compile(rf"(?<![^\W\d_])(?:{mon})(?![^\W\d_])"),
-        weekday_word=re.compile(rf"(?<![^\W\d_])(?:{wd})(?![^\W\d_]),?"),
+        month_word=_compile(rf"(?<![^\W\d_])(?:{mon})(?![^\W\d_])"),
+        weekday_word=_compile(rf"(?<![^\W\d_])(?:{wd})(?![^\W\d_]),?"),
         info=_Info(),
         words_over=frozenset(_merge(langs, "over")),
         words_almost=frozenset(_merge(langs, "almost")),
         words_under=frozenset(_merge(langs, "under")),
-        opening=re.compile(
+        opening=_compile(
             alternation(
                 [
                     *quals,

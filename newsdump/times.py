@@ -21,7 +21,7 @@ import calendar
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Literal, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -691,7 +691,7 @@ def _may_hold_time(s: str, g: _Grammar) -> bool:
     return "'" in head and head[: head.index("'") + 1] in g.starters
 
 
-def _find_clean(  # noqa: C901, PLR0911, PLR0912 - one return per form
+def _find_clean(  # noqa: PLR0911 - one return per form
     text: str, s: str, opts: _Options, deferred: list[str] | None = None
 ) -> _Found | None:
     g = opts.grammar
@@ -706,28 +706,14 @@ def _find_clean(  # noqa: C901, PLR0911, PLR0912 - one return per form
     # The patterns below read from the start of the text: a digit or one
     # of the words they start with.
     if s[0].isdigit() or g.opening.match(s) is not None:
-        match = g.age.match(s)
-        if match is not None:
-            return _from_age(text, match, opts)
-        # Numeric dates, dates with a month name and clock times hold a
-        # digit (the day, the hour): only ages and weekdays can do without.
-        if digit:
-            match = g.numeric.match(s)
-            if match is not None:
-                return _numeric(text, match, opts)
-            match = g.month_day.match(s) or g.day_month.match(s)
-            if match is not None:
-                return _month_name(text, match, opts)
-            match = g.day_clock.match(s)
-            if match is not None:
-                return _day_clock(text, match, opts)
-        match = g.weekday.match(s)
-        if match is not None:
-            return _weekday(text, match, opts)
-        if digit:
-            match = g.clock.match(s)
-            if match is not None:
-                return _bare_clock(text, match, opts)
+        for name, read, needs_digit in _ANCHORED:
+            # Numeric dates, dates with a month name and clock times hold
+            # a digit (the day, the hour): only ages and weekdays can do
+            # without.
+            if digit or not needs_digit:
+                match = getattr(g, name).match(s)
+                if match is not None:
+                    return read(text, match, opts)
     # A numeric date needs a digit.
     if g.month_word.search(s) or (digit and _NUMERIC_ANY.search(s)):
         if deferred is not None:
@@ -889,6 +875,22 @@ def _numeric(text: str, match: re.Match[str], opts: _Options) -> _Found | None:
         dayfirst = opts.dayfirst
     day, month = (a, b) if dayfirst else (b, a)
     return _dated(text, opts, year, month, day, match)
+
+
+_ANCHORED: tuple[
+    tuple[str, Callable[[str, re.Match[str], _Options], _Found | None], bool], ...
+] = (
+    ("age", _from_age, False),
+    ("numeric", _numeric, True),
+    ("month_day", _month_name, True),
+    ("day_month", _month_name, True),
+    ("day_clock", _day_clock, True),
+    ("weekday", _weekday, False),
+    ("clock", _bare_clock, True),
+)
+"""The hand-written grammar's patterns read from the start of a text, in
+the order `_find_clean` tries them, with the reader of each and whether a
+text must hold a digit to match it."""
 
 
 def _iso(text: str, s: str, opts: _Options) -> _Found | None:

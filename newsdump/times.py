@@ -368,7 +368,8 @@ _HALF_DAYS = tuple(dt.timedelta(0, _HALF_DAY * k) for k in range(1024))
 reaches past its instant, mostly (a unit, half a unit or a mean one, in
 days or on the calendar). Looked up and added, they cost less than
 building a timedelta for each bound."""
-_HALF_DAYS_SPAN = len(_HALF_DAYS)
+_HALF_DAYS_REACH = len(_HALF_DAYS) * _HALF_DAY
+"""The seconds `_HALF_DAYS` reaches, past its last entry."""
 
 
 def _cycle_months() -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -1186,21 +1187,36 @@ def _calendar_age(text: str, opts: _Options, count: int, unit: _Unit) -> Timesta
         hi = days_hi
     if hi < 0:  # noqa: PLR1730
         hi = 0
-    now_utc = opts.now_utc
     # Both conventions' bounds hold their instants, and the calendar's
-    # instant is the value: in order, and whole half days from it.
-    value = now_utc - dt.timedelta(0, here)
-    older = (lo - here) // _HALF_DAY
-    newer = (here - hi) // _HALF_DAY
+    # instant is the value: in order.
+    return _calendar_stamp(text, opts, -lo, -here, -hi, unit)
+
+
+def _calendar_stamp(  # noqa: PLR0917 - a Timestamp's fields, in seconds
+    text: str,
+    opts: _Options,
+    earliest: int,
+    here: int,
+    latest: int,
+    unit: Granularity,
+) -> Timestamp:
+    """The `Timestamp` of an age in months or years from a fixed-offset
+    reference time, given as whole seconds after it (negative for the
+    past), in order. Bounds whole half days from the value, as they mostly
+    are, are added from `_HALF_DAYS` rather than built."""
+    now_utc = opts.now_utc
+    value = now_utc + dt.timedelta(0, here)
+    back = here - earliest
+    ahead = latest - here
     return _ordered_stamp(
         text,
-        value - _HALF_DAYS[older]
-        if 0 <= older < _HALF_DAYS_SPAN
-        else now_utc - dt.timedelta(0, lo),
+        value - _HALF_DAYS[back // _HALF_DAY]
+        if back % _HALF_DAY == 0 and 0 <= back < _HALF_DAYS_REACH
+        else now_utc + dt.timedelta(0, earliest),
         value,
-        value + _HALF_DAYS[newer]
-        if 0 <= newer < _HALF_DAYS_SPAN
-        else now_utc - dt.timedelta(0, hi),
+        value + _HALF_DAYS[ahead // _HALF_DAY]
+        if ahead % _HALF_DAY == 0 and 0 <= ahead < _HALF_DAYS_REACH
+        else now_utc + dt.timedelta(0, latest),
         unit,
         opts.now.tzinfo,
     )
@@ -1473,23 +1489,7 @@ def _calendar_ahead(text: str, opts: _Options, count: int, unit: str) -> Timesta
         low = days_low
     if days_high > high:  # noqa: PLR1730
         high = days_high
-    now_utc = opts.now_utc
-    value = now_utc + dt.timedelta(0, here)
-    # Mostly whole half days from the value (not past half a mean unit).
-    sooner, odd_sooner = divmod(here - low, _HALF_DAY)
-    later, odd_later = divmod(high - here, _HALF_DAY)
-    return _ordered_stamp(
-        text,
-        value - _HALF_DAYS[sooner]
-        if not odd_sooner and 0 <= sooner < _HALF_DAYS_SPAN
-        else now_utc + dt.timedelta(0, low),
-        value,
-        value + _HALF_DAYS[later]
-        if not odd_later and 0 <= later < _HALF_DAYS_SPAN
-        else now_utc + dt.timedelta(0, high),
-        unit,  # type: ignore[arg-type]
-        opts.now.tzinfo,
-    )
+    return _calendar_stamp(text, opts, low, here, high, unit)  # type: ignore[arg-type]
 
 
 def _safe_find(

@@ -283,9 +283,22 @@ def _ordered_stamp(  # noqa: PLR0917 - a Timestamp's fields
         earliest = _local(earliest, zone)
         value = _local(value, zone)
         latest = _local(latest, zone)
-    # The checks of Timestamp's validators hold by construction here (aware
-    # datetimes, earliest <= value <= latest) and cost more than the rest of
-    # an age's arithmetic: fill the frozen slots directly.
+    return _new_stamp(text, earliest, value, latest, granularity)
+
+
+def _new_stamp(
+    text: str,
+    earliest: dt.datetime,
+    value: dt.datetime,
+    latest: dt.datetime,
+    granularity: Granularity,
+) -> Timestamp:
+    """A `Timestamp` of aware instants in order and in their zone already.
+
+    The checks of Timestamp's validators hold by construction (aware
+    datetimes, earliest <= value <= latest) and cost more than the rest of
+    an age's arithmetic: the frozen slots are filled directly.
+    """
     stamp = _NEW(Timestamp)
     _SET_TEXT(stamp, text)
     _SET_VALUE(stamp, value)
@@ -1124,21 +1137,51 @@ def _plain_ago(text: str, opts: _Options) -> Timestamp | None:
         return None  # out of range: as `_find` does, leave it to the rest
 
 
-# How far an unhedged age in elapsed units reaches, by habit: the bounds
-# are the age's instant minus the first offset and plus the second
-# (`_elapsed` without a qualifier).
+# How far an unhedged age of k elapsed units reaches, by habit, in half
+# units: back to 2k + first halves and forward to 2k - second halves (never
+# past the reference time).
+_HALVES_BACK: dict[str, tuple[int, int]] = {
+    "floor": (2, 0),
+    "round": (1, 1),
+    "either": (2, 1),
+}
+# The same in time: the bounds are the age's instant minus the first offset
+# and plus the second (`_elapsed` without a qualifier).
 _REACH: dict[str, dict[str, tuple[dt.timedelta, dt.timedelta]]] = {
-    "floor": {unit: (step, _ZERO) for unit, step in _FIXED.items()},
-    "round": {unit: (step / 2, step / 2) for unit, step in _FIXED.items()},
-    "either": {unit: (step, step / 2) for unit, step in _FIXED.items()},
+    habit: {unit: (step * older / 2, step * newer / 2) for unit, step in _FIXED.items()}
+    for habit, (older, newer) in _HALVES_BACK.items()
+}
+# Whole half units of each elapsed unit, up to `_HALF_STEPS_REACH` halves:
+# the offsets from the reference time of the instant and bounds of an age
+# of up to 127 units, looked up instead of multiplied (a timedelta times an
+# integer goes through Python integers).
+_HALF_STEPS_REACH = 256
+_HALF_STEPS: dict[str, tuple[dt.timedelta, ...]] = {
+    unit: tuple(step * k / 2 for k in range(_HALF_STEPS_REACH))
+    for unit, step in _FIXED.items()
 }
 
 
 def _one_age(text: str, opts: _Options, count: int, unit: _Unit) -> Timestamp:
     """`_age` of one part without a qualifier, flattened: the same bounds."""
-    step = _FIXED.get(unit)
-    if step is None:
+    halves = _HALF_STEPS.get(unit)
+    if halves is None:
         return _calendar_age(text, opts, count, unit)
+    older, newer = _HALVES_BACK[opts.habit]
+    twice = count + count
+    if opts.wall is not None and twice + older < _HALF_STEPS_REACH:
+        # A fixed offset: arithmetic on the reference time's own wall clock
+        # is exact and leaves the instants in its zone.
+        now = opts.now
+        newest = twice - newer
+        return _new_stamp(
+            text,
+            now - halves[twice + older],
+            now - halves[twice],
+            now - halves[newest] if newest > 0 else now,
+            unit,
+        )
+    step = _FIXED[unit]
     now_utc = opts.now_utc
     here = now_utc - count * step
     older, newer = _REACH[opts.habit][unit]
@@ -1203,22 +1246,23 @@ def _calendar_stamp(  # noqa: PLR0917 - a Timestamp's fields, in seconds
     """The `Timestamp` of an age in months or years from a fixed-offset
     reference time, given as whole seconds after it (negative for the
     past), in order. Bounds whole half days from the value, as they mostly
-    are, are added from `_HALF_DAYS` rather than built."""
-    now_utc = opts.now_utc
-    value = now_utc + dt.timedelta(0, here)
+    are, are added from `_HALF_DAYS` rather than built. (Arithmetic on
+    the reference time's own wall clock is exact in a fixed offset, and
+    leaves the instants in its zone.)"""
+    now = opts.now
+    value = now + dt.timedelta(0, here)
     back = here - earliest
     ahead = latest - here
-    return _ordered_stamp(
+    return _new_stamp(
         text,
         value - _HALF_DAYS[back // _HALF_DAY]
         if back % _HALF_DAY == 0 and 0 <= back < _HALF_DAYS_REACH
-        else now_utc + dt.timedelta(0, earliest),
+        else now + dt.timedelta(0, earliest),
         value,
         value + _HALF_DAYS[ahead // _HALF_DAY]
         if ahead % _HALF_DAY == 0 and 0 <= ahead < _HALF_DAYS_REACH
-        else now_utc + dt.timedelta(0, latest),
+        else now + dt.timedelta(0, latest),
         unit,
-        opts.now.tzinfo,
     )
 
 
@@ -1424,11 +1468,32 @@ _REACH_AHEAD: dict[str, dict[str, tuple[dt.timedelta, dt.timedelta]]] = {
 }
 
 
+# `_UNHEDGED` in half units, by habit: an unhedged whole amount k allows
+# k + first / 2 to k + second / 2 units (never less than none).
+_HALVES_AHEAD: dict[str, tuple[int, int]] = {
+    habit: (int(lo * 2), int(hi * 2)) for habit, (lo, hi) in _UNHEDGED.items()
+}
+
+
 def _one_ahead(
     text: str, opts: _Options, count: int, unit: str, step: dt.timedelta
 ) -> Timestamp:
     """`_expr_age` of "in 3 hours" (one whole amount of an elapsed unit,
     to come, without a hedge), flattened: the same bounds."""
+    sooner, later = _HALVES_AHEAD[opts.habit]
+    twice = count + count
+    if opts.wall is not None and twice + later < _HALF_STEPS_REACH:
+        # A fixed offset, as in `_one_age`.
+        halves = _HALF_STEPS[unit]
+        now = opts.now
+        soonest = twice + sooner
+        return _new_stamp(
+            text,
+            now + halves[soonest] if soonest > 0 else now,
+            now + halves[twice],
+            now + halves[twice + later],
+            unit,  # type: ignore[arg-type]
+        )
     now_utc = opts.now_utc
     here = now_utc + count * step
     sooner, later = _REACH_AHEAD[opts.habit][unit]
@@ -1444,13 +1509,6 @@ def _one_ahead(
         unit,  # type: ignore[arg-type]
         opts.now.tzinfo,
     )
-
-
-# `_UNHEDGED` in half units, by habit: an unhedged whole amount k allows
-# k + first / 2 to k + second / 2 units (never less than none).
-_HALVES_AHEAD: dict[str, tuple[int, int]] = {
-    habit: (int(lo * 2), int(hi * 2)) for habit, (lo, hi) in _UNHEDGED.items()
-}
 
 
 def _calendar_ahead(text: str, opts: _Options, count: int, unit: str) -> Timestamp:

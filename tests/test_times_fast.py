@@ -83,12 +83,13 @@ def _outcome(call: object) -> str:
         return type(error).__name__
 
 
-@given(
-    reference_times,
-    st.integers(min_value=0, max_value=1200),
-    st.sampled_from(FIXED + CALENDAR),
-    habits,
+# Counts the tables of half units reach (up to 127) and beyond.
+counts = st.integers(min_value=0, max_value=130) | st.integers(
+    min_value=0, max_value=1200
 )
+
+
+@given(reference_times, counts, st.sampled_from(FIXED + CALENDAR), habits)
 def test_one_age_is_the_general_age(
     now: dt.datetime, n: int, unit: str, habit: str
 ) -> None:
@@ -276,8 +277,10 @@ _UNIT_WORDS = [
     "w",
     "y",
 ]
-_NUMBERS = st.integers(min_value=0, max_value=99_999).map(str) | st.sampled_from(
-    ["a", "an", "one", "A", "An"]
+_NUMBERS = (
+    st.integers(min_value=0, max_value=130).map(str)
+    | st.integers(min_value=0, max_value=99_999).map(str)
+    | st.sampled_from(["a", "an", "one", "A", "An"])
 )
 
 

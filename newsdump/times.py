@@ -297,32 +297,43 @@ def _new_stamp(
 
     The checks of Timestamp's validators hold by construction (aware
     datetimes, earliest <= value <= latest) and cost more than the rest of
-    an age's arithmetic: the frozen slots are filled directly.
+    an age's arithmetic: the slots are filled on a `_Draft`, which then
+    becomes the `Timestamp`.
     """
-    stamp = _NEW(Timestamp)
-    _SET_TEXT(stamp, text)
-    _SET_VALUE(stamp, value)
-    _SET_EARLIEST(stamp, earliest)
-    _SET_LATEST(stamp, latest)
-    _SET_GRANULARITY(stamp, granularity)
-    _SET_SOURCE(stamp, None)
-    return stamp
+    stamp = _NEW(_Draft)
+    stamp.text = text
+    stamp.value = value
+    stamp.earliest = earliest
+    stamp.latest = latest
+    stamp.granularity = granularity
+    stamp.source = None
+    stamp.__class__ = Timestamp  # type: ignore[assignment]
+    return stamp  # type: ignore[return-value]  # a Timestamp now
+
+
+class _Draft:
+    """A `Timestamp` being built: the same slots, without the frozen
+    class's ``__setattr__``.
+
+    A frozen class refuses plain assignment, and filling its slots through
+    their descriptors costs a call each; assignments to a class of plain
+    slots run at the interpreter's fastest. Python lets an object change
+    its class to one with the same slots, which makes the draft a
+    `Timestamp` once filled (`Timestamp` has no ``__weakref__`` slot,
+    which would stand in the way).
+    """
+
+    __slots__ = Timestamp.__slots__  # type: ignore[attr-defined]  # attrs' slots
+
+    text: str
+    value: dt.datetime
+    earliest: dt.datetime
+    latest: dt.datetime
+    granularity: Granularity
+    source: str | None
 
 
 _NEW = object.__new__
-# The setters of Timestamp's slots: a frozen class refuses `setattr`, and
-# `object.__setattr__` would look each slot up by name first.
-(
-    _SET_TEXT,
-    _SET_VALUE,
-    _SET_EARLIEST,
-    _SET_LATEST,
-    _SET_GRANULARITY,
-    _SET_SOURCE,
-) = (
-    Timestamp.__dict__[name].__set__
-    for name in ("text", "value", "earliest", "latest", "granularity", "source")
-)
 
 
 def _day_start(day: dt.date, zone: dt.tzinfo) -> dt.datetime:
@@ -1167,16 +1178,16 @@ def _one_age(text: str, opts: _Options, count: int, unit: _Unit) -> Timestamp:
     halves = _HALF_STEPS.get(unit)
     if halves is None:
         return _calendar_age(text, opts, count, unit)
-    older, newer = _HALVES_BACK[opts.habit]
+    back, forward = _HALVES_BACK[opts.habit]
     twice = count + count
-    if opts.wall is not None and twice + older < _HALF_STEPS_REACH:
+    if opts.wall is not None and twice + back < _HALF_STEPS_REACH:
         # A fixed offset: arithmetic on the reference time's own wall clock
         # is exact and leaves the instants in its zone.
         now = opts.now
-        newest = twice - newer
+        newest = twice - forward
         return _new_stamp(
             text,
-            now - halves[twice + older],
+            now - halves[twice + back],
             now - halves[twice],
             now - halves[newest] if newest > 0 else now,
             unit,
@@ -1480,18 +1491,18 @@ def _one_ahead(
 ) -> Timestamp:
     """`_expr_age` of "in 3 hours" (one whole amount of an elapsed unit,
     to come, without a hedge), flattened: the same bounds."""
-    sooner, later = _HALVES_AHEAD[opts.habit]
+    back, forward = _HALVES_AHEAD[opts.habit]
     twice = count + count
-    if opts.wall is not None and twice + later < _HALF_STEPS_REACH:
+    if opts.wall is not None and twice + forward < _HALF_STEPS_REACH:
         # A fixed offset, as in `_one_age`.
         halves = _HALF_STEPS[unit]
         now = opts.now
-        soonest = twice + sooner
+        soonest = twice + back
         return _new_stamp(
             text,
             now + halves[soonest] if soonest > 0 else now,
             now + halves[twice],
-            now + halves[twice + later],
+            now + halves[twice + forward],
             unit,  # type: ignore[arg-type]
         )
     now_utc = opts.now_utc

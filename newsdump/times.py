@@ -394,6 +394,22 @@ days or on the calendar). Looked up and added, they cost less than
 building a timedelta for each bound."""
 _HALF_DAYS_REACH = len(_HALF_DAYS) * _HALF_DAY
 """The seconds `_HALF_DAYS` reaches, past its last entry."""
+_KILO_HALF_DAYS = tuple(
+    dt.timedelta(0, _HALF_DAY * len(_HALF_DAYS) * k) for k in range(64)
+)
+"""Multiples of `_HALF_DAYS`'s length (about 89 years in all), for
+`_half_days`."""
+
+
+def _half_days(count: int) -> dt.timedelta:
+    """*count* (>= 0) half days, from the tables when they reach: two
+    look-ups and a sum cost less than building a timedelta."""
+    if count < 1024:  # len(_HALF_DAYS)
+        return _HALF_DAYS[count]
+    high = count >> 10
+    if high < 64:  # len(_KILO_HALF_DAYS)
+        return _HALF_DAYS[count & 1023] + _KILO_HALF_DAYS[high]
+    return dt.timedelta(0, count * _HALF_DAY)
 
 
 def _cycle_months() -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -1210,28 +1226,28 @@ def _calendar_age(text: str, opts: _Options, count: int, unit: _Unit) -> Timesta
     wall = opts.wall
     if wall is None:
         return _zoned_calendar_age(text, opts, count, unit)
-    # Seconds before the reference time, on the calendar then in days. Days
-    # are an even number of seconds, so the midpoints of whole days and of
-    # the days conventions' lengths are whole seconds: the bounds are those
-    # `_zoned_calendar_age` finds, in integers.
+    # Half days before the reference time, on the calendar then in days.
+    # Calendar dates are whole days, the days conventions' lengths an even
+    # number of days, so the midpoints `_zoned_calendar_age` takes are
+    # whole half days and the bounds it finds are counted here in integers.
     per = 12 if unit == "year" else 1
     months = count * per
     here, older, newer = _month_shifts(wall, -months, -months - per, per - months)
-    here *= -_DAY
-    older *= -_DAY
-    newer *= -_DAY
-    length = _DAYS_PER[unit] * _DAY
-    days_here = count * length
+    here *= -2
+    older *= -2
+    newer *= -2
+    half = _DAYS_PER[unit]  # half a unit, in half days
+    days_here = 2 * count * half
     habit = opts.habit
     if habit == "floor":
         lo, hi = older, here
-        days_lo, days_hi = days_here + length, days_here
+        days_lo, days_hi = days_here + half + half, days_here
     elif habit == "round":
-        lo, hi = (older + here) // 2, (here + newer) // 2
-        days_lo, days_hi = days_here + length // 2, days_here - length // 2
+        lo, hi = (older + here) >> 1, (here + newer) >> 1
+        days_lo, days_hi = days_here + half, days_here - half
     else:
-        lo, hi = older, (here + newer) // 2
-        days_lo, days_hi = days_here + length, days_here - length // 2
+        lo, hi = older, (here + newer) >> 1
+        days_lo, days_hi = days_here + half + half, days_here - half
     # The widest of the two conventions, cut at the reference time.
     # (Tests, not `min` and `max`: a builtin call costs more than the rest
     # of a line here.)
@@ -1242,8 +1258,13 @@ def _calendar_age(text: str, opts: _Options, count: int, unit: _Unit) -> Timesta
     if hi < 0:  # noqa: PLR1730
         hi = 0
     # Both conventions' bounds hold their instants, and the calendar's
-    # instant is the value: in order.
-    return _calendar_stamp(text, opts, -lo, -here, -hi, unit)
+    # instant is the value: lo >= here >= hi >= 0. Arithmetic on the
+    # reference time's own wall clock is exact in a fixed offset, and
+    # leaves the instants in its zone.
+    value = opts.now - _half_days(here)
+    return _new_stamp(
+        text, value - _half_days(lo - here), value, value + _half_days(here - hi), unit
+    )
 
 
 def _calendar_stamp(  # noqa: PLR0917 - a Timestamp's fields, in seconds
@@ -1254,14 +1275,14 @@ def _calendar_stamp(  # noqa: PLR0917 - a Timestamp's fields, in seconds
     latest: int,
     unit: Granularity,
 ) -> Timestamp:
-    """The `Timestamp` of an age in months or years from a fixed-offset
-    reference time, given as whole seconds after it (negative for the
-    past), in order. Bounds whole half days from the value, as they mostly
-    are, are added from `_HALF_DAYS` rather than built. (Arithmetic on
-    the reference time's own wall clock is exact in a fixed offset, and
-    leaves the instants in its zone.)"""
+    """The `Timestamp` of an age in months or years to come from a
+    fixed-offset reference time, given as seconds after it, in order (the
+    value whole days). Bounds whole half days from the value are added
+    from `_HALF_DAYS` rather than built. (Arithmetic on the reference
+    time's own wall clock is exact in a fixed offset, and leaves the
+    instants in its zone.)"""
     now = opts.now
-    value = now + dt.timedelta(0, here)
+    value = now + _half_days(here // _HALF_DAY)  # whole days: _month_shifts'
     back = here - earliest
     ahead = latest - here
     return _new_stamp(

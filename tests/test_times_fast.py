@@ -777,3 +777,11 @@ def test_built_stamps_are_timestamps(now: dt.datetime, unit: str) -> None:
     assert pickle.loads(pickle.dumps(built)) == made  # noqa: S301 - our own bytes
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         built.text = "changed"  # type: ignore[misc]
+
+
+@given(
+    st.integers(min_value=0, max_value=2048)
+    | st.integers(min_value=0, max_value=200_000)
+)
+def test_half_days_from_the_tables_are_half_days(count: int) -> None:
+    assert times._half_days(count) == dt.timedelta(hours=12 * count)

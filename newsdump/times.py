@@ -388,12 +388,10 @@ _SHORTEST_MONTH = 28
 """No day up to the 28th is ever clipped to a month's end."""
 _HALF_DAY = 43_200
 _HALF_DAYS = tuple(dt.timedelta(0, _HALF_DAY * k) for k in range(1024))
-"""Whole half days, up to 511.5 days: how far an age in months or years
-reaches past its instant, mostly (a unit, half a unit or a mean one, in
-days or on the calendar). Looked up and added, they cost less than
-building a timedelta for each bound."""
-_HALF_DAYS_REACH = len(_HALF_DAYS) * _HALF_DAY
-"""The seconds `_HALF_DAYS` reaches, past its last entry."""
+"""Whole half days, up to 511.5 days: the instants of an age in months or
+years and how far it reaches past them (a unit or half a unit, in days or
+on the calendar). Looked up and added, they cost less than building a
+timedelta for each."""
 _KILO_HALF_DAYS = tuple(
     dt.timedelta(0, _HALF_DAY * len(_HALF_DAYS) * k) for k in range(64)
 )
@@ -1267,37 +1265,6 @@ def _calendar_age(text: str, opts: _Options, count: int, unit: _Unit) -> Timesta
     )
 
 
-def _calendar_stamp(  # noqa: PLR0917 - a Timestamp's fields, in seconds
-    text: str,
-    opts: _Options,
-    earliest: int,
-    here: int,
-    latest: int,
-    unit: Granularity,
-) -> Timestamp:
-    """The `Timestamp` of an age in months or years to come from a
-    fixed-offset reference time, given as seconds after it, in order (the
-    value whole days). Bounds whole half days from the value are added
-    from `_HALF_DAYS` rather than built. (Arithmetic on the reference
-    time's own wall clock is exact in a fixed offset, and leaves the
-    instants in its zone.)"""
-    now = opts.now
-    value = now + _half_days(here // _HALF_DAY)  # whole days: _month_shifts'
-    back = here - earliest
-    ahead = latest - here
-    return _new_stamp(
-        text,
-        value - _HALF_DAYS[back // _HALF_DAY]
-        if back % _HALF_DAY == 0 and 0 <= back < _HALF_DAYS_REACH
-        else now + dt.timedelta(0, earliest),
-        value,
-        value + _HALF_DAYS[ahead // _HALF_DAY]
-        if ahead % _HALF_DAY == 0 and 0 <= ahead < _HALF_DAYS_REACH
-        else now + dt.timedelta(0, latest),
-        unit,
-    )
-
-
 def _zoned_calendar_age(
     text: str, opts: _Options, count: int, unit: _Unit
 ) -> Timestamp:
@@ -1565,21 +1532,41 @@ def _calendar_ahead(text: str, opts: _Options, count: int, unit: str) -> Timesta
     whole_lo, whole_hi = lo >> 1, hi >> 1
     low, high, here = _month_shifts(wall, whole_lo * per, whole_hi * per, count * per)
     half_mean = _MEAN_SECONDS[unit] // 2
-    half_length = _DAYS_PER[unit] * _DAY // 2
-    low = _DAY * low + (lo & 1) * half_mean
-    high = _DAY * high + (hi & 1) * half_mean
-    here *= _DAY
+    days = _DAYS_PER[unit]  # half a unit, in half days
     # Calendar months are clipped dates, never closer than 28 days, and
     # half a mean month is 15.2 days (half a year, 182.6 days, against 365
     # for twelve months): low <= here <= high, and the days convention's
     # bounds are ordered too. All are ahead of the reference time, which
-    # leaves `_age_stamp` nothing to cut.
-    days_low, days_high = lo * half_length, hi * half_length
-    if days_low < low:  # noqa: PLR1730 - as above
-        low = days_low
-    if days_high > high:  # noqa: PLR1730
-        high = days_high
-    return _calendar_stamp(text, opts, low, here, high, unit)  # type: ignore[arg-type]
+    # leaves `_age_stamp` nothing to cut. The wider bound of the two is
+    # chosen in seconds, then added to the reference time from the tables
+    # (arithmetic on its own wall clock is exact in a fixed offset, and
+    # leaves the instants in its zone).
+    now = opts.now
+    if lo * days * _HALF_DAY < _DAY * low + (lo & 1) * half_mean:
+        earliest = now + _half_days(lo * days)
+    elif lo & 1:
+        earliest = now + (_half_days(low + low) + _HALF_MEANS[unit])
+    else:
+        earliest = now + _half_days(low + low)
+    if hi * days * _HALF_DAY > _DAY * high + (hi & 1) * half_mean:
+        latest = now + _half_days(hi * days)
+    elif hi & 1:
+        latest = now + (_half_days(high + high) + _HALF_MEANS[unit])
+    else:
+        latest = now + _half_days(high + high)
+    return _new_stamp(
+        text,
+        earliest,
+        now + _half_days(here + here),
+        latest,
+        unit,  # type: ignore[arg-type]
+    )
+
+
+_HALF_MEANS = {
+    unit: dt.timedelta(0, seconds // 2) for unit, seconds in _MEAN_SECONDS.items()
+}
+"""Half a mean month and year (both whole seconds)."""
 
 
 def _safe_find(

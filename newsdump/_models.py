@@ -88,7 +88,7 @@ class Source:
     url: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Timestamp:
     """
     A time read from text, with the interval the text really denotes.

@@ -283,33 +283,57 @@ def _ordered_stamp(  # noqa: PLR0917 - a Timestamp's fields
         earliest = _local(earliest, zone)
         value = _local(value, zone)
         latest = _local(latest, zone)
-    # The checks of Timestamp's validators hold by construction here (aware
-    # datetimes, earliest <= value <= latest) and cost more than the rest of
-    # an age's arithmetic: fill the frozen slots directly.
-    stamp = _NEW(Timestamp)
-    _SET_TEXT(stamp, text)
-    _SET_VALUE(stamp, value)
-    _SET_EARLIEST(stamp, earliest)
-    _SET_LATEST(stamp, latest)
-    _SET_GRANULARITY(stamp, granularity)
-    _SET_SOURCE(stamp, None)
-    return stamp
+    return _new_stamp(text, earliest, value, latest, granularity)
+
+
+def _new_stamp(
+    text: str,
+    earliest: dt.datetime,
+    value: dt.datetime,
+    latest: dt.datetime,
+    granularity: Granularity,
+) -> Timestamp:
+    """A `Timestamp` of aware instants in order and in their zone already.
+
+    The checks of Timestamp's validators hold by construction (aware
+    datetimes, earliest <= value <= latest) and cost more than the rest of
+    an age's arithmetic: the slots are filled on a `_Draft`, which then
+    becomes the `Timestamp`.
+    """
+    stamp = _NEW(_Draft)
+    stamp.text = text
+    stamp.value = value
+    stamp.earliest = earliest
+    stamp.latest = latest
+    stamp.granularity = granularity
+    stamp.source = None
+    stamp.__class__ = Timestamp  # type: ignore[assignment]
+    return stamp  # type: ignore[return-value]  # a Timestamp now
+
+
+class _Draft:
+    """A `Timestamp` being built: the same slots, without the frozen
+    class's ``__setattr__``.
+
+    A frozen class refuses plain assignment, and filling its slots through
+    their descriptors costs a call each; assignments to a class of plain
+    slots run at the interpreter's fastest. Python lets an object change
+    its class to one with the same slots, which makes the draft a
+    `Timestamp` once filled (`Timestamp` has no ``__weakref__`` slot,
+    which would stand in the way).
+    """
+
+    __slots__ = Timestamp.__slots__  # type: ignore[attr-defined]  # attrs' slots
+
+    text: str
+    value: dt.datetime
+    earliest: dt.datetime
+    latest: dt.datetime
+    granularity: Granularity
+    source: str | None
 
 
 _NEW = object.__new__
-# The setters of Timestamp's slots: a frozen class refuses `setattr`, and
-# `object.__setattr__` would look each slot up by name first.
-(
-    _SET_TEXT,
-    _SET_VALUE,
-    _SET_EARLIEST,
-    _SET_LATEST,
-    _SET_GRANULARITY,
-    _SET_SOURCE,
-) = (
-    Timestamp.__dict__[name].__set__
-    for name in ("text", "value", "earliest", "latest", "granularity", "source")
-)
 
 
 def _day_start(day: dt.date, zone: dt.tzinfo) -> dt.datetime:
@@ -364,12 +388,26 @@ _SHORTEST_MONTH = 28
 """No day up to the 28th is ever clipped to a month's end."""
 _HALF_DAY = 43_200
 _HALF_DAYS = tuple(dt.timedelta(0, _HALF_DAY * k) for k in range(1024))
-"""Whole half days, up to 511.5 days: how far an age in months or years
-reaches past its instant, mostly (a unit, half a unit or a mean one, in
-days or on the calendar). Looked up and added, they cost less than
-building a timedelta for each bound."""
-_HALF_DAYS_REACH = len(_HALF_DAYS) * _HALF_DAY
-"""The seconds `_HALF_DAYS` reaches, past its last entry."""
+"""Whole half days, up to 511.5 days: the instants of an age in months or
+years and how far it reaches past them (a unit or half a unit, in days or
+on the calendar). Looked up and added, they cost less than building a
+timedelta for each."""
+_KILO_HALF_DAYS = tuple(
+    dt.timedelta(0, _HALF_DAY * len(_HALF_DAYS) * k) for k in range(64)
+)
+"""Multiples of `_HALF_DAYS`'s length (about 89 years in all), for
+`_half_days`."""
+
+
+def _half_days(count: int) -> dt.timedelta:
+    """*count* (>= 0) half days, from the tables when they reach: two
+    look-ups and a sum cost less than building a timedelta."""
+    if count < 1024:  # len(_HALF_DAYS)
+        return _HALF_DAYS[count]
+    high = count >> 10
+    if high < 64:  # len(_KILO_HALF_DAYS)
+        return _HALF_DAYS[count & 1023] + _KILO_HALF_DAYS[high]
+    return dt.timedelta(0, count * _HALF_DAY)
 
 
 def _cycle_months() -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -1124,21 +1162,51 @@ def _plain_ago(text: str, opts: _Options) -> Timestamp | None:
         return None  # out of range: as `_find` does, leave it to the rest
 
 
-# How far an unhedged age in elapsed units reaches, by habit: the bounds
-# are the age's instant minus the first offset and plus the second
-# (`_elapsed` without a qualifier).
+# How far an unhedged age of k elapsed units reaches, by habit, in half
+# units: back to 2k + first halves and forward to 2k - second halves (never
+# past the reference time).
+_HALVES_BACK: dict[str, tuple[int, int]] = {
+    "floor": (2, 0),
+    "round": (1, 1),
+    "either": (2, 1),
+}
+# The same in time: the bounds are the age's instant minus the first offset
+# and plus the second (`_elapsed` without a qualifier).
 _REACH: dict[str, dict[str, tuple[dt.timedelta, dt.timedelta]]] = {
-    "floor": {unit: (step, _ZERO) for unit, step in _FIXED.items()},
-    "round": {unit: (step / 2, step / 2) for unit, step in _FIXED.items()},
-    "either": {unit: (step, step / 2) for unit, step in _FIXED.items()},
+    habit: {unit: (step * older / 2, step * newer / 2) for unit, step in _FIXED.items()}
+    for habit, (older, newer) in _HALVES_BACK.items()
+}
+# Whole half units of each elapsed unit, up to `_HALF_STEPS_REACH` halves:
+# the offsets from the reference time of the instant and bounds of an age
+# of up to 127 units, looked up instead of multiplied (a timedelta times an
+# integer goes through Python integers).
+_HALF_STEPS_REACH = 256
+_HALF_STEPS: dict[str, tuple[dt.timedelta, ...]] = {
+    unit: tuple(step * k / 2 for k in range(_HALF_STEPS_REACH))
+    for unit, step in _FIXED.items()
 }
 
 
 def _one_age(text: str, opts: _Options, count: int, unit: _Unit) -> Timestamp:
     """`_age` of one part without a qualifier, flattened: the same bounds."""
-    step = _FIXED.get(unit)
-    if step is None:
+    halves = _HALF_STEPS.get(unit)
+    if halves is None:
         return _calendar_age(text, opts, count, unit)
+    back, forward = _HALVES_BACK[opts.habit]
+    twice = count + count
+    if opts.wall is not None and twice + back < _HALF_STEPS_REACH:
+        # A fixed offset: arithmetic on the reference time's own wall clock
+        # is exact and leaves the instants in its zone.
+        now = opts.now
+        newest = twice - forward
+        return _new_stamp(
+            text,
+            now - halves[twice + back],
+            now - halves[twice],
+            now - halves[newest] if newest > 0 else now,
+            unit,
+        )
+    step = _FIXED[unit]
     now_utc = opts.now_utc
     here = now_utc - count * step
     older, newer = _REACH[opts.habit][unit]
@@ -1156,28 +1224,28 @@ def _calendar_age(text: str, opts: _Options, count: int, unit: _Unit) -> Timesta
     wall = opts.wall
     if wall is None:
         return _zoned_calendar_age(text, opts, count, unit)
-    # Seconds before the reference time, on the calendar then in days. Days
-    # are an even number of seconds, so the midpoints of whole days and of
-    # the days conventions' lengths are whole seconds: the bounds are those
-    # `_zoned_calendar_age` finds, in integers.
+    # Half days before the reference time, on the calendar then in days.
+    # Calendar dates are whole days, the days conventions' lengths an even
+    # number of days, so the midpoints `_zoned_calendar_age` takes are
+    # whole half days and the bounds it finds are counted here in integers.
     per = 12 if unit == "year" else 1
     months = count * per
     here, older, newer = _month_shifts(wall, -months, -months - per, per - months)
-    here *= -_DAY
-    older *= -_DAY
-    newer *= -_DAY
-    length = _DAYS_PER[unit] * _DAY
-    days_here = count * length
+    here *= -2
+    older *= -2
+    newer *= -2
+    half = _DAYS_PER[unit]  # half a unit, in half days
+    days_here = 2 * count * half
     habit = opts.habit
     if habit == "floor":
         lo, hi = older, here
-        days_lo, days_hi = days_here + length, days_here
+        days_lo, days_hi = days_here + half + half, days_here
     elif habit == "round":
-        lo, hi = (older + here) // 2, (here + newer) // 2
-        days_lo, days_hi = days_here + length // 2, days_here - length // 2
+        lo, hi = (older + here) >> 1, (here + newer) >> 1
+        days_lo, days_hi = days_here + half, days_here - half
     else:
-        lo, hi = older, (here + newer) // 2
-        days_lo, days_hi = days_here + length, days_here - length // 2
+        lo, hi = older, (here + newer) >> 1
+        days_lo, days_hi = days_here + half + half, days_here - half
     # The widest of the two conventions, cut at the reference time.
     # (Tests, not `min` and `max`: a builtin call costs more than the rest
     # of a line here.)
@@ -1188,37 +1256,12 @@ def _calendar_age(text: str, opts: _Options, count: int, unit: _Unit) -> Timesta
     if hi < 0:  # noqa: PLR1730
         hi = 0
     # Both conventions' bounds hold their instants, and the calendar's
-    # instant is the value: in order.
-    return _calendar_stamp(text, opts, -lo, -here, -hi, unit)
-
-
-def _calendar_stamp(  # noqa: PLR0917 - a Timestamp's fields, in seconds
-    text: str,
-    opts: _Options,
-    earliest: int,
-    here: int,
-    latest: int,
-    unit: Granularity,
-) -> Timestamp:
-    """The `Timestamp` of an age in months or years from a fixed-offset
-    reference time, given as whole seconds after it (negative for the
-    past), in order. Bounds whole half days from the value, as they mostly
-    are, are added from `_HALF_DAYS` rather than built."""
-    now_utc = opts.now_utc
-    value = now_utc + dt.timedelta(0, here)
-    back = here - earliest
-    ahead = latest - here
-    return _ordered_stamp(
-        text,
-        value - _HALF_DAYS[back // _HALF_DAY]
-        if back % _HALF_DAY == 0 and 0 <= back < _HALF_DAYS_REACH
-        else now_utc + dt.timedelta(0, earliest),
-        value,
-        value + _HALF_DAYS[ahead // _HALF_DAY]
-        if ahead % _HALF_DAY == 0 and 0 <= ahead < _HALF_DAYS_REACH
-        else now_utc + dt.timedelta(0, latest),
-        unit,
-        opts.now.tzinfo,
+    # instant is the value: lo >= here >= hi >= 0. Arithmetic on the
+    # reference time's own wall clock is exact in a fixed offset, and
+    # leaves the instants in its zone.
+    value = opts.now - _half_days(here)
+    return _new_stamp(
+        text, value - _half_days(lo - here), value, value + _half_days(here - hi), unit
     )
 
 
@@ -1424,11 +1467,32 @@ _REACH_AHEAD: dict[str, dict[str, tuple[dt.timedelta, dt.timedelta]]] = {
 }
 
 
+# `_UNHEDGED` in half units, by habit: an unhedged whole amount k allows
+# k + first / 2 to k + second / 2 units (never less than none).
+_HALVES_AHEAD: dict[str, tuple[int, int]] = {
+    habit: (int(lo * 2), int(hi * 2)) for habit, (lo, hi) in _UNHEDGED.items()
+}
+
+
 def _one_ahead(
     text: str, opts: _Options, count: int, unit: str, step: dt.timedelta
 ) -> Timestamp:
     """`_expr_age` of "in 3 hours" (one whole amount of an elapsed unit,
     to come, without a hedge), flattened: the same bounds."""
+    back, forward = _HALVES_AHEAD[opts.habit]
+    twice = count + count
+    if opts.wall is not None and twice + forward < _HALF_STEPS_REACH:
+        # A fixed offset, as in `_one_age`.
+        halves = _HALF_STEPS[unit]
+        now = opts.now
+        soonest = twice + back
+        return _new_stamp(
+            text,
+            now + halves[soonest] if soonest > 0 else now,
+            now + halves[twice],
+            now + halves[twice + forward],
+            unit,  # type: ignore[arg-type]
+        )
     now_utc = opts.now_utc
     here = now_utc + count * step
     sooner, later = _REACH_AHEAD[opts.habit][unit]
@@ -1444,13 +1508,6 @@ def _one_ahead(
         unit,  # type: ignore[arg-type]
         opts.now.tzinfo,
     )
-
-
-# `_UNHEDGED` in half units, by habit: an unhedged whole amount k allows
-# k + first / 2 to k + second / 2 units (never less than none).
-_HALVES_AHEAD: dict[str, tuple[int, int]] = {
-    habit: (int(lo * 2), int(hi * 2)) for habit, (lo, hi) in _UNHEDGED.items()
-}
 
 
 def _calendar_ahead(text: str, opts: _Options, count: int, unit: str) -> Timestamp:
@@ -1475,21 +1532,41 @@ def _calendar_ahead(text: str, opts: _Options, count: int, unit: str) -> Timesta
     whole_lo, whole_hi = lo >> 1, hi >> 1
     low, high, here = _month_shifts(wall, whole_lo * per, whole_hi * per, count * per)
     half_mean = _MEAN_SECONDS[unit] // 2
-    half_length = _DAYS_PER[unit] * _DAY // 2
-    low = _DAY * low + (lo & 1) * half_mean
-    high = _DAY * high + (hi & 1) * half_mean
-    here *= _DAY
+    days = _DAYS_PER[unit]  # half a unit, in half days
     # Calendar months are clipped dates, never closer than 28 days, and
     # half a mean month is 15.2 days (half a year, 182.6 days, against 365
     # for twelve months): low <= here <= high, and the days convention's
     # bounds are ordered too. All are ahead of the reference time, which
-    # leaves `_age_stamp` nothing to cut.
-    days_low, days_high = lo * half_length, hi * half_length
-    if days_low < low:  # noqa: PLR1730 - as above
-        low = days_low
-    if days_high > high:  # noqa: PLR1730
-        high = days_high
-    return _calendar_stamp(text, opts, low, here, high, unit)  # type: ignore[arg-type]
+    # leaves `_age_stamp` nothing to cut. The wider bound of the two is
+    # chosen in seconds, then added to the reference time from the tables
+    # (arithmetic on its own wall clock is exact in a fixed offset, and
+    # leaves the instants in its zone).
+    now = opts.now
+    if lo * days * _HALF_DAY < _DAY * low + (lo & 1) * half_mean:
+        earliest = now + _half_days(lo * days)
+    elif lo & 1:
+        earliest = now + (_half_days(low + low) + _HALF_MEANS[unit])
+    else:
+        earliest = now + _half_days(low + low)
+    if hi * days * _HALF_DAY > _DAY * high + (hi & 1) * half_mean:
+        latest = now + _half_days(hi * days)
+    elif hi & 1:
+        latest = now + (_half_days(high + high) + _HALF_MEANS[unit])
+    else:
+        latest = now + _half_days(high + high)
+    return _new_stamp(
+        text,
+        earliest,
+        now + _half_days(here + here),
+        latest,
+        unit,  # type: ignore[arg-type]
+    )
+
+
+_HALF_MEANS = {
+    unit: dt.timedelta(0, seconds // 2) for unit, seconds in _MEAN_SECONDS.items()
+}
+"""Half a mean month and year (both whole seconds)."""
 
 
 def _safe_find(

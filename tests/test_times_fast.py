@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import pickle
 import re
 import subprocess
 import sys
 from unittest import mock
 from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import newsdump
 from newsdump import times
 from newsdump._lang import _expr, _grammar
 
@@ -83,12 +86,13 @@ def _outcome(call: object) -> str:
         return type(error).__name__
 
 
-@given(
-    reference_times,
-    st.integers(min_value=0, max_value=1200),
-    st.sampled_from(FIXED + CALENDAR),
-    habits,
+# Counts the tables of half units reach (up to 127) and beyond.
+counts = st.integers(min_value=0, max_value=130) | st.integers(
+    min_value=0, max_value=1200
 )
+
+
+@given(reference_times, counts, st.sampled_from(FIXED + CALENDAR), habits)
 def test_one_age_is_the_general_age(
     now: dt.datetime, n: int, unit: str, habit: str
 ) -> None:
@@ -276,8 +280,10 @@ _UNIT_WORDS = [
     "w",
     "y",
 ]
-_NUMBERS = st.integers(min_value=0, max_value=99_999).map(str) | st.sampled_from(
-    ["a", "an", "one", "A", "An"]
+_NUMBERS = (
+    st.integers(min_value=0, max_value=130).map(str)
+    | st.integers(min_value=0, max_value=99_999).map(str)
+    | st.sampled_from(["a", "an", "one", "A", "An"])
 )
 
 
@@ -754,3 +760,28 @@ def _matched(pattern: re.Pattern[str], text: str) -> object:
 
 def _found_all(pattern: re.Pattern[str], text: str) -> object:
     return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+@given(reference_times, st.sampled_from(FIXED + CALENDAR))
+def test_built_stamps_are_timestamps(now: dt.datetime, unit: str) -> None:
+    """The fast paths fill a draft and make it a `Timestamp`: the result is
+    one in every way the constructor's is."""
+    earlier = now - dt.timedelta(hours=2)
+    built = times._new_stamp("3 hours ago", earlier, now, now, unit)  # type: ignore[arg-type]
+    made = newsdump.Timestamp(
+        text="3 hours ago", value=now, earliest=earlier, latest=now, granularity=unit
+    )
+    assert type(built) is newsdump.Timestamp
+    assert built == made
+    assert hash(built) == hash(made)
+    assert pickle.loads(pickle.dumps(built)) == made  # noqa: S301 - our own bytes
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        built.text = "changed"  # type: ignore[misc]
+
+
+@given(
+    st.integers(min_value=0, max_value=2048)
+    | st.integers(min_value=0, max_value=200_000)
+)
+def test_half_days_from_the_tables_are_half_days(count: int) -> None:
+    assert times._half_days(count) == dt.timedelta(hours=12 * count)

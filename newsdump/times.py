@@ -431,6 +431,16 @@ def _month_shifts(
     )
 
 
+_HALF_STEPS_REACH = 512
+_HALF_STEPS: dict[str, tuple[dt.timedelta, ...]] = {
+    unit: tuple(k * step / 2 for k in range(_HALF_STEPS_REACH))
+    for unit, step in _FIXED.items()
+}
+"""For each unit of elapsed time, its multiples by 0, 0.5, 1, 1.5...:
+``_HALF_STEPS[unit][k] == k / 2 * _FIXED[unit]`` (exact: every unit is an
+even number of microseconds)."""
+
+
 def _elapsed_sum(parts: Sequence[tuple[int, _Unit]]) -> dt.timedelta:
     total = dt.timedelta()
     for n, unit in parts:
@@ -442,13 +452,16 @@ def _elapsed(  # noqa: PLR0917 - the fast path of _age
     text: str,
     now_utc: dt.datetime,
     age: dt.timedelta,
-    step: dt.timedelta,
+    unit: _Unit,
     qualifier: str,
     habit: Habit,
     zone: dt.tzinfo | None,
 ) -> Timestamp:
-    """An age in seconds to weeks: plain elapsed time."""
+    """An age in seconds to weeks: plain elapsed time (`_general_age`'s
+    bounds of such units, flattened: one unit older and one newer are the
+    age's instant minus and plus the unit)."""
     here = now_utc - age
+    step = _FIXED[unit]
     if qualifier == "over" or (not qualifier and habit == "floor"):
         lo, hi = here - step, here
     elif qualifier == "almost":
@@ -456,13 +469,16 @@ def _elapsed(  # noqa: PLR0917 - the fast path of _age
     elif qualifier == "under":
         lo, hi = here, now_utc
     elif habit == "round" and qualifier != "about":
-        lo, hi = here - step / 2, here + step / 2
+        half = _HALF_STEPS[unit][1]
+        lo, hi = here - half, here + half
     else:
-        lo, hi = here - step, here + step / 2
-    hi = min(hi, now_utc)
-    value = here if qualifier in {"", "about"} else lo + (hi - lo) / 2
-    granularity = _STEP_UNIT[step]
-    return _stamp(text, lo, hi, granularity, value=value, zone=zone)
+        lo, hi = here - step, here + _HALF_STEPS[unit][1]
+    if hi > now_utc:  # noqa: PLR1730 - min() costs a call more
+        hi = now_utc
+    # An age is never negative: lo <= here <= hi, and so is their middle,
+    # so `_stamp` would neither swap nor clamp.
+    value = here if not qualifier or qualifier == "about" else lo + (hi - lo) / 2
+    return _ordered_stamp(text, lo, value, hi, unit, zone)
 
 
 def _age_bounds(
@@ -499,19 +515,33 @@ def _age(
     habit: Habit,
 ) -> Timestamp:
     *big, (n, unit) = parts
-    now_utc = now.astimezone(_UTC)
-    step = _FIXED.get(unit)
-    if step is not None and (not big or all(u in _FIXED for _, u in big)):
-        # One part ("about 3 hours ago") needs no sum of the others.
-        return _elapsed(
-            text,
-            now_utc,
-            n * step + _elapsed_sum(big) if big else n * step,
-            step,
-            qualifier,
-            habit,
-            now.tzinfo,
+    if unit in _FIXED and (not big or all(u in _FIXED for _, u in big)):
+        # `n * _FIXED[unit]`, looked up where the table reaches; one part
+        # ("about 3 hours ago") needs no sum of the others.
+        age = (
+            _HALF_STEPS[unit][2 * n]
+            if 0 <= 2 * n < _HALF_STEPS_REACH
+            else n * _FIXED[unit]
         )
+        if big:
+            age += _elapsed_sum(big)
+        return _elapsed(
+            text, now.astimezone(_UTC), age, unit, qualifier, habit, now.tzinfo
+        )
+    return _general_age(text, now, parts, qualifier, habit)
+
+
+def _general_age(
+    text: str,
+    now: dt.datetime,
+    parts: list[tuple[int, _Unit]],
+    qualifier: str,
+    habit: Habit,
+) -> Timestamp:
+    """`_age` of any units: the instants one unit older and newer, on the
+    calendar and, for months and years, in days."""
+    *big, (n, unit) = parts
+    now_utc = now.astimezone(_UTC)
     conventions = (False, True) if unit in _DAYS_PER else (False,)
     earliest: dt.datetime | None = None
     latest: dt.datetime | None = None
@@ -1658,6 +1688,26 @@ def _one_part(  # noqa: PLR0917 - the pieces of `_expr_age`'s one part
     now, now_utc = opts.now, opts.now_utc
     step = _FIXED.get(unit)
     if step is not None:
+        halves = _HALF_STEPS[unit]
+        twice_lo, twice_hi, twice_last = lo * 2, hi * 2, last * 2
+        if (
+            0 <= twice_lo < _HALF_STEPS_REACH
+            and 0 <= twice_hi < _HALF_STEPS_REACH
+            and 0 <= twice_last < _HALF_STEPS_REACH
+            and not (twice_lo % 1 or twice_hi % 1 or twice_last % 1)
+        ):
+            # Whole and half units: the products below, looked up (a
+            # timedelta times a number goes through Python integers).
+            low = halves[int(twice_lo)]
+            high = halves[int(twice_hi)]
+            here = halves[int(twice_last)]
+            if direction < 0:
+                earliest, latest, value = now_utc - low, now_utc - high, now_utc - here
+            else:
+                earliest, latest, value = now_utc + low, now_utc + high, now_utc + here
+            if latest < earliest:
+                earliest, latest = latest, earliest
+            return earliest, latest, value
         earliest = now_utc + direction * (lo * step)
         latest = now_utc + direction * (hi * step)
         if latest < earliest:
@@ -1746,12 +1796,15 @@ def _age_stamp(  # noqa: PLR0917 - the end of `_expr_age`
 ) -> Timestamp:
     """An age's bounds cut at the reference time, as a `Timestamp`."""
     now_utc = opts.now_utc
+    # min() and max() as tests: a builtin call costs more than the test.
     if direction < 0:
-        latest = min(latest, now_utc)
-    else:
-        earliest = max(earliest, now_utc)
+        if latest > now_utc:  # noqa: PLR1730
+            latest = now_utc
+    elif earliest < now_utc:
+        earliest = now_utc
     granularity: Granularity = "year" if unit in _UNIT_YEARS else unit  # type: ignore[assignment]
-    latest = max(latest, earliest)
+    if earliest > latest:  # noqa: PLR1730
+        latest = earliest
     # `_stamp`, its bounds already in order: the value clamped into them.
     if value < earliest:
         value = earliest

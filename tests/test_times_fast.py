@@ -754,3 +754,83 @@ def _matched(pattern: re.Pattern[str], text: str) -> object:
 
 def _found_all(pattern: re.Pattern[str], text: str) -> object:
     return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+# --------------------------------------------------------------------------
+# The fast paths of the texts that are not plain ages: hedged and compound
+# ages of the hand-written grammar, and the expression grammar's stamps.
+
+hedges = st.sampled_from(["", "over", "almost", "under", "about"])
+
+
+@given(
+    reference_times,
+    st.lists(
+        st.tuples(st.integers(min_value=0, max_value=1200), st.sampled_from(FIXED)),
+        min_size=1,
+        max_size=3,
+    ),
+    hedges,
+    habits,
+)
+def test_elapsed_age_is_the_general_age(
+    now: dt.datetime, parts: list[tuple[int, str]], hedge: str, habit: str
+) -> None:
+    """Ages in seconds to weeks, hedged or not, of one part or several
+    ("about 3 hours ago", "1h 20m ago"), read as `_general_age` reads any
+    age: the instants one unit older and newer."""
+    opts = _options(now, habit)
+    fast = _outcome(lambda: times._age("t", opts.now, parts, hedge, habit))
+    general = _outcome(lambda: times._general_age("t", opts.now, parts, hedge, habit))
+    assert fast == general
+
+
+def test_half_steps_are_the_units_multiples() -> None:
+    for unit, step in times._FIXED.items():
+        halves = times._HALF_STEPS[unit]
+        assert len(halves) == times._HALF_STEPS_REACH
+        for k in (0, 1, 2, 3, 7, 120, times._HALF_STEPS_REACH - 1):
+            assert halves[k] == step * (k / 2)
+
+
+# The amounts of an expression's count range: whole and half units (most
+# of them inside the table of half units), or any of tenths and hundredths
+# ("2.5", "0,75") and amounts past the table.
+_halves = st.integers(min_value=0, max_value=600).map(lambda k: k / 2)
+_any_amount = (
+    _halves
+    | st.integers(min_value=0, max_value=5000).map(lambda k: k / 10)
+    | st.integers(min_value=0, max_value=500).map(lambda k: k / 100)
+    | st.integers(min_value=0, max_value=10**12).map(float)
+)
+expr_counts = st.tuples(_halves, _halves, _halves) | st.tuples(
+    _any_amount, _any_amount, _any_amount
+)
+
+
+@given(
+    reference_times,
+    expr_counts,
+    st.sampled_from(FIXED) | st.sampled_from((*CALENDAR, "decade", "century")),
+    st.sampled_from([-1, 1]),
+)
+def test_one_part_is_shift_by(
+    now: dt.datetime, counts: tuple[float, float, float], unit: str, direction: int
+) -> None:
+    """`_one_part`'s bounds and value are `_shift_by`'s of the low and high
+    counts, the widest of both conventions for months and years."""
+    last, lo, hi = counts
+    opts = _options(now, "either")
+    fast = _outcome(lambda: times._one_part(opts, last, unit, lo, hi, direction))
+
+    def general() -> tuple[dt.datetime, dt.datetime, dt.datetime]:
+        conventions = (False, True) if unit not in FIXED else (False,)
+        bounds = [
+            times._shift_by(opts.now, [(count, unit)], direction, in_days=in_days)
+            for in_days in conventions
+            for count in (lo, hi)
+        ]
+        value = times._shift_by(opts.now, [(last, unit)], direction, in_days=False)
+        return min(bounds), max(bounds), value
+
+    assert fast == _outcome(general)

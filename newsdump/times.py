@@ -1698,13 +1698,13 @@ def _one_part(  # noqa: PLR0917 - the pieces of `_expr_age`'s one part
         ):
             # Whole and half units: the products below, looked up (a
             # timedelta times a number goes through Python integers).
-            low = halves[int(twice_lo)]
-            high = halves[int(twice_hi)]
-            here = halves[int(twice_last)]
+            near = halves[int(twice_lo)]
+            far = halves[int(twice_hi)]
+            at = halves[int(twice_last)]
             if direction < 0:
-                earliest, latest, value = now_utc - low, now_utc - high, now_utc - here
+                earliest, latest, value = now_utc - near, now_utc - far, now_utc - at
             else:
-                earliest, latest, value = now_utc + low, now_utc + high, now_utc + here
+                earliest, latest, value = now_utc + near, now_utc + far, now_utc + at
             if latest < earliest:
                 earliest, latest = latest, earliest
             return earliest, latest, value

@@ -1832,7 +1832,10 @@ def _days(
 ) -> Timestamp:
     """Whole days from *first*, in the options' zone; with *clamp*, not
     after the reference time."""
-    start = _day_start(first, opts.zone)
+    zone = opts.zone
+    if 0 < days < _DAYS_REACH and isinstance(zone, dt.timezone):
+        return _fixed_days(text, first, days, opts, granularity, clamp=clamp)
+    start = _day_start(first, zone)
     end = _day_start(first + days * _ONE_DAY, opts.zone) - _MICRO
     if clamp and not opts.future:
         end = max(start, min(end, opts.now_utc))
@@ -1841,6 +1844,52 @@ def _days(
     # `_stamp` without a value: the middle of the days.
     return _ordered_stamp(
         text, start, start + (end - start) / 2, end, granularity, opts.now.tzinfo
+    )
+
+
+_DAYS_REACH = 400
+_LAST_MICROS = tuple(k * _ONE_DAY - _MICRO for k in range(_DAYS_REACH))
+"""The last microsecond of *k* whole days, from their first: the span
+`_days` gives *k* days in a fixed offset."""
+_MIDDLES = tuple(span / 2 for span in _LAST_MICROS)
+"""Half the span of *k* whole days, as `_stamp` finds their middle."""
+_LAST_ORDINAL = dt.date.max.toordinal()
+
+
+def _fixed_days(
+    text: str,
+    first: dt.date,
+    days: int,
+    opts: _Options,
+    granularity: Granularity,
+    *,
+    clamp: bool,
+) -> Timestamp:
+    """`_days` of 1 to 399 days in a fixed offset, where the days'
+    midnights are whole days apart: their end and middle looked up."""
+    start = _day_start(first, opts.zone)
+    if first.toordinal() + days > _LAST_ORDINAL:
+        # As `_days` fails to name the day after them.
+        msg = "date value out of range"
+        raise OverflowError(msg)
+    end = start + _LAST_MICROS[days]
+    if clamp and not opts.future:
+        # `max(start, min(end, now))`, as tests: a builtin call costs more.
+        now_utc = opts.now_utc
+        if end > now_utc:
+            end = now_utc
+            if end < start:  # noqa: PLR1730
+                end = start
+            return _ordered_stamp(
+                text,
+                start,
+                start + (end - start) / 2,
+                end,
+                granularity,
+                opts.now.tzinfo,
+            )
+    return _ordered_stamp(
+        text, start, start + _MIDDLES[days], end, granularity, opts.now.tzinfo
     )
 
 
@@ -2172,7 +2221,12 @@ def _from_expressions(text: str, opts: _Options, *, among_words: bool) -> _Found
     if stamp is None:
         return None
     bare = chosen.kind == "age" and chosen.direction == 0
-    return _Found(stamp, "relative", bare=bare)
+    # `_Found(stamp, "relative", bare=bare)`, every field given: a named
+    # tuple's keywords and defaults cost more than the tuple.
+    return _new_tuple(_Found, (stamp, "relative", False, bare, False))
+
+
+_new_tuple = tuple.__new__
 
 
 def find(

@@ -18,7 +18,7 @@ from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newsdump import times
@@ -834,3 +834,57 @@ def test_one_part_is_shift_by(
         return min(bounds), max(bounds), value
 
     assert fast == _outcome(general)
+
+
+@given(
+    reference_times,
+    st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
+    st.integers(min_value=1, max_value=420),
+    st.sampled_from(["day", "week", "month", "year"]),
+    st.booleans(),
+    st.booleans(),
+)
+def test_fixed_days_are_the_general_days(  # noqa: PLR0917 - the pieces of a period
+    now: dt.datetime,
+    first: dt.date,
+    days: int,
+    granularity: str,
+    clamp: bool,
+    future: bool,
+) -> None:
+    """Whole days in a fixed offset, their end and middle looked up, are
+    the days `_day_start` gives day by day (up to the last days of the
+    calendar, which fail alike)."""
+    opts = _options(now, "either")._replace(future=future)
+    if not isinstance(opts.zone, dt.timezone):
+        opts = opts._replace(zone=dt.timezone(now.utcoffset() or dt.timedelta()))
+    fast = _outcome(
+        lambda: times._days("t", first, days, opts, granularity, clamp=clamp)
+    )
+    with mock.patch.object(times, "_DAYS_REACH", 0):
+        general = _outcome(
+            lambda: times._days("t", first, days, opts, granularity, clamp=clamp)
+        )
+    assert fast == general
+
+
+@given(
+    st.dates(min_value=dt.date(9999, 12, 1), max_value=dt.date(9999, 12, 31))
+    | st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(1, 1, 3)),
+    st.integers(min_value=1, max_value=40),
+    fixed_offsets,
+)
+@example(dt.date(9999, 12, 31), 1, dt.timezone(dt.timedelta(hours=14)))
+def test_fixed_days_fail_at_the_ends_of_the_calendar(
+    first: dt.date, days: int, zone: dt.timezone
+) -> None:
+    """Days that run past the calendar's last day fail as the general
+    code fails, in offsets east of UTC too, where their span would fit."""
+    now = dt.datetime(2025, 7, 13, 18, tzinfo=zone)
+    opts = _options(now, "either")
+    fast = _outcome(lambda: times._days("t", first, days, opts, "day", clamp=True))
+    with mock.patch.object(times, "_DAYS_REACH", 0):
+        general = _outcome(
+            lambda: times._days("t", first, days, opts, "day", clamp=True)
+        )
+    assert fast == general

@@ -86,10 +86,6 @@ _FIXED: dict[str, dt.timedelta] = {
     "day": dt.timedelta(days=1),
     "week": dt.timedelta(weeks=1),
 }
-_STEP_UNIT: dict[dt.timedelta, Granularity] = {
-    step: unit  # type: ignore[misc]
-    for unit, step in _FIXED.items()
-}
 # Sites that count months and years in days use these lengths.
 _DAYS_PER: dict[str, int] = {"month": 30, "year": 365}
 # When a date is printed without a zone and none is known, the day it names

@@ -86,10 +86,6 @@ _FIXED: dict[str, dt.timedelta] = {
     "day": dt.timedelta(days=1),
     "week": dt.timedelta(weeks=1),
 }
-_STEP_UNIT: dict[dt.timedelta, Granularity] = {
-    step: unit  # type: ignore[misc]
-    for unit, step in _FIXED.items()
-}
 # Sites that count months and years in days use these lengths.
 _DAYS_PER: dict[str, int] = {"month": 30, "year": 365}
 # When a date is printed without a zone and none is known, the day it names
@@ -469,6 +465,18 @@ def _month_shifts(
     )
 
 
+_HALF_STEPS_REACH = 512
+_HALF_STEPS: dict[str, tuple[dt.timedelta, ...]] = {
+    unit: tuple(k * step / 2 for k in range(_HALF_STEPS_REACH))
+    for unit, step in _FIXED.items()
+}
+"""For each unit of elapsed time, its multiples by 0, 0.5, 1, 1.5...:
+``_HALF_STEPS[unit][k] == k / 2 * _FIXED[unit]`` (exact: every unit is an
+even number of microseconds). The instants and bounds of ages of up to 255
+units are offsets from the reference time found here, looked up instead of
+multiplied (a timedelta times a number goes through Python integers)."""
+
+
 def _elapsed_sum(parts: Sequence[tuple[int, _Unit]]) -> dt.timedelta:
     total = dt.timedelta()
     for n, unit in parts:
@@ -480,13 +488,16 @@ def _elapsed(  # noqa: PLR0917 - the fast path of _age
     text: str,
     now_utc: dt.datetime,
     age: dt.timedelta,
-    step: dt.timedelta,
+    unit: _Unit,
     qualifier: str,
     habit: Habit,
     zone: dt.tzinfo | None,
 ) -> Timestamp:
-    """An age in seconds to weeks: plain elapsed time."""
+    """An age in seconds to weeks: plain elapsed time (`_general_age`'s
+    bounds of such units, flattened: one unit older and one newer are the
+    age's instant minus and plus the unit)."""
     here = now_utc - age
+    step = _FIXED[unit]
     if qualifier == "over" or (not qualifier and habit == "floor"):
         lo, hi = here - step, here
     elif qualifier == "almost":
@@ -494,13 +505,16 @@ def _elapsed(  # noqa: PLR0917 - the fast path of _age
     elif qualifier == "under":
         lo, hi = here, now_utc
     elif habit == "round" and qualifier != "about":
-        lo, hi = here - step / 2, here + step / 2
+        half = _HALF_STEPS[unit][1]
+        lo, hi = here - half, here + half
     else:
-        lo, hi = here - step, here + step / 2
-    hi = min(hi, now_utc)
-    value = here if qualifier in {"", "about"} else lo + (hi - lo) / 2
-    granularity = _STEP_UNIT[step]
-    return _stamp(text, lo, hi, granularity, value=value, zone=zone)
+        lo, hi = here - step, here + _HALF_STEPS[unit][1]
+    if hi > now_utc:  # noqa: PLR1730 - min() costs a call more
+        hi = now_utc
+    # An age is never negative: lo <= here <= hi, and so is their middle,
+    # so `_stamp` would neither swap nor clamp.
+    value = here if not qualifier or qualifier == "about" else lo + (hi - lo) / 2
+    return _ordered_stamp(text, lo, value, hi, unit, zone)
 
 
 def _age_bounds(
@@ -537,19 +551,33 @@ def _age(
     habit: Habit,
 ) -> Timestamp:
     *big, (n, unit) = parts
-    now_utc = now.astimezone(_UTC)
-    step = _FIXED.get(unit)
-    if step is not None and (not big or all(u in _FIXED for _, u in big)):
-        # One part ("about 3 hours ago") needs no sum of the others.
-        return _elapsed(
-            text,
-            now_utc,
-            n * step + _elapsed_sum(big) if big else n * step,
-            step,
-            qualifier,
-            habit,
-            now.tzinfo,
+    if unit in _FIXED and (not big or all(u in _FIXED for _, u in big)):
+        # `n * _FIXED[unit]`, looked up where the table reaches; one part
+        # ("about 3 hours ago") needs no sum of the others.
+        age = (
+            _HALF_STEPS[unit][2 * n]
+            if 0 <= 2 * n < _HALF_STEPS_REACH
+            else n * _FIXED[unit]
         )
+        if big:
+            age += _elapsed_sum(big)
+        return _elapsed(
+            text, now.astimezone(_UTC), age, unit, qualifier, habit, now.tzinfo
+        )
+    return _general_age(text, now, parts, qualifier, habit)
+
+
+def _general_age(
+    text: str,
+    now: dt.datetime,
+    parts: list[tuple[int, _Unit]],
+    qualifier: str,
+    habit: Habit,
+) -> Timestamp:
+    """`_age` of any units: the instants one unit older and newer, on the
+    calendar and, for months and years, in days."""
+    *big, (n, unit) = parts
+    now_utc = now.astimezone(_UTC)
     conventions = (False, True) if unit in _DAYS_PER else (False,)
     earliest: dt.datetime | None = None
     latest: dt.datetime | None = None
@@ -1176,15 +1204,6 @@ _REACH: dict[str, dict[str, tuple[dt.timedelta, dt.timedelta]]] = {
     habit: {unit: (step * older / 2, step * newer / 2) for unit, step in _FIXED.items()}
     for habit, (older, newer) in _HALVES_BACK.items()
 }
-# Whole half units of each elapsed unit, up to `_HALF_STEPS_REACH` halves:
-# the offsets from the reference time of the instant and bounds of an age
-# of up to 127 units, looked up instead of multiplied (a timedelta times an
-# integer goes through Python integers).
-_HALF_STEPS_REACH = 256
-_HALF_STEPS: dict[str, tuple[dt.timedelta, ...]] = {
-    unit: tuple(step * k / 2 for k in range(_HALF_STEPS_REACH))
-    for unit, step in _FIXED.items()
-}
 
 
 def _one_age(text: str, opts: _Options, count: int, unit: _Unit) -> Timestamp:
@@ -1735,6 +1754,26 @@ def _one_part(  # noqa: PLR0917 - the pieces of `_expr_age`'s one part
     now, now_utc = opts.now, opts.now_utc
     step = _FIXED.get(unit)
     if step is not None:
+        halves = _HALF_STEPS[unit]
+        twice_lo, twice_hi, twice_last = lo * 2, hi * 2, last * 2
+        if (
+            0 <= twice_lo < _HALF_STEPS_REACH
+            and 0 <= twice_hi < _HALF_STEPS_REACH
+            and 0 <= twice_last < _HALF_STEPS_REACH
+            and not (twice_lo % 1 or twice_hi % 1 or twice_last % 1)
+        ):
+            # Whole and half units: the products below, looked up (a
+            # timedelta times a number goes through Python integers).
+            near = halves[int(twice_lo)]
+            far = halves[int(twice_hi)]
+            at = halves[int(twice_last)]
+            if direction < 0:
+                earliest, latest, value = now_utc - near, now_utc - far, now_utc - at
+            else:
+                earliest, latest, value = now_utc + near, now_utc + far, now_utc + at
+            if latest < earliest:
+                earliest, latest = latest, earliest
+            return earliest, latest, value
         earliest = now_utc + direction * (lo * step)
         latest = now_utc + direction * (hi * step)
         if latest < earliest:
@@ -1823,12 +1862,15 @@ def _age_stamp(  # noqa: PLR0917 - the end of `_expr_age`
 ) -> Timestamp:
     """An age's bounds cut at the reference time, as a `Timestamp`."""
     now_utc = opts.now_utc
+    # min() and max() as tests: a builtin call costs more than the test.
     if direction < 0:
-        latest = min(latest, now_utc)
-    else:
-        earliest = max(earliest, now_utc)
+        if latest > now_utc:  # noqa: PLR1730
+            latest = now_utc
+    elif earliest < now_utc:
+        earliest = now_utc
     granularity: Granularity = "year" if unit in _UNIT_YEARS else unit  # type: ignore[assignment]
-    latest = max(latest, earliest)
+    if earliest > latest:  # noqa: PLR1730
+        latest = earliest
     # `_stamp`, its bounds already in order: the value clamped into them.
     if value < earliest:
         value = earliest
@@ -1856,7 +1898,10 @@ def _days(
 ) -> Timestamp:
     """Whole days from *first*, in the options' zone; with *clamp*, not
     after the reference time."""
-    start = _day_start(first, opts.zone)
+    zone = opts.zone
+    if 0 < days < _DAYS_REACH and isinstance(zone, dt.timezone):
+        return _fixed_days(text, first, days, opts, granularity, clamp=clamp)
+    start = _day_start(first, zone)
     end = _day_start(first + days * _ONE_DAY, opts.zone) - _MICRO
     if clamp and not opts.future:
         end = max(start, min(end, opts.now_utc))
@@ -1865,6 +1910,52 @@ def _days(
     # `_stamp` without a value: the middle of the days.
     return _ordered_stamp(
         text, start, start + (end - start) / 2, end, granularity, opts.now.tzinfo
+    )
+
+
+_DAYS_REACH = 400
+_LAST_MICROS = tuple(k * _ONE_DAY - _MICRO for k in range(_DAYS_REACH))
+"""The last microsecond of *k* whole days, from their first: the span
+`_days` gives *k* days in a fixed offset."""
+_MIDDLES = tuple(span / 2 for span in _LAST_MICROS)
+"""Half the span of *k* whole days, as `_stamp` finds their middle."""
+_LAST_ORDINAL = dt.date.max.toordinal()
+
+
+def _fixed_days(
+    text: str,
+    first: dt.date,
+    days: int,
+    opts: _Options,
+    granularity: Granularity,
+    *,
+    clamp: bool,
+) -> Timestamp:
+    """`_days` of 1 to 399 days in a fixed offset, where the days'
+    midnights are whole days apart: their end and middle looked up."""
+    start = _day_start(first, opts.zone)
+    if first.toordinal() + days > _LAST_ORDINAL:
+        # As `_days` fails to name the day after them.
+        msg = "date value out of range"
+        raise OverflowError(msg)
+    end = start + _LAST_MICROS[days]
+    if clamp and not opts.future:
+        # `max(start, min(end, now))`, as tests: a builtin call costs more.
+        now_utc = opts.now_utc
+        if end > now_utc:
+            end = now_utc
+            if end < start:  # noqa: PLR1730
+                end = start
+            return _ordered_stamp(
+                text,
+                start,
+                start + (end - start) / 2,
+                end,
+                granularity,
+                opts.now.tzinfo,
+            )
+    return _ordered_stamp(
+        text, start, start + _MIDDLES[days], end, granularity, opts.now.tzinfo
     )
 
 
@@ -2196,7 +2287,12 @@ def _from_expressions(text: str, opts: _Options, *, among_words: bool) -> _Found
     if stamp is None:
         return None
     bare = chosen.kind == "age" and chosen.direction == 0
-    return _Found(stamp, "relative", bare=bare)
+    # `_Found(stamp, "relative", bare=bare)`, every field given: a named
+    # tuple's keywords and defaults cost more than the tuple.
+    return _new_tuple(_Found, (stamp, "relative", False, bare, False))
+
+
+_new_tuple = tuple.__new__
 
 
 def find(

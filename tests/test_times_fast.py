@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import newsdump
@@ -86,8 +86,8 @@ def _outcome(call: object) -> str:
         return type(error).__name__
 
 
-# Counts the tables of half units reach (up to 127) and beyond.
-counts = st.integers(min_value=0, max_value=130) | st.integers(
+# Counts the tables of half units reach (up to 255) and beyond.
+counts = st.integers(min_value=0, max_value=260) | st.integers(
     min_value=0, max_value=1200
 )
 
@@ -281,7 +281,7 @@ _UNIT_WORDS = [
     "y",
 ]
 _NUMBERS = (
-    st.integers(min_value=0, max_value=130).map(str)
+    st.integers(min_value=0, max_value=260).map(str)
     | st.integers(min_value=0, max_value=99_999).map(str)
     | st.sampled_from(["a", "an", "one", "A", "An"])
 )
@@ -785,3 +785,137 @@ def test_built_stamps_are_timestamps(now: dt.datetime, unit: str) -> None:
 )
 def test_half_days_from_the_tables_are_half_days(count: int) -> None:
     assert times._half_days(count) == dt.timedelta(hours=12 * count)
+
+
+# --------------------------------------------------------------------------
+# The fast paths of the texts that are not plain ages: hedged and compound
+# ages of the hand-written grammar, and the expression grammar's stamps.
+
+hedges = st.sampled_from(["", "over", "almost", "under", "about"])
+
+
+@given(
+    reference_times,
+    st.lists(
+        st.tuples(st.integers(min_value=0, max_value=1200), st.sampled_from(FIXED)),
+        min_size=1,
+        max_size=3,
+    ),
+    hedges,
+    habits,
+)
+def test_elapsed_age_is_the_general_age(
+    now: dt.datetime, parts: list[tuple[int, str]], hedge: str, habit: str
+) -> None:
+    """Ages in seconds to weeks, hedged or not, of one part or several
+    ("about 3 hours ago", "1h 20m ago"), read as `_general_age` reads any
+    age: the instants one unit older and newer."""
+    opts = _options(now, habit)
+    fast = _outcome(lambda: times._age("t", opts.now, parts, hedge, habit))
+    general = _outcome(lambda: times._general_age("t", opts.now, parts, hedge, habit))
+    assert fast == general
+
+
+def test_half_steps_are_the_units_multiples() -> None:
+    for unit, step in times._FIXED.items():
+        halves = times._HALF_STEPS[unit]
+        assert len(halves) == times._HALF_STEPS_REACH
+        for k in (0, 1, 2, 3, 7, 120, times._HALF_STEPS_REACH - 1):
+            assert halves[k] == step * (k / 2)
+
+
+# The amounts of an expression's count range: whole and half units (most
+# of them inside the table of half units), or any of tenths and hundredths
+# ("2.5", "0,75") and amounts past the table.
+_halves = st.integers(min_value=0, max_value=600).map(lambda k: k / 2)
+_any_amount = (
+    _halves
+    | st.integers(min_value=0, max_value=5000).map(lambda k: k / 10)
+    | st.integers(min_value=0, max_value=500).map(lambda k: k / 100)
+    | st.integers(min_value=0, max_value=10**12).map(float)
+)
+expr_counts = st.tuples(_halves, _halves, _halves) | st.tuples(
+    _any_amount, _any_amount, _any_amount
+)
+
+
+@given(
+    reference_times,
+    expr_counts,
+    st.sampled_from(FIXED) | st.sampled_from((*CALENDAR, "decade", "century")),
+    st.sampled_from([-1, 1]),
+)
+def test_one_part_is_shift_by(
+    now: dt.datetime, counts: tuple[float, float, float], unit: str, direction: int
+) -> None:
+    """`_one_part`'s bounds and value are `_shift_by`'s of the low and high
+    counts, the widest of both conventions for months and years."""
+    last, lo, hi = counts
+    opts = _options(now, "either")
+    fast = _outcome(lambda: times._one_part(opts, last, unit, lo, hi, direction))
+
+    def general() -> tuple[dt.datetime, dt.datetime, dt.datetime]:
+        conventions = (False, True) if unit not in FIXED else (False,)
+        bounds = [
+            times._shift_by(opts.now, [(count, unit)], direction, in_days=in_days)
+            for in_days in conventions
+            for count in (lo, hi)
+        ]
+        value = times._shift_by(opts.now, [(last, unit)], direction, in_days=False)
+        return min(bounds), max(bounds), value
+
+    assert fast == _outcome(general)
+
+
+@given(
+    reference_times,
+    st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
+    st.integers(min_value=1, max_value=420),
+    st.sampled_from(["day", "week", "month", "year"]),
+    st.booleans(),
+    st.booleans(),
+)
+def test_fixed_days_are_the_general_days(  # noqa: PLR0917 - the pieces of a period
+    now: dt.datetime,
+    first: dt.date,
+    days: int,
+    granularity: str,
+    clamp: bool,
+    future: bool,
+) -> None:
+    """Whole days in a fixed offset, their end and middle looked up, are
+    the days `_day_start` gives day by day (up to the last days of the
+    calendar, which fail alike)."""
+    opts = _options(now, "either")._replace(future=future)
+    if not isinstance(opts.zone, dt.timezone):
+        opts = opts._replace(zone=dt.timezone(now.utcoffset() or dt.timedelta()))
+    fast = _outcome(
+        lambda: times._days("t", first, days, opts, granularity, clamp=clamp)
+    )
+    with mock.patch.object(times, "_DAYS_REACH", 0):
+        general = _outcome(
+            lambda: times._days("t", first, days, opts, granularity, clamp=clamp)
+        )
+    assert fast == general
+
+
+@given(
+    st.dates(min_value=dt.date(9999, 12, 1), max_value=dt.date(9999, 12, 31))
+    | st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(1, 1, 3)),
+    st.integers(min_value=1, max_value=40),
+    fixed_offsets,
+)
+@example(dt.date(9999, 12, 31), 1, dt.timezone(dt.timedelta(hours=14)))
+def test_fixed_days_fail_at_the_ends_of_the_calendar(
+    first: dt.date, days: int, zone: dt.timezone
+) -> None:
+    """Days that run past the calendar's last day fail as the general
+    code fails, in offsets east of UTC too, where their span would fit."""
+    now = dt.datetime(2025, 7, 13, 18, tzinfo=zone)
+    opts = _options(now, "either")
+    fast = _outcome(lambda: times._days("t", first, days, opts, "day", clamp=True))
+    with mock.patch.object(times, "_DAYS_REACH", 0):
+        general = _outcome(
+            lambda: times._days("t", first, days, opts, "day", clamp=True)
+        )
+    assert fast == general

@@ -86,6 +86,16 @@ _FIXED: dict[str, dt.timedelta] = {
     "day": dt.timedelta(days=1),
     "week": dt.timedelta(weeks=1),
 }
+_HALF_STEPS_REACH = 512
+_HALF_STEPS: dict[str, tuple[dt.timedelta, ...]] = {
+    unit: tuple(k * step / 2 for k in range(_HALF_STEPS_REACH))
+    for unit, step in _FIXED.items()
+}
+"""For each unit of elapsed time, its multiples by 0, 0.5, 1, 1.5...:
+``_HALF_STEPS[unit][k] == k / 2 * _FIXED[unit]`` (exact: every unit is an
+even number of microseconds). The instants and bounds of ages of up to 255
+units are offsets from the reference time found here, looked up instead of
+multiplied (a timedelta times a number goes through Python integers)."""
 # Sites that count months and years in days use these lengths.
 _DAYS_PER: dict[str, int] = {"month": 30, "year": 365}
 # When a date is printed without a zone and none is known, the day it names
@@ -383,13 +393,12 @@ datetime's years 1 to 9999."""
 _SHORTEST_MONTH = 28
 """No day up to the 28th is ever clipped to a month's end."""
 _HALF_DAY = 43_200
-_HALF_DAYS = tuple(dt.timedelta(0, _HALF_DAY * k) for k in range(1024))
-"""Whole half days, up to 511.5 days: the instants of an age in months or
+_HALF_DAYS = _HALF_STEPS["day"]
+"""Whole half days, up to 255.5 days: the instants of an age in months or
 years and how far it reaches past them (a unit or half a unit, in days or
-on the calendar). Looked up and added, they cost less than building a
-timedelta for each."""
-_KILO_HALF_DAYS = tuple(
-    dt.timedelta(0, _HALF_DAY * len(_HALF_DAYS) * k) for k in range(64)
+on the calendar), with `_half_days`."""
+_LONG_HALF_DAYS = tuple(
+    dt.timedelta(0, _HALF_DAY * _HALF_STEPS_REACH * k) for k in range(128)
 )
 """Multiples of `_HALF_DAYS`'s length (about 89 years in all), for
 `_half_days`."""
@@ -398,11 +407,11 @@ _KILO_HALF_DAYS = tuple(
 def _half_days(count: int) -> dt.timedelta:
     """*count* (>= 0) half days, from the tables when they reach: two
     look-ups and a sum cost less than building a timedelta."""
-    if count < 1024:  # len(_HALF_DAYS)
+    if count < 512:  # _HALF_STEPS_REACH
         return _HALF_DAYS[count]
-    high = count >> 10
-    if high < 64:  # len(_KILO_HALF_DAYS)
-        return _HALF_DAYS[count & 1023] + _KILO_HALF_DAYS[high]
+    high = count >> 9
+    if high < 128:  # len(_LONG_HALF_DAYS)
+        return _HALF_DAYS[count & 511] + _LONG_HALF_DAYS[high]
     return dt.timedelta(0, count * _HALF_DAY)
 
 
@@ -463,18 +472,6 @@ def _month_shifts(
         start_b + min(day, _LENGTHS[b]) - ordinal,
         start_c + min(day, _LENGTHS[c]) - ordinal,
     )
-
-
-_HALF_STEPS_REACH = 512
-_HALF_STEPS: dict[str, tuple[dt.timedelta, ...]] = {
-    unit: tuple(k * step / 2 for k in range(_HALF_STEPS_REACH))
-    for unit, step in _FIXED.items()
-}
-"""For each unit of elapsed time, its multiples by 0, 0.5, 1, 1.5...:
-``_HALF_STEPS[unit][k] == k / 2 * _FIXED[unit]`` (exact: every unit is an
-even number of microseconds). The instants and bounds of ages of up to 255
-units are offsets from the reference time found here, looked up instead of
-multiplied (a timedelta times a number goes through Python integers)."""
 
 
 def _elapsed_sum(parts: Sequence[tuple[int, _Unit]]) -> dt.timedelta:

@@ -134,7 +134,7 @@ def test_shift_part_is_shift_by(
 def test_calendar_age_in_seconds_is_the_wall_clock_age(
     now: dt.datetime, n: int, unit: str, habit: str
 ) -> None:
-    """Ages in months and years counted in seconds (fixed offsets) give
+    """Ages in months and years counted in half days (fixed offsets) give
     what the wall-clock arithmetic of zones with daylight saving gives."""
     opts = _options(now, habit)
     fast = _outcome(lambda: times._calendar_age("t", opts, n, unit))

@@ -755,7 +755,7 @@ def _may_hold_time(s: str, g: _Grammar) -> bool:
     return "'" in head and head[: head.index("'") + 1] in g.starters
 
 
-def _find_clean(  # noqa: PLR0911 - one return per form
+def _find_clean(
     text: str, s: str, opts: _Options, deferred: list[str] | None = None
 ) -> _Found | None:
     g = opts.grammar

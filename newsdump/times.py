@@ -718,8 +718,8 @@ def _find(
 ) -> _Found | None:
     """Read *text* whole with the hand-written grammar.
 
-    With *deferred*, a text only dateutil's parser could read is not parsed
-    but appended to it, for the caller to try cheaper readings first.
+    With *deferred*, a text the grammar leaves unread is appended to it,
+    for the caller to try cheaper readings before dateutil's parser.
     """
     if len(text) > _MAX_LEN:
         return None
@@ -755,7 +755,7 @@ def _may_hold_time(s: str, g: _Grammar) -> bool:
     return "'" in head and head[: head.index("'") + 1] in g.starters
 
 
-def _find_clean(  # noqa: PLR0911 - one return per form
+def _find_clean(
     text: str, s: str, opts: _Options, deferred: list[str] | None = None
 ) -> _Found | None:
     g = opts.grammar
@@ -769,22 +769,31 @@ def _find_clean(  # noqa: PLR0911 - one return per form
         return _Found(_calendar_word(text, kind, opts), "relative")
     # The patterns below read from the start of the text: a digit or one
     # of the words they start with.
-    if s[0].isdigit() or g.opening.match(s) is not None:
-        for name, read, needs_digit in _ANCHORED:
-            # Numeric dates, dates with a month name and clock times hold
-            # a digit (the day, the hour): only ages and weekdays can do
-            # without.
-            if digit or not needs_digit:
-                match = getattr(g, name).match(s)
-                if match is not None:
-                    return read(text, match, opts)
-    # A numeric date needs a digit.
-    if g.month_word.search(s) or (digit and _NUMERIC_ANY.search(s)):
-        if deferred is not None:
-            deferred.append(s)
-            return None
-        return _dateutil(text, s, opts)
-    return None
+    if s[0].isdigit():
+        anchored = _ANCHORED_DIGIT
+    elif g.opening.match(s) is not None:
+        anchored = _ANCHORED_WORD
+    else:
+        anchored = ()
+    for name, read, needs_digit in anchored:
+        # Numeric dates, dates with a month name and clock times hold a
+        # digit (the day, the hour): only ages and weekdays can do without.
+        if digit or not needs_digit:
+            match = getattr(g, name).match(s)
+            if match is not None:
+                return read(text, match, opts)
+    if deferred is not None:
+        # Whether dateutil's parser may read it is asked only when no
+        # cheaper reading does (`_safe_find`).
+        deferred.append(s)
+        return None
+    return _dateutil(text, s, opts) if _date_like(s, g) else None
+
+
+def _date_like(s: str, g: _Grammar) -> bool:
+    """Whether *s* may be a date only dateutil's parser reads: it names a
+    month or holds a numeric date."""
+    return g.month_word.search(s) is not None or _NUMERIC_ANY.search(s) is not None
 
 
 def _calendar_word(text: str, kind: str, opts: _Options) -> Timestamp:
@@ -831,7 +840,11 @@ def _from_age(text: str, match: re.Match[str], opts: _Options) -> _Found | None:
         if word
         else ""
     )
-    stamp = _age(text, opts.now, parts, qualifier, opts.habit)
+    if qualifier or len(parts) > 1:
+        stamp = _age(text, opts.now, parts, qualifier, opts.habit)
+    else:
+        # "2y", "5 days": the same bounds, without `_age`'s general loop.
+        stamp = _one_age(text, opts, *parts[0])
     return _Found(stamp, "relative", bare=not (match["pre"] or match["post"]))
 
 
@@ -955,6 +968,12 @@ _ANCHORED: tuple[
 """The hand-written grammar's patterns read from the start of a text, in
 the order `_find_clean` tries them, with the reader of each and whether a
 text must hold a digit to match it."""
+_ANCHORED_DIGIT = tuple(a for a in _ANCHORED if a[0] not in {"month_day", "weekday"})
+"""Those a text starting with a digit can match: dates with a month name
+and weekdays start with a word."""
+_ANCHORED_WORD = tuple(a for a in _ANCHORED if a[0] not in {"numeric", "clock"})
+"""Those a text starting with anything else can match: numeric dates and
+clock times start with a digit."""
 
 
 def _iso(text: str, s: str, opts: _Options) -> _Found | None:
@@ -1616,7 +1635,8 @@ def _safe_find(
         for cleaned in deferred:
             if found is not None:
                 break
-            found = _dateutil(text, cleaned, opts)
+            if _date_like(cleaned, opts.grammar):
+                found = _dateutil(text, cleaned, opts)
     except (ValueError, OverflowError):
         # Out-of-range dates ("99999 years ago", "31/02/2025") hold no time.
         return None

@@ -919,3 +919,87 @@ def test_fixed_days_fail_at_the_ends_of_the_calendar(
             lambda: times._days("t", first, days, opts, "day", clamp=True)
         )
     assert fast == general
+
+
+# --------------------------------------------------------------------------
+# The hand-written grammar tries only the patterns a text's first character
+# allows (`newsdump.times._find_clean`).
+
+_PIECES = st.sampled_from(
+    [
+        "3",
+        "12",
+        "2025",
+        ":",
+        ".",
+        "/",
+        "-",
+        ",",
+        " ",
+        "pm",
+        "am",
+        "utc",
+        "est",
+        "h",
+        "st",
+        "de",
+        "at",
+        "on",
+        "last",
+        "hours",
+        "ago",
+        "about",
+        "friday",
+        "fri.",
+        "july",
+        "jul.",
+        "juli",
+        "yesterday",
+        "today",
+        "um",
+        "uhr",
+        "²",
+        "٣",
+    ]
+)
+
+
+@given(st.lists(_PIECES, min_size=1, max_size=8).map("".join))
+def test_patterns_left_out_cannot_match(text: str) -> None:
+    g = times._default_options(dt.datetime(2025, 7, 13, tzinfo=UTC), "either").grammar
+    digit = text[0].isdigit()
+    left_out = [g.month_day, g.weekday] if digit else [g.numeric, g.clock]
+    for pattern in left_out:
+        assert pattern.match(text) is None, (pattern, text)
+
+
+def test_words_the_left_out_patterns_start_with_are_letters() -> None:
+    """Dates with a month name and weekdays start with a word (a weekday, a
+    month, "on", "last"), never a digit; numeric dates and clock times
+    start with a digit."""
+    g = times._default_options(dt.datetime(2025, 7, 13, tzinfo=UTC), "either").grammar
+    for word in (*g.weekdays, *g.months, *g.starters):
+        assert not word[0].isdigit(), word
+    for pattern in (g.numeric, g.clock):
+        assert pattern.pattern.startswith(r"^(?P<"), pattern.pattern[:20]
+        first = pattern.pattern[pattern.pattern.index(">") + 1 :]
+        assert first.startswith(r"\d"), first[:20]
+    # Each left-out pattern does match where it is tried.
+    assert g.weekday.match("last friday at 3pm")
+    assert g.month_day.match("july 13, 2025")
+    assert g.numeric.match("13/07/2025")
+    assert g.clock.match("3:05 pm")
+
+
+def test_dateutil_is_asked_only_after_the_cheaper_readings() -> None:
+    """A text only dateutil reads is deferred, then read; one no reader
+    reads costs no search for a month or a numeric date until the end."""
+    opts = _options(dt.datetime(2025, 7, 13, 18, tzinfo=UTC), "either")
+    deferred: list[str] = []
+    assert times._find("3 min read", opts, deferred) is None
+    assert deferred == ["3 min read"]
+    assert not times._date_like("3 min read", opts.grammar)
+    assert times._date_like("13 juillet 2025 à 10h", opts.grammar)
+    stamp = times.resolve("2025.07.13", opts.now)
+    assert stamp is not None
+    assert stamp.value.date() == dt.date(2025, 7, 13)

@@ -41,6 +41,8 @@ _AMOUNT = (
     r"\d{1,12}(?:[.,]\d{1,6}|:[0-5]\d(?![\d:])|\s+[1-9]/[1-9]\d?(?![\d/])|\s?[½¼¾])?"
     r"|[1-9]/[1-9]\d?(?![\d/])|[½¼¾]|\.\d{1,6}"
 )
+# A plain decimal amount, as `_AMOUNT` reads one.
+_DECIMAL = re.compile(r"\d{1,12}[.,]\d{1,6}")
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75}
 # How many of a unit the next larger one holds: "hours ago" is under a day.
 _NEXT_UNIT = {
@@ -472,6 +474,12 @@ class ExprGrammar:
         self._halves = "ha" in self.part.groupindex
         self._ranges = "ro" in self.part.groupindex
         self._or_so = "os" in self.part.groupindex
+        # Every number and vague word's amount, read once.
+        self._word_amounts: dict[
+            str, tuple[float, float, tuple[float, float] | None]
+        ] = {}
+        for word in (*numbers, *vague):
+            self._word_amounts[word] = self._general_amount(word)
 
     def scan(self, text: str) -> Iterator[Expr]:
         """Every expression in *text* (already `normalize`-d), left to right."""
@@ -501,7 +509,26 @@ class ExprGrammar:
             if expr is not None:
                 yield expr
 
-    def _amount(self, raw: str) -> tuple[float, float, tuple[float, float] | None]:  # noqa: PLR0911 - one return per form of amount
+    def _amount(self, raw: str) -> tuple[float, float, tuple[float, float] | None]:
+        """An amount as (value, step, vague range): `_general_amount`,
+        with the grammar's number words looked up and a plain decimal
+        ("2.5", "0,75") read directly."""
+        if raw.isdigit():
+            return float(raw), 1.0, None
+        known = self._word_amounts.get(raw)
+        if known is not None:
+            return known
+        digits = raw.replace(",", ".")
+        whole, point, tail = digits.partition(".")
+        if point and whole.isdecimal() and tail.isdecimal():
+            # No space, sign or other mark: `_general_amount` finds no
+            # word, range or written fraction in it, and reads it so.
+            return float(digits), 10.0 ** -len(tail), None
+        return self._general_amount(raw)
+
+    def _general_amount(  # noqa: PLR0911 - one return per form of amount
+        self, raw: str
+    ) -> tuple[float, float, tuple[float, float] | None]:
         """An amount as (value, step, vague range)."""
         if raw.isdigit():
             return float(raw), 1.0, None
@@ -550,8 +577,14 @@ class ExprGrammar:
         # running `part` over it: `part` reads it just so, in one match
         # covering it, digits all of group "n", a number word all of "w"
         # and the unit all of "u" (for every number word and unit of the
-        # grammar: tests/test_times_fast.py checks them all).
+        # grammar: tests/test_times_fast.py checks them all). So are a
+        # plain decimal and a space ("1.5 hours") and digits glued to a
+        # unit word ("11h"; tests/test_times_expr_fast.py).
         amount, _, word = dur.rpartition(" ")
+        glued = not amount
+        if glued:
+            word = dur.lstrip("0123456789")
+            amount = dur[: len(dur) - len(word)]
         unit = unit_of.get(word)
         whole = amount.isdecimal()
         if unit is not None and (
@@ -561,6 +594,7 @@ class ExprGrammar:
                 and amount not in self.fractions
                 and (amount in self.numbers or amount in self.vague)
             )
+            or (not glued and _DECIMAL.fullmatch(amount) is not None)
         ):
             number = float(amount) if whole else self.numbers.get(amount)
             if number is not None:
@@ -573,7 +607,9 @@ class ExprGrammar:
                 if vague is not None:
                     vague = (vague[0] * factor, vague[1] * factor)
             parts.append((value, unit))
-            amount_end, compact = len(amount), False
+            amount_end, compact = len(amount), glued
+            if glued and value >= MAX_COMPACT:
+                return None  # as below
         else:
             first: re.Match[str] | None = None
             for part in self.part.finditer(dur):

@@ -1206,6 +1206,66 @@ def _plain_ago(text: str, opts: _Options) -> Timestamp | None:
         return None  # out of range: as `_find` does, leave it to the rest
 
 
+def _hedge_kinds() -> dict[str, str]:
+    """The hedges `_hedged_ago` reads, each with the qualifier `_from_age`
+    gives it: ASCII words that are neither a label the hand-written grammar
+    peels off nor the start of a time to come (`_FUTURE_START`)."""
+    labels = {
+        word.split(" ", 1)[0].rstrip(":")
+        for lang in _LANGUAGES
+        for word in (*lang.lead, *lang.on)
+    }
+    kinds: dict[str, str] = {}
+    for kind in ("over", "almost", "under", "about"):
+        for lang in _LANGUAGES:
+            for word in getattr(lang, kind):
+                if (
+                    word.isascii()
+                    and word.split(" ", 1)[0] not in labels
+                    and _FUTURE_START.match(f"{word} ") is None
+                ):
+                    kinds.setdefault(word, kind)
+    return kinds
+
+
+_HEDGE_KINDS = _hedge_kinds()
+_HEDGED_AGO = re.compile(
+    rf"(?i:({_alternation(_HEDGE_KINDS)})) {_PLAIN_AGO.pattern}", re.ASCII
+)
+"""A hedge and the shape of `_PLAIN_AGO`: "about 3 hours ago"."""
+
+
+def _hedged_ago(text: str, opts: _Options) -> Timestamp | None:
+    """Read "about 3 hours ago" directly, as the hand-written grammar reads
+    it (`_find`, then `_from_age` with a qualifier); None for any other
+    text, and for an age out of range (left to the general readers)."""
+    match = _HEDGED_AGO.fullmatch(text)
+    if match is None:
+        return None
+    hedge, digits, _, word, dot, post = match.groups()
+    post = post.lower()
+    g = opts.grammar
+    if post not in _AGO_AFTER or text.lower() in g.exact:
+        return None
+    word = word.lower()
+    if dot:
+        unit = _dotted_unit(g, g.local_units[post], word)
+    else:
+        unit = (
+            (g.local_units[post].get(word) or g.units[word])
+            if word in g.units
+            else None
+        )
+    if unit is None:
+        return None
+    count = 1 if digits is None else int(digits)
+    kind = _HEDGE_KINDS[hedge.lower()]
+    try:
+        return _age(text, opts.now, [(count, unit)], kind, opts.habit)
+    except (ValueError, OverflowError):
+        return None
+
+
 # How far an unhedged age of k elapsed units reaches, by habit, in half
 # units: back to 2k + first halves and forward to 2k - second halves (never
 # past the reference time).
@@ -2433,7 +2493,11 @@ def resolve(
             now, habit, tz, dayfirst=dayfirst, future=future, languages=languages
         )
     if languages is None:
-        plain = _plain_ago(text, opts) or _plain_future(text, opts)
+        plain = (
+            _plain_ago(text, opts)
+            or _plain_future(text, opts)
+            or _hedged_ago(text, opts)
+        )
         if plain is not None:
             return plain
     found = _safe_find(text, opts, among_words=True)

@@ -1003,3 +1003,40 @@ def test_dateutil_is_asked_only_after_the_cheaper_readings() -> None:
     stamp = times.resolve("2025.07.13", opts.now)
     assert stamp is not None
     assert stamp.value.date() == dt.date(2025, 7, 13)
+
+
+@st.composite
+def hedged_ages(draw: st.DrawFn) -> str:
+    hedge = draw(
+        st.sampled_from(
+            [*times._HEDGE_KINDS, "About", "OVER", "just", "updated", "in", "in under"]
+        )
+    )
+    return f"{hedge} {draw(english_ages(future=False))}"
+
+
+@given(reference_times, hedged_ages(), habits)
+def test_hedged_ago_reads_as_resolve_would(
+    now: dt.datetime, text: str, habit: str
+) -> None:
+    """`_hedged_ago` gives what the tiers after it give (`_safe_find`, as
+    `resolve` calls it), or leaves the text to them."""
+    opts = _options(now, habit)
+    fast = times._hedged_ago(text, opts)
+    if fast is None:
+        return
+    found = times._safe_find(text, opts, among_words=True)
+    assert found is not None, text
+    assert repr(fast) == repr(found.stamp)
+
+
+def test_hedged_ago_reads_the_common_hedges() -> None:
+    """The agreement above is not vacuous; labels and times to come are
+    left to the general readers."""
+    opts = _options(dt.datetime(2025, 7, 13, 18, tzinfo=UTC), "either")
+    for text in ("about 3 hours ago", "Over 3 months ago", "less than a minute ago"):
+        assert times._hedged_ago(text, opts) is not None, text
+    for text in ("updated 3 hours ago", "in under 3 hours", "about 3 hours"):
+        assert times._hedged_ago(text, opts) is None, text
+    assert times._HEDGE_KINDS["nearly"] == "almost"
+    assert times._HEDGE_KINDS["more than"] == "over"

@@ -1159,13 +1159,42 @@ matched in the text reversed: one match at its start instead of a search
 through it."""
 
 
+_CASE_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+"""The characters other than "i", "k", "s" and their capitals that a
+case-insensitive pattern matches to them (capital I with a dot, dotless i,
+the Kelvin sign, the long s)."""
+
+
+def _cases(letter: str) -> str:
+    """The characters a case-insensitive pattern matches to *letter*."""
+    return letter.lower() + letter.upper() + _CASE_FOLDS.get(letter.lower(), "")
+
+
+_FUTURE_FIRST_CHARS = frozenset(
+    "+" + "".join(_cases(word[0]) for word in (*_EN.future_before, *_EN.within_before))
+)
+"""The characters other than spaces `_FUTURE_START` can start with."""
+_FUTURE_LAST_CHARS = frozenset("".join(_cases(word[-1]) for word in _EN.future_after))
+"""The word characters `_FUTURE_END` can read last in a text."""
+
+
 def _future_hint(text: str) -> bool:
     """Whether a text says it is still to come, in English ("in 3 hours",
-    "2 days from now")."""
-    return (
-        _FUTURE_START.match(text) is not None
-        or _FUTURE_END.match(text[::-1]) is not None
-    )
+    "2 days from now").
+
+    Each end's pattern runs only if the character at that end can start
+    it: most texts fail both tests, and a pattern call costs more.
+    """
+    first = text[:1]
+    if (first in _FUTURE_FIRST_CHARS or first.isspace()) and _FUTURE_START.match(
+        text
+    ) is not None:
+        return True
+    last = text[-1:]
+    if last in _FUTURE_LAST_CHARS or not (last.isalnum() or last == "_"):
+        # A non-word character may stand after the words (`\W*`).
+        return _FUTURE_END.match(text[::-1]) is not None
+    return False
 
 
 _PLAIN_AGO = re.compile(
@@ -1233,6 +1262,14 @@ _HEDGED_AGO = re.compile(
     rf"(?i:({_alternation(_HEDGE_KINDS)})) {_PLAIN_AGO.pattern}", re.ASCII
 )
 """A hedge and the shape of `_PLAIN_AGO`: "about 3 hours ago"."""
+_AGO_FIRST = frozenset("0123456789aAoO")
+"""The characters `_PLAIN_AGO` can start with: an ASCII digit, "a", "an" or
+"one" in any case."""
+_HEDGE_FIRST = frozenset(
+    case for hedge in _HEDGE_KINDS for case in (hedge[0].lower(), hedge[0].upper())
+)
+"""The characters `_HEDGED_AGO` can start with: a hedge's first letter in
+either case (the hedges are ASCII, and so is the pattern's case folding)."""
 
 
 def _hedged_ago(text: str, opts: _Options) -> Timestamp | None:
@@ -1420,6 +1457,9 @@ _PLAIN_FUTURE = re.compile(
     re.ASCII | re.IGNORECASE,
 )
 """The commonest future shapes: "in 3 hours", "a month from now"."""
+_FUTURE_FIRST = frozenset("0123456789aAoOiI")
+"""The characters `_PLAIN_FUTURE` can start with: an ASCII digit, or the
+first letter of "in", "a", "an" or "one" in either case."""
 
 
 def _plain_future(text: str, opts: _Options) -> Timestamp | None:
@@ -2426,7 +2466,7 @@ def find(
     return matches
 
 
-def resolve(
+def resolve(  # noqa: C901 - the fast paths are tried inline, without a call more
     text: str,
     now: dt.datetime | Timestamp,
     *,
@@ -2492,14 +2532,23 @@ def resolve(
         opts = _options(
             now, habit, tz, dayfirst=dayfirst, future=future, languages=languages
         )
-    if languages is None:
-        plain = (
-            _plain_ago(text, opts)
-            or _plain_future(text, opts)
-            or _hedged_ago(text, opts)
-        )
-        if plain is not None:
-            return plain
+    if languages is None and text:
+        # The fast paths whose pattern may start with the text's first
+        # character, in their order: the others cannot match it, and a
+        # pattern call costs more than the test.
+        first = text[0]
+        if first in _AGO_FIRST:
+            plain = _plain_ago(text, opts)
+            if plain is not None:
+                return plain
+        if first in _FUTURE_FIRST:
+            plain = _plain_future(text, opts)
+            if plain is not None:
+                return plain
+        if first in _HEDGE_FIRST:
+            plain = _hedged_ago(text, opts)
+            if plain is not None:
+                return plain
     found = _safe_find(text, opts, among_words=True)
     return None if found is None else found.stamp
 

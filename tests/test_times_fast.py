@@ -585,6 +585,75 @@ def test_future_hint_reads_both_ends() -> None:
         assert not times._future_hint(text), text
 
 
+@functools.cache
+def _cased_and_first_characters() -> tuple[str, ...]:
+    """The first pages of Unicode and every character with another case:
+    the only ones a case-insensitive pattern may match to an ASCII letter
+    (a character without cases matches itself)."""
+    return tuple(
+        char
+        for char in map(chr, range(0x110000))
+        if ord(char) < 0x3000
+        or char.lower() != char
+        or char.upper() != char
+        or char.casefold() != char
+    )
+
+
+def test_future_hint_tests_only_the_characters_its_patterns_can_read() -> None:
+    """`_future_hint` runs each end's pattern only where the end's
+    character may start it: with any other character, no text it reads
+    matches."""
+    starts = [
+        f"{word} 3 days"
+        for word in (*times._EN.future_before, *times._EN.within_before)
+    ]
+    ends = [f"3 days {word}" for word in times._EN.future_after]
+    for text in (*starts, "+3 weeks"):
+        assert times._FUTURE_START.match(text) is not None, text
+    for text in ends:
+        assert times._FUTURE_END.match(text[::-1]) is not None, text
+    for char in _cased_and_first_characters():
+        if char not in times._FUTURE_FIRST_CHARS and not char.isspace():
+            for text in (*starts, "+3 weeks"):
+                assert times._FUTURE_START.match(char + text[1:]) is None, char
+        if char not in times._FUTURE_LAST_CHARS and (char.isalnum() or char == "_"):
+            for text in ends:
+                assert times._FUTURE_END.match((text[:-1] + char)[::-1]) is None, char
+    # The sets leave most letters out, or the test tells nothing.
+    assert len(times._FUTURE_FIRST_CHARS) < 12
+    assert len(times._FUTURE_LAST_CHARS) < 16
+    assert not times._future_hint("today at 3pm 2 days")
+
+
+_HINT_ENDS = ["", " ", "\t", "+", "in ", "IN ", "\u0130n ", "after ", "within ", "x"]
+_HINT_TAILS = [
+    "",
+    " from now",
+    " LATER",
+    " hence!",
+    " ahead.",
+    "y",
+    "_",
+    " from today",
+    " \u212a",
+]
+
+
+@given(
+    st.sampled_from(_HINT_ENDS),
+    st.text(alphabet=st.sampled_from("3 adysinow_!\u00a0")),
+    st.sampled_from(_HINT_TAILS),
+)
+def test_future_hint_is_its_patterns(head: str, middle: str, tail: str) -> None:
+    """The character tests change no answer."""
+    text = head + middle + tail
+    assert times._future_hint(text) is (
+        times._FUTURE_START.match(text) is not None
+        or times._FUTURE_END.match(text[::-1]) is not None
+    )
+
+
 @pytest.mark.parametrize("code", ["en", "de", "fr", "ru", "ja"])
 def test_fixed_phrases_are_looked_up_as_scanned(code: str) -> None:
     """The grammar's fixed phrases ("tomorrow", "last week") are looked up,
@@ -1028,6 +1097,66 @@ def test_hedged_ago_reads_as_resolve_would(
     found = times._safe_find(text, opts, among_words=True)
     assert found is not None, text
     assert repr(fast) == repr(found.stamp)
+
+
+_FIRST_CHARS = [chr(point) for point in range(0x3000)] + [
+    "\u0130",  # capital I with a dot
+    "\u017f",  # long s
+    "\u212a",  # Kelvin sign
+    "\ufb00",  # ligature ff
+    "\uff41",  # full-width a
+    "\U0001d41a",  # mathematical bold a
+]
+"""Every character of the first pages of Unicode, and those that fold to an
+ASCII letter in some engines."""
+
+
+@pytest.mark.parametrize(
+    ("pattern", "first", "samples"),
+    [
+        (
+            times._PLAIN_AGO,
+            times._AGO_FIRST,
+            ["3 hours ago", "an hour ago", "One day ago"],
+        ),
+        (
+            times._PLAIN_FUTURE,
+            times._FUTURE_FIRST,
+            [
+                "in 3 hours",
+                "In an hour",
+                "3 hours from now",
+                "one day from now",
+                "a day later",
+            ],
+        ),
+        (
+            times._HEDGED_AGO,
+            times._HEDGE_FIRST,
+            [f"{hedge} 3 hours ago" for hedge in times._HEDGE_KINDS]
+            + [f"{hedge.upper()} an hour ago" for hedge in times._HEDGE_KINDS],
+        ),
+    ],
+)
+def test_fast_paths_are_skipped_only_where_they_cannot_match(
+    pattern: re.Pattern[str], first: frozenset[str], samples: list[str]
+) -> None:
+    """`resolve` tries a fast path only on texts whose first character is in
+    its set: with any other first character, no sample it reads matches."""
+    for sample in samples:
+        assert pattern.fullmatch(sample) is not None, sample
+        assert sample[0] in first
+        for char in _FIRST_CHARS:
+            if char not in first:
+                assert pattern.fullmatch(char + sample[1:]) is None, (char, sample)
+
+
+def test_fast_path_first_characters_are_not_all_characters() -> None:
+    """The sets leave most texts out, or the test above tells nothing."""
+    every = times._AGO_FIRST | times._FUTURE_FIRST | times._HEDGE_FIRST
+    assert len(every) < 60
+    for text in ("today", "yesterday", "tomorrow", "this week", "-2d", "+3 weeks"):
+        assert text[0] not in every
 
 
 def test_hedged_ago_reads_the_common_hedges() -> None:

@@ -348,6 +348,7 @@ def _day_start(day: dt.date, zone: dt.tzinfo) -> dt.datetime:
 
 
 _MIDNIGHT = dt.time()
+_MIDNIGHT_UTC = dt.time(tzinfo=_UTC)
 _ONE_DAY = dt.timedelta(days=1)
 
 
@@ -673,6 +674,82 @@ def _whole_day(
     return _stamp(text, start, end, "day", value=None, zone=out)
 
 
+# When the options' zone is a fixed offset (UTC above all), the midnight of
+# every day is the reference day's (`_Options.midnight`) moved by whole days:
+# the same instant as `_day_start` finds, without building the local time
+# and converting it. Zones with daylight saving take the general path.
+
+
+def _zone_day_start(day: dt.date, opts: _Options) -> dt.datetime:
+    """`_day_start(day, opts.zone)`: the same instant, in `_UTC`, and the
+    same `OverflowError` past datetime's first or last instant."""
+    midnight, today = opts.midnight, opts.today
+    if midnight is None or today is None:
+        return _day_start(day, opts.zone)
+    return midnight + (day - today)
+
+
+def _zone_day_bounds(day: dt.date, opts: _Options) -> tuple[dt.datetime, dt.datetime]:
+    """`_day_bounds(day, opts.zone)`, failing alike on the calendar's last
+    day (it names the day after)."""
+    if opts.midnight is None:
+        return _day_bounds(day, opts.zone)
+    start = _zone_day_start(day, opts)
+    if day == dt.date.max:
+        msg = "date value out of range"
+        raise OverflowError(msg)
+    return start, start + _LAST_MICROS[1]
+
+
+def _zone_whole_day(
+    text: str, day: dt.date, opts: _Options, *, clamp: bool
+) -> Timestamp:
+    """`_whole_day` in the options' zone, as a time in the reference time's
+    zone; with *clamp*, not after the reference time."""
+    if opts.midnight is None:
+        now = opts.now
+        return _whole_day(text, day, opts.zone, now if clamp else None, now.tzinfo)
+    return _fixed_days(text, day, 1, opts, "day", clamp=clamp)
+
+
+def _zone_at(
+    text: str,
+    day: dt.date,
+    clock: tuple[dt.time, Granularity, str | None],
+    opts: _Options,
+) -> Timestamp:
+    """`_at` in the options' zone (unless the clock names its own), as a
+    time in the reference time's zone."""
+    midnight, today = opts.midnight, opts.today
+    time, granularity, zone_text = clock
+    if midnight is None or today is None or zone_text is not None or time.microsecond:
+        return _at(text, day, clock, opts.zone, opts.now.tzinfo)
+    # One sum, from tables: only the instant itself must lie within
+    # datetime's range, as for `_at`.
+    start = midnight + (
+        (day - today)
+        + _CLOCK_HOURS[time.hour]
+        + _CLOCK_MINUTES[time.minute]
+        + _CLOCK_SECONDS[time.second]
+    )
+    return _ordered_stamp(
+        text,
+        start,
+        start,
+        start + _CLOCK_WIDTHS[granularity],
+        granularity,
+        opts.now.tzinfo,
+    )
+
+
+_CLOCK_HOURS = _HALF_STEPS["hour"][:48:2]
+_CLOCK_MINUTES = _HALF_STEPS["minute"][:120:2]
+_CLOCK_SECONDS = _HALF_STEPS["second"][:120:2]
+"""A clock time's hours, minutes and seconds as timedeltas, for `_zone_at`."""
+_CLOCK_WIDTHS = {unit: _FIXED[unit] - _MICRO for unit in ("minute", "second")}
+"""The last microsecond of a clock time's minute or second, from its first."""
+
+
 # --------------------------------------------------------------------------
 # The resolver.
 
@@ -704,6 +781,13 @@ class _Options(NamedTuple):
     """*now*'s date on its own wall clock as (ordinal, year, month, day)
     when its zone is a fixed offset (then whole months move it by whole
     days in UTC too); None for zones with daylight saving."""
+    today: dt.date | None
+    """*now*'s date in *zone*, computed once; None if it falls outside
+    datetime's range (the readers that need it then fail as they did)."""
+    midnight: dt.datetime | None
+    """The first microsecond of *today* in UTC when *zone* is a fixed offset,
+    from which `_zone_day_start` counts whole days; None for zones with
+    daylight saving, or if it falls outside datetime's range."""
 
 
 def _clean(text: str) -> str:
@@ -801,13 +885,16 @@ def _calendar_word(text: str, kind: str, opts: _Options) -> Timestamp:
     if kind == "now":
         start = now.astimezone(_UTC) - _FIXED["minute"]
         return _stamp(text, start, now, "minute", value=now, zone=now.tzinfo)
-    today = now.astimezone(opts.zone).date()
+    today = opts.today or now.astimezone(opts.zone).date()
     if kind == "earlier":
-        start, _ = _day_bounds(today, opts.zone)
+        start, _ = _zone_day_bounds(today, opts)
         return _stamp(text, start, now, "day", value=None, zone=now.tzinfo)
-    back = {"today": 0, "yesterday": 1, "before": 2}[kind]
-    day = today - dt.timedelta(days=back)
-    return _whole_day(text, day, opts.zone, now if back == 0 else None, now.tzinfo)
+    day = today - _DAYS_BACK[kind]
+    return _zone_whole_day(text, day, opts, clamp=kind == "today")
+
+
+_DAYS_BACK = {"today": _ZERO, "yesterday": _ONE_DAY, "before": 2 * _ONE_DAY}
+"""The days back to the day a calendar word names."""
 
 
 def _from_age(text: str, match: re.Match[str], opts: _Options) -> _Found | None:
@@ -852,16 +939,16 @@ def _day_clock(text: str, match: re.Match[str], opts: _Options) -> _Found | None
     prefix = "t" if match["day"] is not None else "u"
     kind = opts.grammar.exact[match["day"] or match["day2"]]
     clock = _clock(match, prefix)
-    if clock is None or kind not in {"today", "yesterday", "before"}:
+    if clock is None or kind not in _DAYS_BACK:
         return None
-    back = {"today": 0, "yesterday": 1, "before": 2}[kind]
-    day = opts.now.astimezone(opts.zone).date() - dt.timedelta(days=back)
-    return _Found(_at(text, day, clock, opts.zone, opts.now.tzinfo), "relative")
+    today = opts.today or opts.now.astimezone(opts.zone).date()
+    day = today - _DAYS_BACK[kind]
+    return _Found(_zone_at(text, day, clock, opts), "relative")
 
 
 def _weekday(text: str, match: re.Match[str], opts: _Options) -> _Found | None:
     wanted = opts.grammar.weekdays[match["wd"].rstrip(".")]
-    today = opts.now.astimezone(opts.zone).date()
+    today = opts.today or opts.now.astimezone(opts.zone).date()
     last = match["last"] is not None or match["last2"] is not None
     if opts.future and not last:
         day = today + dt.timedelta(days=(wanted - today.weekday()) % 7)
@@ -871,10 +958,9 @@ def _weekday(text: str, match: re.Match[str], opts: _Options) -> _Found | None:
     clock = _clock(match, "t")
     if match["th"] is not None and clock is None:
         return None  # "Wed 13": a number that is no clock time
-    out = opts.now.tzinfo
     if clock is not None:
-        return _Found(_at(text, day, clock, opts.zone, out), "relative")
-    return _Found(_whole_day(text, day, opts.zone, None, out), "relative")
+        return _Found(_zone_at(text, day, clock, opts), "relative")
+    return _Found(_zone_whole_day(text, day, opts, clamp=False), "relative")
 
 
 def _bare_clock(text: str, match: re.Match[str], opts: _Options) -> _Found | None:
@@ -882,11 +968,12 @@ def _bare_clock(text: str, match: re.Match[str], opts: _Options) -> _Found | Non
     if clock is None:
         return None
     where = _zone_of(clock[2], opts.zone)
-    day = opts.now.astimezone(where).date()
-    stamp = _at(text, day, clock, where, opts.now.tzinfo)
+    day = opts.today if where is opts.zone else None
+    day = day or opts.now.astimezone(where).date()
+    stamp = _zone_at(text, day, clock, opts)
     if stamp.earliest > opts.now and not opts.future:
         day -= dt.timedelta(days=1)
-        stamp = _at(text, day, clock, where, opts.now.tzinfo)
+        stamp = _zone_at(text, day, clock, opts)
     # "1 h" alone is a clock time in German, an age elsewhere ("za 1 h").
     return _Found(stamp, "relative", bare=match["tsuf"] is not None)
 
@@ -902,18 +989,20 @@ def _dated(  # noqa: PLR0917 - a date and what qualifies it
     clock = _clock(match, "t") if match["th"] is not None else None
     zoned = clock is not None and clock[2] is not None
     where = _zone_of(clock[2], opts.zone) if clock is not None else opts.zone
-    out = opts.now.tzinfo
     if year is not None:
         date = dt.date(year, month, day)
         kind: Literal["relative", "absolute"] = "absolute"
     else:
-        date = _nearest(month, day, opts.now.astimezone(where).date(), opts.future)
+        today = opts.today if where is opts.zone else None
+        today = today or opts.now.astimezone(where).date()
+        date = _nearest(month, day, today, opts.future)
         kind = "relative"
     if match["th"] is not None and clock is None:
         return None
     if clock is not None:
-        return _Found(_at(text, date, clock, where, out), kind, zoned)
-    return _Found(_whole_day(text, date, where, None, out), kind)
+        # `_at` reads the clock's zone as *where* was read.
+        return _Found(_zone_at(text, date, clock, opts), kind, zoned)
+    return _Found(_zone_whole_day(text, date, opts, clamp=False), kind)
 
 
 def _nearest(month: int, day: int, today: dt.date, future: bool) -> dt.date:
@@ -982,7 +1071,8 @@ def _iso(text: str, s: str, opts: _Options) -> _Found | None:
     parsed = dt.datetime.fromisoformat(s.upper().replace(",", "."))
     out = opts.now.tzinfo
     if len(s) == 10:
-        return _Found(_whole_day(text, parsed.date(), opts.zone, None, out), "absolute")
+        day = parsed.date()
+        return _Found(_zone_whole_day(text, day, opts, clamp=False), "absolute")
     zoned = parsed.tzinfo is not None
     if not zoned:
         parsed = parsed.replace(tzinfo=opts.zone)
@@ -1070,7 +1160,7 @@ def _dateutil(text: str, s: str, opts: _Options) -> _Found | None:
     return _Found(stamp, kind, zoned, guess=True)
 
 
-def _options(
+def _options(  # noqa: C901 - one check per argument, inline: built per reference time
     now: dt.datetime,
     habit: Habit,
     tz: dt.tzinfo | None,
@@ -1111,6 +1201,18 @@ def _options(
         if now.fold:
             now = now.replace(fold=0)  # no repeated hour in a fixed offset
         wall = (now.toordinal(), now.year, now.month, now.day)
+    # The reference day in *zone*; None where that fails, for the readers
+    # that need it to fail as they did.
+    today = midnight = None
+    try:
+        local = now.astimezone(zone)
+        today = local.date()
+        if isinstance(zone, dt.timezone):
+            midnight = dt.datetime.combine(today, _MIDNIGHT_UTC)
+            if zone is not _UTC:
+                midnight -= local.utcoffset()  # type: ignore[operator]  # fixed
+    except (ValueError, OverflowError):
+        pass
     return _Options(
         now,
         zone,
@@ -1122,6 +1224,8 @@ def _options(
         grammar is not None,
         now.astimezone(_UTC),
         wall,
+        today,
+        midnight,
     )
 
 
@@ -1756,6 +1860,8 @@ _DAY_PARTS = {
     "evening": (18, 24),
     "night": (18, 30),
 }
+_HOURS = tuple(dt.timedelta(hours=hour) for hour in range(31))
+"""The hours `_DAY_PARTS` start and end at, from their day's start."""
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _MAX_CANDIDATES = 4
@@ -1964,7 +2070,7 @@ def _expr_age(text: str, expr: _Expr, opts: _Options) -> Timestamp:
         earliest, latest = min(bounds), max(bounds)
     if expr.clock is not None:
         day = value.astimezone(opts.zone).date()
-        return _at(text, day, (_clock_time(expr.clock)), opts.zone, now.tzinfo)
+        return _zone_at(text, day, _clock_time(expr.clock), opts)
     return _age_stamp(text, opts, earliest, latest, value, unit, direction)
 
 
@@ -2016,8 +2122,10 @@ def _days(
     """Whole days from *first*, in the options' zone; with *clamp*, not
     after the reference time."""
     zone = opts.zone
-    if 0 < days < _DAYS_REACH and isinstance(zone, dt.timezone):
-        return _fixed_days(text, first, days, opts, granularity, clamp=clamp)
+    if 0 < days < _DAYS_REACH and opts.midnight is not None:
+        return _fixed_days(
+            text, first, days, opts, granularity, clamp=clamp and not opts.future
+        )
     start = _day_start(first, zone)
     end = _day_start(first + days * _ONE_DAY, opts.zone) - _MICRO
     if clamp and not opts.future:
@@ -2037,6 +2145,11 @@ _LAST_MICROS = tuple(k * _ONE_DAY - _MICRO for k in range(_DAYS_REACH))
 _MIDDLES = tuple(span / 2 for span in _LAST_MICROS)
 """Half the span of *k* whole days, as `_stamp` finds their middle."""
 _LAST_ORDINAL = dt.date.max.toordinal()
+_LAST_FIRSTS = tuple(
+    dt.date.fromordinal(max(_LAST_ORDINAL - k, 1)) for k in range(_DAYS_REACH)
+)
+"""The last first day of *k* whole days within datetime's calendar (a date
+compares for less than its ordinal costs)."""
 
 
 def _fixed_days(
@@ -2049,14 +2162,15 @@ def _fixed_days(
     clamp: bool,
 ) -> Timestamp:
     """`_days` of 1 to 399 days in a fixed offset, where the days'
-    midnights are whole days apart: their end and middle looked up."""
-    start = _day_start(first, opts.zone)
-    if first.toordinal() + days > _LAST_ORDINAL:
+    midnights are whole days apart: their end and middle looked up; with
+    *clamp*, not after the reference time."""
+    start = _zone_day_start(first, opts)
+    if first > _LAST_FIRSTS[days]:
         # As `_days` fails to name the day after them.
         msg = "date value out of range"
         raise OverflowError(msg)
     end = start + _LAST_MICROS[days]
-    if clamp and not opts.future:
+    if clamp:
         # `max(start, min(end, now))`, as tests: a builtin call costs more.
         now_utc = opts.now_utc
         if end > now_utc:
@@ -2094,27 +2208,24 @@ def _expr_named(text: str, expr: _Expr, opts: _Options) -> Timestamp | None:  # 
             start = start.replace(minute=0)
         unit: Granularity = period  # type: ignore[assignment]
         return _stamp(text, start, now, unit, zone=now.tzinfo)
-    today = now.astimezone(opts.zone).date()
+    today = opts.today or now.astimezone(opts.zone).date()
     if period == "earlier":
-        start = _day_start(today, opts.zone)
+        start = _zone_day_start(today, opts)
         return _stamp(text, start, now, "day", zone=now.tzinfo)
     if period == "later":
-        _, end = _day_bounds(today, opts.zone)
+        _, end = _zone_day_bounds(today, opts)
         return _stamp(text, now, end, "day", zone=now.tzinfo)
     day = _named_day(period, expr.offset, today)
     if day is not None:
         if expr.clock is not None:
-            return _at(text, day, _clock_time(expr.clock), opts.zone, now.tzinfo)
+            return _zone_at(text, day, _clock_time(expr.clock), opts)
         return _days(text, day, 1, opts, "day", clamp=day == today)
     if period in _DAY_PARTS:
         from_hour, to_hour = _DAY_PARTS[period]
         day = today + dt.timedelta(days=expr.offset)
         if expr.clock is not None:
             return _part_clock(text, day, from_hour, expr.clock, opts)
-        midnight = dt.datetime.combine(day, dt.time(), tzinfo=opts.zone)
-        start = (midnight + dt.timedelta(hours=from_hour)).astimezone(_UTC)
-        end = (midnight + dt.timedelta(hours=to_hour)).astimezone(_UTC) - _MICRO
-        return _stamp(text, start, end, "hour", zone=now.tzinfo)
+        return _day_part(text, day, from_hour, to_hour, opts)
     offset = _month_offset(int(period[6:]), today, opts) if expr.latest else expr.offset
     span = _named_span(period, offset, today)
     if span is None:
@@ -2123,6 +2234,29 @@ def _expr_named(text: str, expr: _Expr, opts: _Options) -> Timestamp | None:  # 
     if expr.third:
         first, days, granularity = _third_of(first, days, granularity, expr.third)
     return _days(text, first, days, opts, granularity, clamp=first <= today)
+
+
+def _day_part(
+    text: str, day: dt.date, from_hour: int, to_hour: int, opts: _Options
+) -> Timestamp:
+    """The hours of a part of *day* ("this morning", "last night")."""
+    midnight, today = opts.midnight, opts.today
+    if (
+        midnight is not None
+        and today is not None
+        and (to_hour < 24 or day < dt.date.max)
+    ):
+        # Each bound in one sum, to fail only if it is out of range (a
+        # night past the calendar's last day fails below, as its local
+        # wall clock does).
+        days = day - today
+        start = midnight + (days + _HOURS[from_hour])
+        end = midnight + (days + _HOURS[to_hour]) - _MICRO
+    else:
+        local = dt.datetime.combine(day, dt.time(), tzinfo=opts.zone)
+        start = (local + dt.timedelta(hours=from_hour)).astimezone(_UTC)
+        end = (local + dt.timedelta(hours=to_hour)).astimezone(_UTC) - _MICRO
+    return _stamp(text, start, end, "hour", zone=opts.now.tzinfo)
 
 
 def _month_offset(month: int, today: dt.date, opts: _Options) -> int:
@@ -2165,9 +2299,7 @@ def _part_clock(
             day += dt.timedelta(days=1)
         else:
             hour += 12
-    return _at(
-        text, day, _clock_time((hour, minute, second)), opts.zone, opts.now.tzinfo
-    )
+    return _zone_at(text, day, _clock_time((hour, minute, second)), opts)
 
 
 def _named_day(period: str, offset: int, today: dt.date) -> dt.date | None:

@@ -1169,3 +1169,122 @@ def test_hedged_ago_reads_the_common_hedges() -> None:
         assert times._hedged_ago(text, opts) is None, text
     assert times._HEDGE_KINDS["nearly"] == "almost"
     assert times._HEDGE_KINDS["more than"] == "over"
+
+
+# --------------------------------------------------------------------------
+# Days in the options' own zone start from the reference day's midnight
+# when the zone is a fixed offset (`newsdump.times._zone_day_start`).
+
+odd_offsets = fixed_offsets | st.sampled_from(
+    [
+        UTC,
+        dt.timezone(dt.timedelta(hours=5, minutes=45)),
+        dt.timezone(-dt.timedelta(hours=9, minutes=30)),
+        dt.timezone(dt.timedelta(hours=23, minutes=59, seconds=59)),
+        dt.timezone(-dt.timedelta(hours=23, minutes=59, seconds=59)),
+    ]
+)
+any_days = (
+    st.dates()
+    | st.dates(max_value=dt.date(1, 1, 3))
+    | st.dates(min_value=dt.date(9999, 12, 29))
+)
+
+
+@given(odd_offsets, odd_offsets, st.datetimes(timezones=st.just(UTC)), any_days)
+@example(
+    dt.timezone(dt.timedelta(hours=5, minutes=45)),
+    UTC,
+    dt.datetime(2025, 7, 13, 18, tzinfo=UTC),
+    dt.date(1, 1, 1),
+)
+@example(
+    dt.timezone(-dt.timedelta(hours=9, minutes=30)),
+    UTC,
+    dt.datetime(2025, 7, 13, 18, tzinfo=UTC),
+    dt.date(9999, 12, 31),
+)
+def test_zone_day_start_is_day_start(
+    zone: dt.timezone, now_zone: dt.timezone, instant: dt.datetime, day: dt.date
+) -> None:
+    """A day's first microsecond counted in whole days from the reference
+    day's midnight is `_day_start`'s, with the same zone object, and fails
+    alike at either end of the calendar."""
+    try:
+        now = instant.astimezone(now_zone)
+    except OverflowError:
+        return
+    opts = times._options(
+        now, "either", zone, dayfirst=False, future=False, languages=None
+    )
+    general = _outcome(lambda: times._day_start(day, zone))
+    assert _outcome(lambda: times._zone_day_start(day, opts)) == general
+    general_bounds = _outcome(lambda: times._day_bounds(day, zone))
+    assert _outcome(lambda: times._zone_day_bounds(day, opts)) == general_bounds
+    if opts.midnight is not None:
+        assert opts.midnight.tzinfo is UTC
+        assert times._zone_day_start(opts.now.astimezone(zone).date(), opts) == (
+            opts.midnight
+        )
+        start = times._zone_day_start(day, opts) if general[0] != "O" else None
+        assert start is None or start.tzinfo is UTC
+
+
+@given(
+    odd_offsets,
+    st.datetimes(
+        min_value=dt.datetime(1, 1, 1),  # noqa: DTZ001 - bounds for aware values
+        max_value=dt.datetime(9999, 12, 31, 23),  # noqa: DTZ001
+        timezones=st.just(UTC),
+    ),
+    st.sampled_from(
+        [
+            "today",
+            "yesterday",
+            "tomorrow",
+            "the day before yesterday",
+            "earlier today",
+            "later today",
+            "this morning",
+            "tonight",
+            "last night",
+            "yesterday at 2 pm",
+            "tomorrow at 9:15",
+            "last night at 11:30",
+            "last week",
+            "this month",
+            "next monday",
+            "monday",
+            "2 days ago at 9:15 pm",
+            "13 july",
+            "2025-07-13",
+            "14:05",
+            "1 jan 0001",
+            "31 dec 9999",
+        ]
+    ),
+    st.booleans(),
+)
+def test_calendar_words_in_a_fixed_offset_as_the_general_path(
+    zone: dt.timezone, instant: dt.datetime, text: str, future: bool
+) -> None:
+    """Calendar words and named days give the same Timestamp (zones
+    included) from the reference day's midnight as from the general path,
+    or fail alike."""
+    try:
+        now = instant.astimezone(zone)
+    except OverflowError:
+        return
+    opts = times._options(
+        now, "either", None, dayfirst=False, future=future, languages=None
+    )
+    general_opts = opts._replace(midnight=None)
+    for read in (times._find, _expr_stamp):
+        fast = _outcome(lambda: read(text, opts))  # noqa: B023 - called at once
+        general = _outcome(lambda: read(text, general_opts))  # noqa: B023
+        assert fast == general
+
+
+def _expr_stamp(text: str, opts: times._Options) -> object:
+    exprs = times._expressions(text, opts)
+    return [times._expr_stamp(text, expr, opts) for expr in exprs]

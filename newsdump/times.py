@@ -2598,7 +2598,7 @@ def find(
     return matches
 
 
-def resolve(  # noqa: C901 - the fast paths are tried inline, without a call more
+def resolve(  # noqa: C901, PLR0912 - the fast paths are tried inline, without a call more
     text: str,
     now: dt.datetime | Timestamp,
     *,
@@ -2659,7 +2659,12 @@ def resolve(  # noqa: C901 - the fast paths are tried inline, without a call mor
             languages=languages,
         )
     if tz is None and not dayfirst and not future and languages is None:
-        opts = _default_options(now, habit)
+        # `_default_options`, its look-up inline: a call more per string.
+        last = _LAST_DEFAULT.get(habit)
+        if last is not None and last[0] is now:
+            opts = last[1]
+        else:
+            opts = _default_options(now, habit)
     else:
         opts = _options(
             now, habit, tz, dayfirst=dayfirst, future=future, languages=languages

@@ -1210,13 +1210,9 @@ def test_zone_day_start_is_day_start(
     """A day's first microsecond counted in whole days from the reference
     day's midnight is `_day_start`'s, with the same zone object, and fails
     alike at either end of the calendar."""
-    try:
-        now = instant.astimezone(now_zone)
-    except OverflowError:
+    opts = _options_at(instant, now_zone, zone, future=False)
+    if opts is None:
         return
-    opts = times._options(
-        now, "either", zone, dayfirst=False, future=False, languages=None
-    )
     general = _outcome(lambda: times._day_start(day, zone))
     assert _outcome(lambda: times._zone_day_start(day, opts)) == general
     general_bounds = _outcome(lambda: times._day_bounds(day, zone))
@@ -1271,18 +1267,32 @@ def test_calendar_words_in_a_fixed_offset_as_the_general_path(
     """Calendar words and named days give the same Timestamp (zones
     included) from the reference day's midnight as from the general path,
     or fail alike."""
-    try:
-        now = instant.astimezone(zone)
-    except OverflowError:
+    opts = _options_at(instant, zone, None, future=future)
+    if opts is None:
         return
-    opts = times._options(
-        now, "either", None, dayfirst=False, future=future, languages=None
-    )
     general_opts = opts._replace(midnight=None)
     for read in (times._find, _expr_stamp):
         fast = _outcome(lambda: read(text, opts))  # noqa: B023 - called at once
         general = _outcome(lambda: read(text, general_opts))  # noqa: B023
         assert fast == general
+
+
+def _options_at(
+    instant: dt.datetime,
+    now_zone: dt.tzinfo,
+    zone: dt.tzinfo | None,
+    *,
+    future: bool,
+) -> times._Options | None:
+    """The options of *instant* on *now_zone*'s clock, read in *zone*; None
+    if that clock is past datetime's range."""
+    try:
+        now = instant.astimezone(now_zone)
+    except OverflowError:
+        return None
+    return times._options(
+        now, "either", zone, dayfirst=False, future=future, languages=None
+    )
 
 
 def _expr_stamp(text: str, opts: times._Options) -> object:

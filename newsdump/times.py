@@ -790,6 +790,12 @@ class _Options(NamedTuple):
     daylight saving, or if it falls outside datetime's range."""
 
 
+def _today(opts: _Options) -> dt.date:
+    """The reference day in the options' zone: `_Options.today`, or, where
+    that could not be found, the error finding it raises."""
+    return opts.today or opts.now.astimezone(opts.zone).date()
+
+
 def _clean(text: str) -> str:
     cleaned = " ".join(text.lower().split()).strip(_STRIP)
     if "\u2019" in cleaned:
@@ -885,7 +891,7 @@ def _calendar_word(text: str, kind: str, opts: _Options) -> Timestamp:
     if kind == "now":
         start = now.astimezone(_UTC) - _FIXED["minute"]
         return _stamp(text, start, now, "minute", value=now, zone=now.tzinfo)
-    today = opts.today or now.astimezone(opts.zone).date()
+    today = _today(opts)
     if kind == "earlier":
         start, _ = _zone_day_bounds(today, opts)
         return _stamp(text, start, now, "day", value=None, zone=now.tzinfo)
@@ -941,14 +947,14 @@ def _day_clock(text: str, match: re.Match[str], opts: _Options) -> _Found | None
     clock = _clock(match, prefix)
     if clock is None or kind not in _DAYS_BACK:
         return None
-    today = opts.today or opts.now.astimezone(opts.zone).date()
+    today = _today(opts)
     day = today - _DAYS_BACK[kind]
     return _Found(_zone_at(text, day, clock, opts), "relative")
 
 
 def _weekday(text: str, match: re.Match[str], opts: _Options) -> _Found | None:
     wanted = opts.grammar.weekdays[match["wd"].rstrip(".")]
-    today = opts.today or opts.now.astimezone(opts.zone).date()
+    today = _today(opts)
     last = match["last"] is not None or match["last2"] is not None
     if opts.future and not last:
         day = today + dt.timedelta(days=(wanted - today.weekday()) % 7)
@@ -968,8 +974,7 @@ def _bare_clock(text: str, match: re.Match[str], opts: _Options) -> _Found | Non
     if clock is None:
         return None
     where = _zone_of(clock[2], opts.zone)
-    day = opts.today if where is opts.zone else None
-    day = day or opts.now.astimezone(where).date()
+    day = _today(opts) if where is opts.zone else opts.now.astimezone(where).date()
     stamp = _zone_at(text, day, clock, opts)
     if stamp.earliest > opts.now and not opts.future:
         day -= dt.timedelta(days=1)
@@ -993,8 +998,9 @@ def _dated(  # noqa: PLR0917 - a date and what qualifies it
         date = dt.date(year, month, day)
         kind: Literal["relative", "absolute"] = "absolute"
     else:
-        today = opts.today if where is opts.zone else None
-        today = today or opts.now.astimezone(where).date()
+        today = (
+            _today(opts) if where is opts.zone else opts.now.astimezone(where).date()
+        )
         date = _nearest(month, day, today, opts.future)
         kind = "relative"
     if match["th"] is not None and clock is None:
@@ -2208,7 +2214,7 @@ def _expr_named(text: str, expr: _Expr, opts: _Options) -> Timestamp | None:  # 
             start = start.replace(minute=0)
         unit: Granularity = period  # type: ignore[assignment]
         return _stamp(text, start, now, unit, zone=now.tzinfo)
-    today = opts.today or now.astimezone(opts.zone).date()
+    today = _today(opts)
     if period == "earlier":
         start = _zone_day_start(today, opts)
         return _stamp(text, start, now, "day", zone=now.tzinfo)
